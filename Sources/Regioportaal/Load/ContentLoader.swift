@@ -1,0 +1,248 @@
+import Foundation
+import RegioMarkdown
+
+/// The kinds of content, each in its own folder of `Content/`.
+public enum ContentKind: String, Sendable, CaseIterable, Codable, Comparable {
+    case gemeenten, partners, themas, opgaven, coalities, besluiten, updates, paginas
+
+    public static func < (a: ContentKind, b: ContentKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Whether files of this kind may be plain YAML (no prose).
+    var allowsDataFiles: Bool { self == .partners }
+}
+
+/// A content file as read from disk: decoded, normalised text plus what its place says.
+public struct LoadedFile: Sendable {
+    public var source: SourceFile
+    public var kind: ContentKind
+    public var slug: String
+    public var isMarkdown: Bool
+}
+
+/// What the load stage found: the site settings file and every content file.
+public struct LoadedContent: Sendable {
+    public var settings: SourceFile?
+    public var files: [LoadedFile]
+}
+
+/// Limits that keep a hostile or broken file from exhausting memory.
+public enum ContentLimits {
+    /// Largest content file read, in bytes.
+    public static let maxFileBytes = 2 * 1024 * 1024
+    /// Most files read from `Content/`.
+    public static let maxFiles = 200_000
+}
+
+/// Stage 1: walks `Content/`, reads and decodes each file. Never follows a symbolic link,
+/// so no content path can lead outside the folder (and a link loop cannot hang the walk).
+public struct ContentLoader: Sendable {
+    public var root: URL
+    public var displayBase: URL
+
+    public init(root: URL, displayBase: URL? = nil) {
+        self.root = root.standardizedFileURL
+        self.displayBase = (displayBase ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+
+    public func load(into diagnostics: inout Diagnostics) -> LoadedContent {
+        var content = LoadedContent(settings: nil, files: [])
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.error("content folder \(display(root)) does not exist", at: nil,
+                              hint: "run the command in the project folder, or pass --content DIR")
+            return content
+        }
+        for entry in sortedEntries(of: root, diagnostics: &diagnostics) {
+            let name = entry.lastPathComponent
+            if name.hasPrefix(".") { continue }
+            guard let type = fileType(entry, diagnostics: &diagnostics) else { continue }
+            if type == .directory {
+                guard let kind = ContentKind(rawValue: name) else {
+                    diagnostics.error("unknown content folder \"\(name)\"", at: location(entry),
+                                      hint: Suggest.didYouMean(name, in: ContentKind.allCases.map(\.rawValue))
+                                        ?? "known folders: \(ContentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                loadKind(kind, folder: entry, into: &content, diagnostics: &diagnostics)
+            } else if name == "site.yml" {
+                content.settings = read(entry, diagnostics: &diagnostics)
+            } else {
+                diagnostics.error("unexpected file \"\(name)\" in the content folder", at: location(entry),
+                                  hint: "content belongs in one of the folders \(ContentKind.allCases.map(\.rawValue).joined(separator: ", ")); site settings in site.yml")
+            }
+        }
+        if content.settings == nil {
+            diagnostics.error("site settings file site.yml is missing", at: nil,
+                              hint: "create \(display(root.appendingPathComponent("site.yml"))) with at least titel, beschrijving and base_url")
+        }
+        return content
+    }
+
+    private func loadKind(_ kind: ContentKind, folder: URL, into content: inout LoadedContent, diagnostics: inout Diagnostics) {
+        for entry in sortedEntries(of: folder, diagnostics: &diagnostics) {
+            let name = entry.lastPathComponent
+            if name.hasPrefix(".") { continue }
+            guard let type = fileType(entry, diagnostics: &diagnostics) else { continue }
+            guard type == .file else {
+                diagnostics.error("folders inside \(kind.rawValue)/ are not supported", at: location(entry),
+                                  hint: "move the files of \(name)/ up into \(kind.rawValue)/")
+                continue
+            }
+            let ext = entry.pathExtension.lowercased()
+            let isMarkdown = ext == "md"
+            guard isMarkdown || ((ext == "yml" || ext == "yaml") && kind.allowsDataFiles) else {
+                diagnostics.error("unsupported file \"\(name)\" in \(kind.rawValue)/", at: location(entry),
+                                  hint: kind.allowsDataFiles ? "use a .md or .yml file" : "use a .md file with front matter")
+                continue
+            }
+            let slug = String(name.dropLast(ext.count + 1))
+            guard content.files.count < ContentLimits.maxFiles else {
+                diagnostics.error("more than \(ContentLimits.maxFiles) content files", at: location(entry),
+                                  hint: "this limit protects the build; split the content or raise the limit in the code")
+                return
+            }
+            guard let source = read(entry, diagnostics: &diagnostics) else { continue }
+            if !SlugRules.isValid(slug) {
+                diagnostics.error("file name \"\(name)\" is not a valid slug", at: source.location(line: 1, column: 1),
+                                  hint: "use lowercase letters, digits and hyphens only, for example \"\(SlugRules.suggestion(for: slug)).\(ext)\"")
+                continue
+            }
+            content.files.append(LoadedFile(source: source, kind: kind, slug: slug, isMarkdown: isMarkdown))
+        }
+    }
+
+    /// Reads a file, enforcing the size limit and UTF-8. A byte-order mark is dropped and
+    /// CRLF line ends become LF, so positions in messages match what an editor shows.
+    func read(_ url: URL, diagnostics: inout Diagnostics) -> SourceFile? {
+        let path = display(url)
+        let data: Data
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= ContentLimits.maxFileBytes else {
+                diagnostics.error("file is too large (\(size) bytes; at most \(ContentLimits.maxFileBytes) bytes)",
+                                  at: SourceLocation(file: path, line: 1, column: 1),
+                                  hint: "split the text over several pages")
+                return nil
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            diagnostics.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path, line: 1, column: 1))
+            return nil
+        }
+        guard let decoded = TextDecoding.decode(data) else {
+            let (line, column) = TextDecoding.firstInvalidUTF8(in: data)
+            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
+                              hint: "save the file as UTF-8 in your editor")
+            return nil
+        }
+        return SourceFile(url: url, displayPath: path, text: decoded)
+    }
+
+    private enum EntryType { case file, directory }
+
+    /// nil for a symbolic link (reported) or something that is neither file nor folder.
+    private func fileType(_ url: URL, diagnostics: inout Diagnostics) -> EntryType? {
+        let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
+        if values?.isSymbolicLink == true {
+            diagnostics.error("symbolic links are not followed in the content folder", at: location(url),
+                              hint: "replace the link by the file itself")
+            return nil
+        }
+        if values?.isDirectory == true { return .directory }
+        if values?.isRegularFile == true { return .file }
+        return nil
+    }
+
+    /// Directory entries sorted by name, so every later stage sees the same order whatever
+    /// the file system returns.
+    private func sortedEntries(of folder: URL, diagnostics: inout Diagnostics) -> [URL] {
+        do {
+            let entries = try FileManager.default.contentsOfDirectory(
+                at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
+            return entries.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            diagnostics.error("cannot read folder: \(error.localizedDescription)", at: location(folder))
+            return []
+        }
+    }
+
+    private func location(_ url: URL) -> SourceLocation {
+        SourceLocation(file: display(url), line: 1, column: 1)
+    }
+
+    func display(_ url: URL) -> String {
+        RelativePath.display(url, from: displayBase)
+    }
+}
+
+public enum RelativePath {
+    /// `url` relative to `base` when inside it, else the absolute path.
+    public static func display(_ url: URL, from base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Slugs are the ids of entities and the last part of their URLs.
+public enum SlugRules {
+    public static func isValid(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug.utf8.count <= 120 else { return false }
+        var previousHyphen = true
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousHyphen = false
+            case UInt8(ascii: "-"):
+                if previousHyphen { return false }
+                previousHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousHyphen
+    }
+
+    public static func suggestion(for text: String) -> String {
+        let slug = Slug.make(text)
+        return slug.isEmpty ? "naam" : slug
+    }
+}
+
+enum TextDecoding {
+    static func decode(_ data: Data) -> String? {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    }
+
+    /// The 1-based line and column of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        var line = 1, lineStart = data.startIndex
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = index + length
+            if length == 0 || end > data.endIndex || String(validating: data[index..<end], as: UTF8.self) == nil {
+                let column = (String(decoding: data[lineStart..<index], as: UTF8.self).count) + 1
+                return (line, column)
+            }
+            if byte == 0x0A { line += 1; lineStart = end }
+            index = end
+        }
+        return (line, 1)
+    }
+}

@@ -1,0 +1,164 @@
+/// The declared shape of every content kind and of the site settings.
+public enum ContentSchema {
+    public static let deelnamevariant = Choice(name: "deelnamevariant", options: [
+        .init(value: "volledig", label: "Volledig",
+              description: "Doet volledig mee: draagt bij en beslist mee (skin in the game)."),
+        .init(value: "solidariteit", label: "Solidariteit",
+              description: "Betaalt mee uit solidariteit, maar doet inhoudelijk niet mee."),
+        .init(value: "instap", label: "Instap",
+              description: "Stapt later in, tegen een instapbijdrage."),
+        .init(value: "geen", label: "Geen deelname",
+              description: "Doet niet mee en wordt op de hoogte gehouden."),
+    ])
+
+    public static let status = Choice(name: "status", options: [
+        .init(value: "verkenning", label: "Verkenning", description: "De coalitie wordt verkend; er is nog niets afgesproken."),
+        .init(value: "lopend", label: "Lopend", description: "De coalitie is gevormd en het werk loopt."),
+        .init(value: "afgerond", label: "Afgerond", description: "Het werk van de coalitie is klaar."),
+    ])
+
+    public static let ring = Choice(name: "ring", options: [
+        .init(value: "lokaal-individueel", label: "Lokaal-individueel",
+              description: "Elke gemeente bepaalt en voert zelf uit."),
+        .init(value: "lokaal-gemeenschappelijk", label: "Lokaal-gemeenschappelijk",
+              description: "Gemeenten beslissen lokaal, maar stemmen hun beleid op elkaar af."),
+        .init(value: "regionaal-coordinatie", label: "Regionaal-coördinatie",
+              description: "Regionale afstemming en coördinatie van lokale besluiten."),
+        .init(value: "regionaal-delegatie", label: "Regionaal-delegatie",
+              description: "Bevoegdheden zijn aan de regio overgedragen."),
+    ])
+
+    public static let stap = Choice(name: "stap", options: [
+        .init(value: "ambitie", label: "Gezamenlijke ambitie bepalen", description: "De partijen bepalen samen wat ze willen bereiken."),
+        .init(value: "projecten", label: "Projecten definiëren", description: "De ambitie wordt vertaald in concrete projecten."),
+        .init(value: "commitment", label: "Belangen- en commitmentgesprek", description: "Elke partij zegt wat haar belang is en waaraan zij zich verbindt."),
+        .init(value: "coalitie", label: "Coalitie vormen", description: "De partijen die meedoen vormen de coalitie."),
+        .init(value: "afspraken", label: "Afspraken maken", description: "Inzet, geld en rollen worden vastgelegd."),
+        .init(value: "monitoren", label: "Voortgang monitoren", description: "De coalitie volgt en deelt de voortgang."),
+    ])
+
+    public static let soort = Choice(name: "soort", options: [
+        .init(value: "overheid", label: "Overheid", description: "Een gemeente, provincie, regio of andere overheid."),
+        .init(value: "bedrijfsleven", label: "Bedrijfsleven", description: "Een bedrijf of een organisatie van ondernemers."),
+        .init(value: "kennisinstelling", label: "Kennisinstelling", description: "Een onderwijs- of onderzoeksinstelling."),
+        .init(value: "maatschappelijk", label: "Maatschappelijk", description: "Een maatschappelijke organisatie."),
+    ])
+
+    static let voorbeeld = FieldSpec("voorbeeld", .boolean,
+        "true als de gegevens niet uit de brondocumenten komen; de site toont dan het label Voorbeeldgegevens.")
+
+    static func references(_ name: String, _ kind: ContentKind, required: Bool = false, _ description: String) -> FieldSpec {
+        FieldSpec(name, .list(.reference(.kind(kind)), minItems: required ? 1 : 0), required: required, description)
+    }
+
+    static let period: [FieldSpec] = [
+        FieldSpec("vanaf", .date, "Datum vanaf wanneer dit geldt (JJJJ-MM-DD)."),
+        FieldSpec("tot", .date, "Datum tot wanneer dit geldt (JJJJ-MM-DD); de dag zelf telt niet meer mee."),
+    ]
+
+    public static let site = ObjectSpec([
+        FieldSpec("titel", .text, required: true, "Naam van de site."),
+        FieldSpec("beschrijving", .text, required: true, "Korte beschrijving voor zoekmachines en de voorpagina."),
+        FieldSpec("base_url", .url, required: true, "Adres waarop de site staat, eindigend op /."),
+        FieldSpec("updates_per_pagina", .integer(minimum: 1), "Aantal updates per pagina in het overzicht."),
+    ])
+
+    public static let tafelLid = ObjectSpec([
+        FieldSpec("partij", .reference(.partij), required: true, "Slug van de gemeente of partner."),
+    ] + period)
+
+    public static let deelnemerPeriode = ObjectSpec([
+        FieldSpec("variant", .choice(deelnamevariant), required: true, "De deelnamevariant in deze periode."),
+    ] + period)
+
+    public static let specs: [ContentKind: ObjectSpec] = [
+        .gemeenten: ObjectSpec([
+            FieldSpec("naam", .text, required: true, "Officiële naam van de gemeente."),
+            FieldSpec("cbs_code", .text, "CBS-gemeentecode, bijvoorbeeld GM0505."),
+            FieldSpec("inwoners", .integer(minimum: 0), "Aantal inwoners, alleen als een bron het noemt."),
+            FieldSpec("inwoners_peildatum", .date, "Datum waarop het aantal inwoners betrekking heeft."),
+            FieldSpec("website", .url, "Website van de gemeente."),
+            FieldSpec("raad_url", .url, "Raadsinformatiesysteem van de gemeenteraad."),
+            voorbeeld,
+        ]),
+        .partners: ObjectSpec([
+            FieldSpec("naam", .text, required: true, "Naam van de partner."),
+            FieldSpec("soort", .choice(soort), required: true, "Soort partner."),
+            FieldSpec("website", .url, "Website van de partner."),
+            voorbeeld,
+        ]),
+        .themas: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Naam van het thema."),
+            FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen over het thema."),
+            FieldSpec("volgorde", .integer(minimum: 0), "Plaats in lijsten (lager eerst)."),
+            FieldSpec("tafel", .object(ObjectSpec([
+                FieldSpec("naam", .text, required: true, "Naam van de bestuurlijke tafel."),
+                FieldSpec("voorzitter", .text, "Voorzitter van de tafel."),
+                FieldSpec("ritme", .text, "Hoe vaak de tafel bijeenkomt."),
+                FieldSpec("leden", .list(.referenceOrObject(.partij, tafelLid), minItems: 0),
+                          "Leden: slugs van gemeenten of partners, eventueel met vanaf/tot."),
+                voorbeeld,
+            ])), required: true, "De bestuurlijke tafel van het thema."),
+            voorbeeld,
+        ]),
+        .opgaven: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Naam van de opgave."),
+            FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen over de opgave."),
+            references("themas", .themas, required: true, "Thema's waartoe de opgave hoort."),
+            references("afhankelijk_van", .opgaven, "Opgaven waarvan deze opgave afhangt."),
+        ] + period + [voorbeeld]),
+        .coalities: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Naam van de coalitie, het project of programma."),
+            FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen over het doel."),
+            references("themas", .themas, required: true, "Thema's waartoe de coalitie hoort."),
+            references("opgaven", .opgaven, "Opgaven waaraan de coalitie werkt."),
+            FieldSpec("status", .choice(status), required: true, "Stand van de coalitie."),
+            FieldSpec("start", .date, "Startdatum."),
+            FieldSpec("eind", .date, "Einddatum, niet voor de startdatum."),
+            FieldSpec("ring", .choice(ring), "Ring uit de indeling van 2013."),
+            FieldSpec("deelnemers", .list(.object(ObjectSpec([
+                FieldSpec("partij", .reference(.partij), required: true, "Slug van de gemeente of partner."),
+                FieldSpec("variant", .choice(deelnamevariant), "De deelnamevariant (als die niet verandert)."),
+                FieldSpec("varianten", .list(.object(deelnemerPeriode), minItems: 1),
+                          "De deelnamevariant door de tijd: een lijst met variant en vanaf."),
+            ] + period, exactlyOneOf: [["variant", "varianten"]])), minItems: 1), required: true,
+                      "Deelnemende partijen met hun deelnamevariant."),
+            FieldSpec("stappen", .list(.object(ObjectSpec([
+                FieldSpec("stap", .choice(stap), required: true, "De bereikte processtap."),
+                FieldSpec("datum", .date, required: true, "Datum waarop de stap is bereikt."),
+            ])), minItems: 0), "Bereikte stappen van het coalitieproces, in volgorde."),
+            voorbeeld,
+        ]),
+        .besluiten: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Korte titel van het besluit."),
+            FieldSpec("datum", .date, required: true, "Datum van het besluit."),
+            FieldSpec("orgaan", .text, required: true, "Wie besloot, bijvoorbeeld Gemeenteraad Dordrecht."),
+            FieldSpec("kenmerk", .text, "RIS- of zaaknummer."),
+            FieldSpec("uitkomst", .text, required: true, "De uitkomst in een paar woorden."),
+            references("themas", .themas, "Thema's waar het besluit over gaat."),
+            references("coalities", .coalities, "Coalities waar het besluit over gaat."),
+            references("gemeenten", .gemeenten, "Gemeenten waar het besluit over gaat."),
+            FieldSpec("link", .url, "Adres van het besluitdocument."),
+            voorbeeld,
+        ]),
+        .updates: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Titel van het bericht."),
+            FieldSpec("datum", .date, required: true, "Datum van het bericht."),
+            FieldSpec("auteur", .text, required: true, "Schrijver of afzender."),
+            FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen; ook gebruikt in feeds."),
+            references("themas", .themas, "Thema's waar het bericht over gaat."),
+            references("coalities", .coalities, "Coalities waar het bericht over gaat."),
+            references("gemeenten", .gemeenten, "Gemeenten waar het bericht over gaat."),
+            FieldSpec("draft", .boolean, "true: concept, niet gepubliceerd."),
+            FieldSpec("publishDate", .date, "Niet tonen voor deze datum."),
+            FieldSpec("expiryDate", .date, "Niet meer tonen vanaf deze datum."),
+            voorbeeld,
+        ]),
+        .paginas: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Titel van de pagina."),
+            FieldSpec("samenvatting", .text, required: true, "Korte beschrijving, ook voor zoekmachines."),
+            FieldSpec("menu", .integer(minimum: 0), "Plaats in het menu onderaan de pagina's."),
+            voorbeeld,
+        ]),
+    ]
+}

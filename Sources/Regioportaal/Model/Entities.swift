@@ -1,0 +1,166 @@
+import RegioMarkdown
+
+/// A reference to another entity by slug, with where it was written.
+public typealias Ref = Located<String>
+
+/// A period in which something holds; open ends are nil. `tot` is exclusive.
+public struct Period: Sendable, Hashable {
+    public var vanaf: Day?
+    public var tot: Day?
+
+    public static let always = Period(vanaf: nil, tot: nil)
+
+    public func contains(_ day: Day) -> Bool {
+        if let vanaf, day < vanaf { return false }
+        if let tot, day >= tot { return false }
+        return true
+    }
+}
+
+/// What every entity shares: its slug, its file, and whether its data is illustrative.
+public struct EntityInfo: Sendable {
+    public var slug: String
+    public var kind: ContentKind
+    public var source: SourceFile
+    public var voorbeeld: Bool
+    /// The rendered Markdown body; empty for data files.
+    public var body: RenderedMarkdown
+    /// Line offset of the body in the file (for positions of links and images).
+    public var bodyLineOffset: Int
+
+    public var location: SourceLocation { source.location(line: 1, column: 1) }
+}
+
+public struct SiteSettings: Sendable {
+    public var titel: String
+    public var beschrijving: String
+    public var baseURL: String
+    public var updatesPerPagina: Int
+}
+
+public struct Gemeente: Sendable {
+    public var info: EntityInfo
+    public var naam: String
+    public var cbsCode: String?
+    public var inwoners: Int?
+    public var inwonersPeildatum: Day?
+    public var website: String?
+    public var raadURL: String?
+}
+
+public struct Partner: Sendable {
+    public var info: EntityInfo
+    public var naam: String
+    public var soort: String
+    public var website: String?
+}
+
+public struct TafelLid: Sendable {
+    public var partij: Ref
+    public var period: Period
+}
+
+public struct Tafel: Sendable {
+    public var naam: String
+    public var voorzitter: String?
+    public var ritme: String?
+    public var leden: [TafelLid]
+    public var voorbeeld: Bool
+}
+
+public struct Thema: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var samenvatting: String
+    public var volgorde: Int?
+    public var tafel: Tafel
+}
+
+public struct Opgave: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var samenvatting: String
+    public var themas: [Ref]
+    public var afhankelijkVan: [Ref]
+    public var period: Period
+    public var vanafLocation: SourceLocation?
+    public var totLocation: SourceLocation?
+}
+
+/// One period of a participant's variant.
+public struct VariantPeriod: Sendable, Hashable {
+    public var variant: String
+    public var period: Period
+    public var location: SourceLocation
+}
+
+public struct Deelnemer: Sendable {
+    public var partij: Ref
+    /// In date order; a single entry when the variant never changes.
+    public var varianten: [VariantPeriod]
+    public var location: SourceLocation
+
+    /// The variant in force on `day`, nil when the participant is not (yet) involved.
+    public func variant(on day: Day) -> String? {
+        varianten.last { $0.period.contains(day) }?.variant
+    }
+}
+
+public struct ProcessStep: Sendable {
+    public var stap: String
+    public var datum: Day
+    public var location: SourceLocation
+}
+
+public struct Coalitie: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var samenvatting: String
+    public var themas: [Ref]
+    public var opgaven: [Ref]
+    public var status: String
+    public var start: Located<Day>?
+    public var eind: Located<Day>?
+    public var ring: String?
+    public var deelnemers: [Deelnemer]
+    public var stappen: [ProcessStep]
+
+    public var period: Period { Period(vanaf: start?.value, tot: eind?.value.adding(days: 1)) }
+
+    /// The last process step reached on `day`.
+    public func step(on day: Day) -> ProcessStep? { stappen.last { $0.datum <= day } }
+}
+
+public struct Besluit: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var datum: Day
+    public var orgaan: String
+    public var kenmerk: String?
+    public var uitkomst: String
+    public var themas: [Ref]
+    public var coalities: [Ref]
+    public var gemeenten: [Ref]
+    public var link: String?
+}
+
+public struct Update: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var datum: Day
+    public var auteur: String
+    public var samenvatting: String
+    public var themas: [Ref]
+    public var coalities: [Ref]
+    public var gemeenten: [Ref]
+    public var draft: Bool
+    public var publishDate: Day?
+    public var expiryDate: Day?
+}
+
+public struct Pagina: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var samenvatting: String
+    public var menu: Int?
+}

@@ -1,0 +1,86 @@
+/// Every page of the portal and its site path. The one place URLs are decided: the renderer
+/// writes exactly these pages, and link validation accepts exactly these paths.
+public enum Page: Sendable, Hashable {
+    case home
+    case themas, thema(String)
+    case coalities, coalitie(String)
+    case gemeenten, gemeente(String)
+    case opgaven, opgave(String)
+    case updates(page: Int), update(String)
+    case besluiten, besluit(String)
+    case partners
+    case deelname
+    case groeiperspectief
+    case pagina(String)
+    case notFound
+
+    /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
+    public var path: String {
+        switch self {
+        case .home: return "/"
+        case .themas: return "/themas/"
+        case .thema(let s): return "/themas/\(s)/"
+        case .coalities: return "/coalities/"
+        case .coalitie(let s): return "/coalities/\(s)/"
+        case .gemeenten: return "/gemeenten/"
+        case .gemeente(let s): return "/gemeenten/\(s)/"
+        case .opgaven: return "/opgaven/"
+        case .opgave(let s): return "/opgaven/\(s)/"
+        case .updates(let n): return n <= 1 ? "/updates/" : "/updates/pagina/\(n)/"
+        case .update(let s): return "/updates/\(s)/"
+        case .besluiten: return "/besluiten/"
+        case .besluit(let s): return "/besluiten/\(s)/"
+        case .partners: return "/partners/"
+        case .deelname: return "/deelname/"
+        case .groeiperspectief: return "/groeiperspectief/"
+        case .pagina(let s): return "/\(s)/"
+        case .notFound: return "/404.html"
+        }
+    }
+
+    /// The file the page is written to, relative to the output folder.
+    public var outputFile: String {
+        let p = path
+        return p.hasSuffix("/") ? String(p.dropFirst()) + "index.html" : String(p.dropFirst())
+    }
+}
+
+public enum Routes {
+    /// Folder names a free page may not take, because the portal uses them.
+    public static let reserved: Set<String> = [
+        "themas", "coalities", "gemeenten", "opgaven", "updates", "besluiten", "partners", "deelname",
+        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "404",
+    ]
+
+    public static func page(for kind: ContentKind, slug: String) -> Page {
+        switch kind {
+        case .gemeenten: return .gemeente(slug)
+        case .partners: return .partners
+        case .themas: return .thema(slug)
+        case .opgaven: return .opgave(slug)
+        case .coalities: return .coalitie(slug)
+        case .besluiten: return .besluit(slug)
+        case .updates: return .update(slug)
+        case .paginas: return .pagina(slug)
+        }
+    }
+
+    public static func updatePageCount(_ model: SiteModel) -> Int {
+        max(1, (model.updates.count + model.settings.updatesPerPagina - 1) / model.settings.updatesPerPagina)
+    }
+
+    /// All pages, in a fixed order.
+    public static func pages(_ model: SiteModel) -> [Page] {
+        var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
+                             .groeiperspectief, .notFound]
+        pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
+        pages += model.themas.map { .thema($0.info.slug) }
+        pages += model.coalities.map { .coalitie($0.info.slug) }
+        pages += model.gemeenten.map { .gemeente($0.info.slug) }
+        pages += model.opgaven.map { .opgave($0.info.slug) }
+        pages += model.updates.map { .update($0.info.slug) }
+        pages += model.besluiten.map { .besluit($0.info.slug) }
+        pages += model.paginas.map { .pagina($0.info.slug) }
+        return pages
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import RegioMarkdown
+
+/// A content file after parsing: its checked front matter and its rendered body.
+public struct ParsedFile: Sendable {
+    public var file: LoadedFile
+    public var record: Record?
+    public var body: RenderedMarkdown
+    public var bodyLineOffset: Int
+}
+
+/// Stage 2: front matter → YAML → checked record; Markdown body → rendered once. Files are
+/// independent, so they are parsed on all cores; results keep the input order.
+public struct ContentParser: Sendable {
+    /// Deployment path prefix (`/` or `/portaal/`), applied to site-absolute links in Markdown.
+    public var basePath: String
+
+    public init(basePath: String) { self.basePath = basePath }
+
+    public func parseSettings(_ file: SourceFile, baseURLOverride: String?, diagnostics: inout Diagnostics) -> SiteSettings? {
+        guard let yaml = YAMLReader(file: file, lineOffset: 0).read(file.text, diagnostics: &diagnostics),
+              let record = RecordDecoder(file: file).decode(yaml, as: ContentSchema.site, diagnostics: &diagnostics)
+        else { return nil }
+        guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),
+              var baseURL = baseURLOverride ?? record.text("base_url") else { return nil }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        return SiteSettings(titel: titel, beschrijving: beschrijving, baseURL: baseURL,
+                            updatesPerPagina: record.integer("updates_per_pagina") ?? 10)
+    }
+
+    public func parse(_ files: [LoadedFile], diagnostics: inout Diagnostics) -> [ParsedFile] {
+        let results = ConcurrentMap.map(files) { file -> (ParsedFile, [Diagnostic]) in
+            var local = Diagnostics()
+            let parsed = parse(file, diagnostics: &local)
+            return (parsed, local.all)
+        }
+        for (_, found) in results { diagnostics.append(contentsOf: found) }
+        return results.map(\.0)
+    }
+
+    public func parse(_ file: LoadedFile, diagnostics: inout Diagnostics) -> ParsedFile {
+        let spec = ContentSchema.specs[file.kind]!
+        var yamlText = file.source.text
+        var yamlOffset = 0
+        var body = RenderedMarkdown.empty
+        var bodyOffset = 0
+        if file.isMarkdown {
+            guard let split = FrontMatter.split(file.source, diagnostics: &diagnostics) else {
+                return ParsedFile(file: file, record: nil, body: body, bodyLineOffset: 0)
+            }
+            yamlText = split.yaml
+            yamlOffset = split.yamlLineOffset
+            bodyOffset = split.bodyLineOffset
+            body = Markdown.render(split.body, options: markdownOptions(lineOffset: split.bodyLineOffset))
+        }
+        var record: Record?
+        if let yaml = YAMLReader(file: file.source, lineOffset: yamlOffset).read(yamlText, diagnostics: &diagnostics) {
+            record = RecordDecoder(file: file.source).decode(yaml, as: spec, diagnostics: &diagnostics)
+        }
+        return ParsedFile(file: file, record: record, body: body, bodyLineOffset: bodyOffset)
+    }
+
+    func markdownOptions(lineOffset: Int) -> MarkdownOptions {
+        let basePath = self.basePath
+        return MarkdownOptions(lineOffset: lineOffset, rewriteDestination: { destination in
+            SitePaths.resolve(destination, basePath: basePath)
+        })
+    }
+}
+
+public enum SitePaths {
+    /// Prefixes a site-absolute path (`/themas/wonen/`) with the deployment path; anything
+    /// else (external, relative, fragment-only) is left alone.
+    public static func resolve(_ destination: String, basePath: String) -> String {
+        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else { return destination }
+        return basePath + destination.dropFirst()
+    }
+
+    /// The path part of a base URL, always starting and ending with `/`.
+    public static func basePath(of baseURL: String) -> String {
+        guard let url = URL(string: baseURL) else { return "/" }
+        var path = url.path
+        if path.isEmpty { path = "/" }
+        if !path.hasSuffix("/") { path += "/" }
+        if !path.hasPrefix("/") { path = "/" + path }
+        return path
+    }
+}
+
+/// Order-preserving parallel map over all cores.
+public enum ConcurrentMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count < 2 { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let box = UnsafeSendable(results)
+        items.withUnsafeBufferPointer { input in
+            let inputBox = UnsafeSendable(input)
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let chunk = max(1, (items.count + workers * 4 - 1) / (workers * 4))
+            let chunks = (items.count + chunk - 1) / chunk
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let start = c * chunk, end = min(items.count, start + chunk)
+                for i in start..<end { box.value[i] = transform(inputBox.value[i]) }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Each index is written by exactly one worker, so sharing the buffer is safe.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

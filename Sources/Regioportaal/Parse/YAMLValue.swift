@@ -1,0 +1,161 @@
+import Yams
+
+/// A YAML tree with a source location on every key and value, independent of Yams.
+public indirect enum YAMLValue: Sendable {
+    case scalar(String, SourceLocation, quoted: Bool)
+    case sequence([YAMLValue], SourceLocation)
+    case mapping([YAMLPair], SourceLocation)
+    /// `~`, `null` or nothing at all.
+    case null(SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, let l, _), .sequence(_, let l), .mapping(_, let l), .null(let l): return l
+        }
+    }
+
+    /// A word for messages: "a text", "a list", "a mapping".
+    public var kindDescription: String {
+        switch self {
+        case .scalar: return "a single value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping (key: value)"
+        case .null: return "nothing"
+        }
+    }
+}
+
+public struct YAMLPair: Sendable {
+    public var key: String
+    public var keyLocation: SourceLocation
+    public var value: YAMLValue
+}
+
+/// Limits on YAML documents; front matter is small, so these are generous.
+public enum YAMLLimits {
+    public static let maxNodes = 100_000
+    public static let maxDepth = 64
+}
+
+/// Parses YAML text with Yams into a ``YAMLValue``, turning every Yams error into a
+/// diagnostic that points into the file. Anchors and aliases are refused: they are never
+/// needed in content, and expanding them unguarded is a denial-of-service (billion laughs).
+public struct YAMLReader {
+    let file: SourceFile
+    /// Lines of the file before the YAML text starts (front matter starts on line 2).
+    let lineOffset: Int
+
+    public init(file: SourceFile, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    public func read(_ yaml: String, diagnostics: inout Diagnostics) -> YAMLValue? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error))
+            return nil
+        } catch {
+            diagnostics.error("YAML could not be read: \(error)", at: location(line: 1, column: 1))
+            return nil
+        }
+        guard let node else { return .null(location(line: 1, column: 1)) }
+        var budget = YAMLLimits.maxNodes
+        do {
+            return try convert(node, depth: 0, budget: &budget)
+        } catch let diagnostic as Diagnostic {
+            diagnostics.append(diagnostic)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    private func convert(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
+        let here = location(node.mark)
+        if node.anchor != nil {
+            throw Diagnostic.error("YAML anchors and aliases (& and *) are not allowed", at: here,
+                                   hint: "write the value out in full where it is needed")
+        }
+        budget -= 1
+        guard budget >= 0 else {
+            throw Diagnostic.error("YAML document has more than \(YAMLLimits.maxNodes) values", at: here,
+                                   hint: "this limit protects the build; split the data over several files")
+        }
+        guard depth <= YAMLLimits.maxDepth else {
+            throw Diagnostic.error("YAML is nested more than \(YAMLLimits.maxDepth) levels deep", at: here)
+        }
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            if !quoted, scalar.tag.description.hasSuffix(":null") || ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(here)
+            }
+            return .scalar(scalar.string, here, quoted: quoted)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for child in sequence { items.append(try convert(child, depth: depth + 1, budget: &budget)) }
+            return .sequence(items, here)
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            for (key, value) in mapping {
+                let keyLocation = location(key.mark)
+                guard case .scalar(let keyScalar) = key, key.anchor == nil else {
+                    throw Diagnostic.error("a key must be a plain word", at: keyLocation)
+                }
+                pairs.append(YAMLPair(key: keyScalar.string, keyLocation: keyLocation,
+                                      value: try convert(value, depth: depth + 1, budget: &budget)))
+            }
+            return .mapping(pairs, here)
+        case .alias:
+            throw Diagnostic.error("YAML anchors and aliases (& and *) are not allowed", at: here,
+                                   hint: "write the value out in full where it is needed")
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .error("YAML syntax error: \(problem)", at: location(mark), hint: hint(for: problem))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return .error("duplicate key \(keys)", at: location(context.mark),
+                          hint: "each key may appear once; remove or rename the second one")
+        case .reader(let problem, let offset, _, let yaml):
+            var line = 1, column = 1
+            if let offset {
+                for (index, character) in yaml.enumerated() {
+                    if index >= offset { break }
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+            }
+            return .error("YAML could not be read: \(problem)", at: location(line: line, column: column))
+        default:
+            return .error("YAML could not be read: \(error)", at: location(line: 1, column: 1))
+        }
+    }
+
+    private func hint(for problem: String) -> String {
+        if problem.contains("tab") { return "indent with spaces, not tabs" }
+        if problem.contains("mapping values are not allowed") {
+            return "a value containing \": \" must be quoted, e.g. titel: \"Wonen: de opgave\""
+        }
+        if problem.contains("did not find expected key") || problem.contains("block end") {
+            return "check the indentation of this line against the lines above it"
+        }
+        return "check the YAML syntax near this position (indentation, quotes, colons)"
+    }
+
+    private func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return location(line: 1, column: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        file.location(line: line + lineOffset, column: column)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The static files of `Public/` and the names they are published under. Stylesheets and
+/// scripts get a content hash in their name (`css/site.3f2a9c1d.css`) so browsers may cache
+/// them forever; templates refer to them through `{{#asset}}css/site.css{{/asset}}`.
+public struct AssetManifest: Sendable {
+    public struct Asset: Sendable {
+        public var source: URL
+        /// Path relative to `Public/`, with `/` separators.
+        public var path: String
+        /// Path the file is published under.
+        public var outputPath: String
+    }
+
+    public private(set) var assets: [Asset] = []
+    private var byPath: [String: Int] = [:]
+
+    public init() {}
+
+    public static func scan(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> AssetManifest {
+        var manifest = AssetManifest()
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: root.path) else { return manifest }
+        var stack = [(root, "")]
+        while let (folder, prefix) = stack.popLast() {
+            let entries = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey, .isDirectoryKey])) ?? []
+            for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+                let name = entry.lastPathComponent
+                if name.hasPrefix(".") { continue }
+                let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
+                let relative = prefix + name
+                if values?.isSymbolicLink == true {
+                    diagnostics.error("symbolic links are not copied from the public folder",
+                                      at: SourceLocation(file: RelativePath.display(entry, from: displayBase), line: 1, column: 1),
+                                      hint: "replace the link by the file itself")
+                } else if values?.isDirectory == true {
+                    stack.append((entry, relative + "/"))
+                } else {
+                    manifest.add(source: entry, path: relative)
+                }
+            }
+        }
+        manifest.assets.sort { $0.path < $1.path }
+        manifest.byPath = Dictionary(uniqueKeysWithValues: manifest.assets.enumerated().map { ($1.path, $0) })
+        return manifest
+    }
+
+    private mutating func add(source: URL, path: String) {
+        var output = path
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "css" || ext == "js", let data = try? Data(contentsOf: source) {
+            let stem = String(path.dropLast(ext.count + 1))
+            output = "\(stem).\(Fingerprint.hex(data)).\(ext)"
+        }
+        assets.append(Asset(source: source, path: path, outputPath: output))
+    }
+
+    public func asset(_ path: String) -> Asset? { byPath[path].map { assets[$0] } }
+
+    /// The published URL of a `Public/` file, or the path unchanged (and unresolvable,
+    /// so link checking reports it) when there is no such file.
+    public func url(for path: String, basePath: String) -> String {
+        let clean = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        return basePath + (asset(clean)?.outputPath ?? clean)
+    }
+
+    /// Site paths of every published asset, for link validation.
+    public var sitePaths: Set<String> { Set(assets.map { "/" + $0.outputPath }) }
+}
+
+/// A short, stable content hash (FNV-1a, 64 bit): enough to bust caches, no crypto needed.
+public enum Fingerprint {
+    public static func hex(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let s = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - s.count) + s).prefix(10))
+    }
+}
+
+/// The groeiperspectief maps the map stage produced, as SVG markup and their URLs.
+public struct MapArtifacts: Sendable {
+    /// The whole map as inline SVG for the groeiperspectief page.
+    public var full = ""
+    /// A smaller rendering for the home page.
+    public var teaser = ""
+    /// Site paths of per-thema and per-gemeente map pages, keyed by slug.
+    public var themaPaths: [String: String] = [:]
+    public var gemeentePaths: [String: String] = [:]
+
+    public init() {}
+
+    func themaURL(_ slug: String, basePath: String) -> String? { themaPaths[slug].map { SitePaths.resolve($0, basePath: basePath) } }
+    func gemeenteURL(_ slug: String, basePath: String) -> String? { gemeentePaths[slug].map { SitePaths.resolve($0, basePath: basePath) } }
+}

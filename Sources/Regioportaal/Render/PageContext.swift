@@ -1,0 +1,523 @@
+import Mustache
+import RegioMarkdown
+
+/// Everything the templates may use, built from the model for one page. The names are a
+/// documented contract with staff (Templates/README.md); the values are already in Dutch,
+/// escaped by Mustache on output, except `*_html` fields, which hold rendered Markdown
+/// or SVG produced by the generator itself.
+struct PageContextBuilder: Sendable {
+    let model: SiteModel
+    let relations: Relations
+    let now: Day
+    let basePath: String
+    let baseURL: String
+    let assets: AssetManifest
+    let maps: MapArtifacts
+
+    init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts) {
+        self.model = model
+        self.relations = Relations(model)
+        self.now = now
+        self.baseURL = model.settings.baseURL
+        self.basePath = SitePaths.basePath(of: model.settings.baseURL)
+        self.assets = assets
+        self.maps = maps
+    }
+
+    // MARK: Shared pieces
+
+    func url(_ page: Page) -> String { SitePaths.resolve(page.path, basePath: basePath) }
+    func absoluteURL(_ page: Page) -> String { baseURL + page.path.dropFirst() }
+
+    /// The template that renders a page kind.
+    func template(for page: Page) -> String {
+        switch page {
+        case .home: return "home"
+        case .themas: return "themas"
+        case .thema: return "thema"
+        case .coalities: return "coalities"
+        case .coalitie: return "coalitie"
+        case .gemeenten: return "gemeenten"
+        case .gemeente: return "gemeente"
+        case .opgaven: return "opgaven"
+        case .opgave: return "opgave"
+        case .updates: return "updates"
+        case .update: return "update"
+        case .besluiten: return "besluiten"
+        case .besluit: return "besluit"
+        case .partners: return "partners"
+        case .deelname: return "deelname"
+        case .groeiperspectief: return "groeiperspectief"
+        case .pagina: return "pagina"
+        case .notFound: return "404"
+        }
+    }
+
+    private static let navigation: [(String, Page)] = [
+        ("Thema's", .themas), ("Gemeenten", .gemeenten), ("Coalities", .coalities),
+        ("Groeiperspectief", .groeiperspectief), ("Deelname", .deelname),
+        ("Updates", .updates(page: 1)), ("Besluiten", .besluiten),
+    ]
+
+    /// The section a page belongs to, for marking the current navigation item.
+    private func section(_ page: Page) -> Page? {
+        switch page {
+        case .themas, .thema: return .themas
+        case .gemeenten, .gemeente: return .gemeenten
+        case .coalities, .coalitie: return .coalities
+        case .groeiperspectief, .opgaven, .opgave: return .groeiperspectief
+        case .deelname: return .deelname
+        case .updates, .update: return .updates(page: 1)
+        case .besluiten, .besluit: return .besluiten
+        default: return nil
+        }
+    }
+
+    func base(_ page: Page, titel: String, beschrijving: String, crumbs: [(String, Page)] = [],
+              voorbeeld: Bool = false, ogType: String = "website") -> [String: Any] {
+        let current = section(page)
+        var trail: [[String: Any]] = [["titel": "Home", "url": url(.home)]]
+        trail += crumbs.map { ["titel": $0.0, "url": url($0.1)] }
+        return [
+            "site": [
+                "titel": model.settings.titel,
+                "beschrijving": model.settings.beschrijving,
+                "base_url": baseURL,
+                "base_path": basePath,
+                "home_url": url(.home),
+                "feed_url": basePath + "feeds/updates.xml",
+                "zoeken_url": basePath + "zoeken/",
+            ] as [String: Any],
+            "page": [
+                "titel": titel,
+                "beschrijving": beschrijving,
+                "canonical": absoluteURL(page),
+                "url": url(page),
+                "is_home": page == .home,
+                "og_type": ogType,
+                "voorbeeld": voorbeeld,
+                "breadcrumbs": page == .home ? [] : trail,
+                "has_breadcrumbs": page != .home,
+            ] as [String: Any],
+            "nav": Self.navigation.map { item -> [String: Any] in
+                ["titel": item.0, "url": url(item.1), "current": item.1 == current]
+            },
+            "footer_menu": model.paginas.filter { $0.menu != nil }.map { ["titel": $0.titel, "url": url(.pagina($0.info.slug))] },
+            "asset": MustacheLambda { path in assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath) },
+            "vandaag": Vocabulary.date(now),
+            "feeds": [] as [[String: Any]],
+        ]
+    }
+
+    func merge(_ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+        base.merging(extra) { _, new in new }
+    }
+
+    private func ref(_ titel: String, _ page: Page, extra: [String: Any] = [:]) -> [String: Any] {
+        merge(["titel": titel, "url": url(page)], extra)
+    }
+
+    func themaRefs(_ refs: [Ref]) -> [[String: Any]] {
+        refs.compactMap { model.thema($0.value) }.map { ref($0.titel, .thema($0.info.slug)) }
+    }
+
+    func gemeenteRefs(_ refs: [Ref]) -> [[String: Any]] {
+        refs.compactMap { model.gemeente($0.value) }.map { ref($0.naam, .gemeente($0.info.slug)) }
+    }
+
+    func coalitieRefs(_ refs: [Ref]) -> [[String: Any]] {
+        refs.compactMap { model.coalitie($0.value) }.map { ref($0.titel, .coalitie($0.info.slug)) }
+    }
+
+    func opgaveRefs(_ refs: [Ref]) -> [[String: Any]] {
+        refs.compactMap { model.opgave($0.value) }.map { ref($0.titel, .opgave($0.info.slug)) }
+    }
+
+    func partij(_ slug: String) -> [String: Any] {
+        if let g = model.gemeente(slug) {
+            return ["naam": g.naam, "url": url(.gemeente(slug)), "soort": "Gemeente", "is_gemeente": true]
+        }
+        if let p = model.partner(slug) {
+            return ["naam": p.naam, "url": url(.partners) + "#" + slug, "soort": Vocabulary.soortLabel(p.soort), "is_gemeente": false]
+        }
+        return ["naam": slug, "url": url(.home), "soort": "", "is_gemeente": false]
+    }
+
+    func variant(_ v: String) -> [String: Any] {
+        ["code": v, "label": Vocabulary.variantLabel(v), "symbool": Vocabulary.variantSymbol(v)]
+    }
+
+    func date(_ day: Day) -> [String: Any] {
+        ["iso": day.description, "tekst": Vocabulary.date(day), "jaar": day.year]
+    }
+
+    func body(_ info: EntityInfo) -> [String: Any] {
+        ["body_html": info.body.html, "has_body": !info.body.html.isEmpty]
+    }
+
+    // MARK: Entity summaries
+
+    func updateItem(_ u: Update) -> [String: Any] {
+        [
+            "titel": u.titel, "url": url(.update(u.info.slug)), "datum": date(u.datum),
+            "samenvatting": u.samenvatting, "voorbeeld": u.info.voorbeeld, "draft": u.draft,
+            "themas": themaRefs(u.themas),
+        ]
+    }
+
+    func besluitItem(_ b: Besluit) -> [String: Any] {
+        [
+            "titel": b.titel, "url": url(.besluit(b.info.slug)), "datum": date(b.datum), "orgaan": b.orgaan,
+            "kenmerk": b.kenmerk ?? "", "has_kenmerk": b.kenmerk != nil, "uitkomst": b.uitkomst, "voorbeeld": b.info.voorbeeld,
+        ]
+    }
+
+    func coalitieItem(_ c: Coalitie) -> [String: Any] {
+        let step = c.step(on: now)
+        return [
+            "titel": c.titel, "url": url(.coalitie(c.info.slug)), "samenvatting": c.samenvatting,
+            "status": ["code": c.status, "label": Vocabulary.statusLabel(c.status)],
+            "stap": step.map { ["label": Vocabulary.stapLabel($0.stap), "nummer": stepNumber($0.stap), "datum": date($0.datum)] as [String: Any] } ?? false,
+            "voorbeeld": c.info.voorbeeld, "themas": themaRefs(c.themas),
+            "aantal_deelnemers": c.deelnemers.filter { $0.variant(on: now) != nil }.count,
+        ]
+    }
+
+    func stepNumber(_ stap: String) -> Int { (ContentSchema.stap.values.firstIndex(of: stap) ?? 0) + 1 }
+
+    func opgaveItem(_ o: Opgave) -> [String: Any] {
+        ["titel": o.titel, "url": url(.opgave(o.info.slug)), "samenvatting": o.samenvatting, "voorbeeld": o.info.voorbeeld]
+    }
+
+    func themaItem(_ t: Thema) -> [String: Any] {
+        [
+            "titel": t.titel, "url": url(.thema(t.info.slug)), "samenvatting": t.samenvatting, "slug": t.info.slug,
+            "tafel": t.tafel.naam, "aantal_coalities": relations.coalitiesByThema[t.info.slug]?.count ?? 0,
+            "voorbeeld": t.info.voorbeeld,
+        ]
+    }
+
+    func gemeenteItem(_ g: Gemeente) -> [String: Any] {
+        ["naam": g.naam, "url": url(.gemeente(g.info.slug)), "slug": g.info.slug,
+         "aantal_coalities": (relations.coalitiesByPartij[g.info.slug] ?? []).filter { model.coalities[$0].deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: now) != nil }.count]
+    }
+
+    /// Participants in force on `now`, as table rows.
+    func deelnemerRows(_ c: Coalitie) -> [[String: Any]] {
+        c.deelnemers.compactMap { d -> [String: Any]? in
+            guard let v = d.variant(on: now) else { return nil }
+            var row = partij(d.partij.value)
+            row["variant"] = variant(v)
+            let history = d.varianten.filter { $0.period.vanaf.map { $0 <= now } ?? true }
+            row["geschiedenis"] = history.count > 1 ? history.map { p -> [String: Any] in
+                ["variant": variant(p.variant), "vanaf": p.period.vanaf.map(date) ?? false]
+            } : []
+            row["has_geschiedenis"] = history.count > 1
+            return row
+        }
+    }
+
+    func sorted(_ indices: [Int]) -> [Int] { Array(Set(indices)).sorted() }
+
+    // MARK: Pages
+
+    func context(for page: Page) -> [String: Any] {
+        switch page {
+        case .home: return home()
+        case .themas: return themas()
+        case .thema(let s): return thema(model.thema(s)!)
+        case .coalities: return coalities()
+        case .coalitie(let s): return coalitie(model.coalitie(s)!)
+        case .gemeenten: return gemeenten()
+        case .gemeente(let s): return gemeente(model.gemeente(s)!)
+        case .opgaven: return opgaven()
+        case .opgave(let s): return opgave(model.opgave(s)!)
+        case .updates(let n): return updates(page: n)
+        case .update(let s): return update(model.updates.first { $0.info.slug == s }!)
+        case .besluiten: return besluiten()
+        case .besluit(let s): return besluit(model.besluiten.first { $0.info.slug == s }!)
+        case .partners: return partners()
+        case .deelname: return deelname()
+        case .groeiperspectief: return groeiperspectief()
+        case .pagina(let s): return pagina(model.paginas.first { $0.info.slug == s }!)
+        case .notFound:
+            return base(.notFound, titel: "Pagina niet gevonden", beschrijving: "Deze pagina bestaat niet (meer).")
+        }
+    }
+
+    func home() -> [String: Any] {
+        merge(base(.home, titel: model.settings.titel, beschrijving: model.settings.beschrijving), [
+            "updates": model.updates.prefix(5).map(updateItem),
+            "besluiten": model.besluiten.prefix(5).map(besluitItem),
+            "themas": model.themas.map(themaItem),
+            "gemeenten": model.gemeenten.map(gemeenteItem),
+            "map_teaser_html": maps.teaser,
+            "aantal_coalities": model.coalities.count,
+            "aantal_opgaven": model.opgaven.count,
+        ])
+    }
+
+    func themas() -> [String: Any] {
+        merge(base(.themas, titel: "Thema's", beschrijving: "De onderwerpen waarop de Drechtsteden samenwerken.", crumbs: []),
+              ["themas": model.themas.map(themaItem)])
+    }
+
+    func thema(_ t: Thema) -> [String: Any] {
+        let slug = t.info.slug
+        let leden = t.tafel.leden.filter { $0.period.contains(now) }.map { partij($0.partij.value) }
+        return merge(base(.thema(slug), titel: t.titel, beschrijving: t.samenvatting, crumbs: [("Thema's", .themas)],
+                          voorbeeld: t.info.voorbeeld || t.tafel.voorbeeld), [
+            "thema": merge(themaItem(t), body(t.info).merging([
+                "tafel": [
+                    "naam": t.tafel.naam, "voorzitter": t.tafel.voorzitter ?? "", "has_voorzitter": t.tafel.voorzitter != nil,
+                    "ritme": t.tafel.ritme ?? "", "has_ritme": t.tafel.ritme != nil, "leden": leden, "has_leden": !leden.isEmpty,
+                    "voorbeeld": t.tafel.voorbeeld,
+                ] as [String: Any],
+                "opgaven": (relations.opgavenByThema[slug] ?? []).map { opgaveItem(model.opgaven[$0]) },
+                "coalities": (relations.coalitiesByThema[slug] ?? []).map { i -> [String: Any] in
+                    let c = model.coalities[i]
+                    return merge(coalitieItem(c), ["deelnemers": deelnemerRows(c)])
+                },
+                "updates": (relations.updatesByThema[slug] ?? []).prefix(10).map { updateItem(model.updates[$0]) },
+                "besluiten": (relations.besluitenByThema[slug] ?? []).map { besluitItem(model.besluiten[$0]) },
+                "map_url": maps.themaURL(slug, basePath: basePath) ?? false,
+            ]) { _, new in new }),
+        ])
+    }
+
+    func coalities() -> [String: Any] {
+        merge(base(.coalities, titel: "Coalities", beschrijving: "Projecten en programma's van de partijen die eraan meedoen."),
+              ["coalities": model.coalities.map(coalitieItem),
+               "per_status": ContentSchema.status.options.map { option -> [String: Any] in
+                   let items = model.coalities.filter { $0.status == option.value }.map(coalitieItem)
+                   return ["label": option.label, "code": option.value, "coalities": items, "has_coalities": !items.isEmpty]
+               }])
+    }
+
+    func coalitie(_ c: Coalitie) -> [String: Any] {
+        let slug = c.info.slug
+        let reached = c.stappen.filter { $0.datum <= now }
+        let steps = ContentSchema.stap.options.enumerated().map { (i, option) -> [String: Any] in
+            let done = reached.first { $0.stap == option.value }
+            return ["nummer": i + 1, "label": option.label, "bereikt": done != nil,
+                    "datum": done.map { date($0.datum) } ?? false,
+                    "huidig": reached.last?.stap == option.value]
+        }
+        return merge(base(.coalitie(slug), titel: c.titel, beschrijving: c.samenvatting, crumbs: [("Coalities", .coalities)],
+                          voorbeeld: c.info.voorbeeld), [
+            "coalitie": merge(coalitieItem(c), body(c.info).merging([
+                "start": c.start.map { date($0.value) } ?? false,
+                "eind": c.eind.map { date($0.value) } ?? false,
+                "ring": c.ring.map { ["code": $0, "label": Vocabulary.ringLabel($0)] as [String: Any] } ?? false,
+                "deelnemers": deelnemerRows(c),
+                "opgaven": opgaveRefs(c.opgaven),
+                "stappen": steps,
+                "has_stappen": !c.stappen.isEmpty,
+                "updates": (relations.updatesByCoalitie[slug] ?? []).map { updateItem(model.updates[$0]) },
+                "besluiten": (relations.besluitenByCoalitie[slug] ?? []).map { besluitItem(model.besluiten[$0]) },
+            ]) { _, new in new }),
+        ])
+    }
+
+    func gemeenten() -> [String: Any] {
+        merge(base(.gemeenten, titel: "Gemeenten", beschrijving: "De zeven gemeenten van de Drechtsteden en wat de regio voor elk van hen doet."),
+              ["gemeenten": model.gemeenten.map(gemeenteItem)])
+    }
+
+    func gemeente(_ g: Gemeente) -> [String: Any] {
+        let slug = g.info.slug
+        let coalitionIndices = relations.coalitiesByPartij[slug] ?? []
+        var byVariant: [String: [[String: Any]]] = [:]
+        for i in coalitionIndices {
+            let c = model.coalities[i]
+            guard let d = c.deelnemers.first(where: { $0.partij.value == slug }), let v = d.variant(on: now) else { continue }
+            byVariant[v, default: []].append(merge(coalitieItem(c), ["variant": variant(v)]))
+        }
+        let groups = ContentSchema.deelnamevariant.options.compactMap { option -> [String: Any]? in
+            guard let items = byVariant[option.value] else { return nil }
+            return ["variant": variant(option.value), "beschrijving": option.description, "coalities": items]
+        }
+        let tafels = (relations.themasByTafelLid[slug] ?? []).map { model.themas[$0] }
+            .filter { t in t.tafel.leden.contains { $0.partij.value == slug && $0.period.contains(now) } }
+            .map { ["naam": $0.tafel.naam, "thema": $0.titel, "url": url(.thema($0.info.slug)), "voorbeeld": $0.tafel.voorbeeld] as [String: Any] }
+        let viaCoalities = coalitionIndices.flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
+        let updateIndices = sorted((relations.updatesByGemeente[slug] ?? []) + viaCoalities)
+        let besluitViaCoalities = coalitionIndices.flatMap { relations.besluitenByCoalitie[model.coalities[$0].info.slug] ?? [] }
+        let besluitIndices = sorted((relations.besluitenByGemeente[slug] ?? []) + besluitViaCoalities)
+        let anyVoorbeeld = coalitionIndices.contains { model.coalities[$0].info.voorbeeld } || g.info.voorbeeld
+        return merge(base(.gemeente(slug), titel: g.naam, beschrijving: "Wat de regionale samenwerking doet voor \(g.naam): tafels, coalities, besluiten en nieuws.",
+                          crumbs: [("Gemeenten", .gemeenten)], voorbeeld: anyVoorbeeld), [
+            "gemeente": merge(gemeenteItem(g), body(g.info).merging([
+                "cbs_code": g.cbsCode ?? "", "has_cbs_code": g.cbsCode != nil,
+                "inwoners": g.inwoners.map(Self.formatNumber) ?? "", "has_inwoners": g.inwoners != nil,
+                "website": g.website ?? "", "has_website": g.website != nil,
+                "raad_url": g.raadURL ?? "", "has_raad_url": g.raadURL != nil,
+                "varianten": groups, "has_coalities": !groups.isEmpty,
+                "tafels": tafels, "has_tafels": !tafels.isEmpty,
+                "updates": updateIndices.prefix(10).map { updateItem(model.updates[$0]) },
+                "besluiten": besluitIndices.map { besluitItem(model.besluiten[$0]) },
+                "map_url": maps.gemeenteURL(slug, basePath: basePath) ?? false,
+                "feed_url": basePath + "feeds/gemeenten/\(slug).xml",
+            ]) { _, new in new }),
+        ])
+    }
+
+    static func formatNumber(_ n: Int) -> String {
+        // Dutch thousands separator.
+        let digits = String(n)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    func opgaven() -> [String: Any] {
+        merge(base(.opgaven, titel: "Opgaven", beschrijving: "De regionale opgaven en hoe ze van elkaar afhangen.",
+                   crumbs: [("Groeiperspectief", .groeiperspectief)]),
+              ["opgaven": model.opgaven.map(opgaveItem)])
+    }
+
+    func opgave(_ o: Opgave) -> [String: Any] {
+        let slug = o.info.slug
+        return merge(base(.opgave(slug), titel: o.titel, beschrijving: o.samenvatting,
+                          crumbs: [("Groeiperspectief", .groeiperspectief), ("Opgaven", .opgaven)], voorbeeld: o.info.voorbeeld), [
+            "opgave": merge(opgaveItem(o), body(o.info).merging([
+                "themas": themaRefs(o.themas),
+                "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
+                "voorwaarde_voor": (relations.dependents[slug] ?? []).map { opgaveItem(model.opgaven[$0]) },
+                "coalities": (relations.coalitiesByOpgave[slug] ?? []).map { coalitieItem(model.coalities[$0]) },
+                "vanaf": o.period.vanaf.map(date) ?? false,
+            ]) { _, new in new }),
+        ])
+    }
+
+    func updates(page n: Int) -> [String: Any] {
+        let perPage = model.settings.updatesPerPagina
+        let total = Routes.updatePageCount(model)
+        let items = model.updates.dropFirst((n - 1) * perPage).prefix(perPage).map(updateItem)
+        let titel = n == 1 ? "Updates" : "Updates, pagina \(n) van \(total)"
+        return merge(base(.updates(page: n), titel: titel, beschrijving: "Nieuws over de regionale samenwerking in de Drechtsteden."), [
+            "updates": Array(items),
+            "paginering": [
+                "huidig": n, "totaal": total, "meer_dan_een": total > 1,
+                "vorige": n > 1 ? url(.updates(page: n - 1)) : false,
+                "volgende": n < total ? url(.updates(page: n + 1)) : false,
+                "paginas": (1...total).map { ["nummer": $0, "url": url(.updates(page: $0)), "huidig": $0 == n] as [String: Any] },
+            ] as [String: Any],
+        ])
+    }
+
+    func update(_ u: Update) -> [String: Any] {
+        merge(base(.update(u.info.slug), titel: u.titel, beschrijving: u.samenvatting, crumbs: [("Updates", .updates(page: 1))],
+                   voorbeeld: u.info.voorbeeld, ogType: "article"), [
+            "update": merge(updateItem(u), body(u.info).merging([
+                "auteur": u.auteur,
+                "coalities": coalitieRefs(u.coalities),
+                "gemeenten": gemeenteRefs(u.gemeenten),
+            ]) { _, new in new }),
+        ])
+    }
+
+    func besluiten() -> [String: Any] {
+        var years: [Int: [[String: Any]]] = [:]
+        for b in model.besluiten { years[b.datum.year, default: []].append(besluitItem(b)) }
+        return merge(base(.besluiten, titel: "Besluiten", beschrijving: "Tijdlijn van de besluiten over de regionale samenwerking."), [
+            "jaren": years.keys.sorted(by: >).map { ["jaar": $0, "besluiten": years[$0]!] as [String: Any] },
+        ])
+    }
+
+    func besluit(_ b: Besluit) -> [String: Any] {
+        merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
+                   crumbs: [("Besluiten", .besluiten)], voorbeeld: b.info.voorbeeld), [
+            "besluit": merge(besluitItem(b), body(b.info).merging([
+                "themas": themaRefs(b.themas), "coalities": coalitieRefs(b.coalities), "gemeenten": gemeenteRefs(b.gemeenten),
+                "link": b.link ?? "", "has_link": b.link != nil,
+            ]) { _, new in new }),
+        ])
+    }
+
+    func partners() -> [String: Any] {
+        merge(base(.partners, titel: "Partners", beschrijving: "Overheden, bedrijven, kennisinstellingen en maatschappelijke organisaties waarmee de Drechtsteden samenwerken."), [
+            "soorten": ContentSchema.soort.options.compactMap { option -> [String: Any]? in
+                let items = model.partners.filter { $0.soort == option.value }
+                guard !items.isEmpty else { return nil }
+                return ["label": option.label, "partners": items.map { p -> [String: Any] in
+                    ["naam": p.naam, "slug": p.info.slug, "website": p.website ?? "", "has_website": p.website != nil,
+                     "voorbeeld": p.info.voorbeeld, "body_html": p.info.body.html,
+                     "coalities": (relations.coalitiesByPartij[p.info.slug] ?? []).map { coalitieItem(model.coalities[$0]) }]
+                }]
+            },
+        ])
+    }
+
+    func deelname() -> [String: Any] {
+        let matrix = ParticipationMatrix(model: model, relations: relations, on: now)
+        let sections = model.themas.compactMap { t -> [String: Any]? in
+            let rows = matrix.rows(forThema: t.info.slug)
+            guard !rows.isEmpty else { return nil }
+            return ["titel": t.titel, "slug": t.info.slug, "url": url(.thema(t.info.slug)),
+                    "rows": rows.map { row -> [String: Any] in
+                        ["titel": row.coalitie.titel, "url": url(.coalitie(row.coalitie.info.slug)), "voorbeeld": row.coalitie.info.voorbeeld,
+                         "cellen": row.cells.map { $0.map(variant) ?? ["code": "", "label": "Niet betrokken", "symbool": "–"] as [String: Any] }]
+                    }]
+        }
+        return merge(base(.deelname, titel: "Deelname per gemeente", beschrijving: "Welke gemeente doet mee aan welke coalitie, en hoe.",
+                          voorbeeld: model.coalities.contains { $0.info.voorbeeld }), [
+            "gemeenten": model.gemeenten.map { ["naam": $0.naam, "url": url(.gemeente($0.info.slug))] as [String: Any] },
+            "themas": sections,
+            "varianten": ContentSchema.deelnamevariant.options.map { merge(variant($0.value), ["beschrijving": $0.description]) },
+        ])
+    }
+
+    func groeiperspectief() -> [String: Any] {
+        let opgaven = model.opgaven.filter { $0.period.contains(now) }
+        return merge(base(.groeiperspectief, titel: "Groeiperspectief", beschrijving: "Hoe de regionale opgaven van elkaar afhangen, en welke coalities eraan werken.",
+                          voorbeeld: model.opgaven.contains { $0.info.voorbeeld }), [
+            "map_html": maps.full,
+            "has_map": !maps.full.isEmpty,
+            "opgaven": opgaven.map { o -> [String: Any] in
+                merge(opgaveItem(o), [
+                    "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
+                    "coalities": (relations.coalitiesByOpgave[o.info.slug] ?? []).map { coalitieItem(model.coalities[$0]) },
+                    "themas": themaRefs(o.themas),
+                ])
+            },
+            "kaarten_themas": model.themas.compactMap { t -> [String: Any]? in
+                maps.themaURL(t.info.slug, basePath: basePath).map { ["titel": t.titel, "url": $0] }
+            },
+            "kaarten_gemeenten": model.gemeenten.compactMap { g -> [String: Any]? in
+                maps.gemeenteURL(g.info.slug, basePath: basePath).map { ["titel": g.naam, "url": $0] }
+            },
+        ])
+    }
+
+    func pagina(_ p: Pagina) -> [String: Any] {
+        merge(base(.pagina(p.info.slug), titel: p.titel, beschrijving: p.samenvatting, voorbeeld: p.info.voorbeeld),
+              ["pagina": merge(["titel": p.titel, "samenvatting": p.samenvatting], body(p.info))])
+    }
+}
+
+/// Coalities × the seven gemeenten, with the variant in force on a day.
+struct ParticipationMatrix {
+    struct Row { var coalitie: Coalitie; var cells: [String?] }
+    let model: SiteModel
+    let relations: Relations
+    let day: Day
+
+    init(model: SiteModel, relations: Relations, on day: Day) {
+        self.model = model
+        self.relations = relations
+        self.day = day
+    }
+
+    func rows(forThema slug: String) -> [Row] {
+        (relations.coalitiesByThema[slug] ?? []).map { i in
+            let c = model.coalities[i]
+            return Row(coalitie: c, cells: model.gemeenten.map { g in
+                c.deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: day)
+            })
+        }
+    }
+}

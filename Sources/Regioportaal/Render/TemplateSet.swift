@@ -1,0 +1,98 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `Templates/`, parsed once. Every problem is reported with the
+/// template's file and line: parse errors, references to partials or parents that do not
+/// exist (swift-mustache would silently render those as nothing), and missing page templates.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Templates each page kind needs; a missing one is an error before anything renders.
+    static let required = ["home", "themas", "thema", "coalities", "coalitie", "gemeenten", "gemeente", "opgaven", "opgave",
+                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "404"]
+
+    public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
+        var sources: [String: SourceFile] = [:]
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey]) else {
+            diagnostics.error("templates folder \(RelativePath.display(root, from: displayBase)) does not exist", at: nil,
+                              hint: "run the command in the project folder, or pass --templates DIR")
+            return nil
+        }
+        for case let url as URL in enumerator where url.pathExtension == "mustache" {
+            let relative = RelativePath.display(url, from: root.standardizedFileURL)
+            let display = RelativePath.display(url, from: displayBase)
+            guard let data = try? Data(contentsOf: url), let text = TextDecoding.decode(data) else {
+                diagnostics.error("template is not readable UTF-8 text", at: SourceLocation(file: display, line: 1, column: 1))
+                continue
+            }
+            sources[String(relative.dropLast(".mustache".count))] = SourceFile(url: url, displayPath: display, text: text)
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var failed = false
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            do {
+                templates[name] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                failed = true
+                diagnostics.error("template syntax error: \(describe(error.error))",
+                                  at: source.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                                  hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+            } catch {
+                failed = true
+                diagnostics.error("template could not be read: \(error)", at: source.location(line: 1, column: 1))
+            }
+        }
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            for (line, column, kind, target) in references(in: source.text) where sources[target] == nil {
+                failed = true
+                diagnostics.error("\(kind) \"\(target)\" does not exist", at: source.location(line: line, column: column),
+                                  hint: Suggest.didYouMean(target, in: sources.keys) ?? "templates are named by their path in Templates/ without .mustache")
+            }
+        }
+        for name in required where sources[name] == nil {
+            failed = true
+            diagnostics.error("template \(name).mustache is missing", at: SourceLocation(file: RelativePath.display(root, from: displayBase), line: 1, column: 1),
+                              hint: "every page kind needs its template; restore it from the repository")
+        }
+        guard !failed else { return nil }
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys))
+    }
+
+    /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
+    static func references(in text: String) -> [(Int, Int, String, String)] {
+        var found: [(Int, Int, String, String)] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let first = tag.first, first == ">" || first == "<" {
+                    let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    found.append((lineNumber, column, first == ">" ? "partial" : "parent template", target))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with the wrong name"
+        case .unfinishedName?: return "a tag is not finished"
+        case .expectedSectionEnd?: return "a section is not closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be used on an inherited section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return "only {{$block}} sections may stand inside {{<parent}}"
+        default: return "\(error)"
+        }
+    }
+}

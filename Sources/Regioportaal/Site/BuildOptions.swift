@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where a build reads and writes, and as of which day it publishes.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var publicFolder: URL
+    public var output: URL
+    /// The present: nothing scheduled after it is published. Injected, never read from the clock here.
+    public var now: Day
+    /// Overrides `base_url` of site.yml (for example for a sub-path deployment).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Paths in messages are shown relative to this folder.
+    public var displayBase: URL
+
+    public init(project: URL, now: Day, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+        content = project.appendingPathComponent("Content")
+        templates = project.appendingPathComponent("Templates")
+        publicFolder = project.appendingPathComponent("Public")
+        self.output = output ?? project.appendingPathComponent("_site")
+        self.now = now
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        displayBase = project
+    }
+
+    public init(content: URL, templates: URL, publicFolder: URL, output: URL, now: Day,
+                baseURL: String? = nil, includeDrafts: Bool = false, displayBase: URL) {
+        self.content = content
+        self.templates = templates
+        self.publicFolder = publicFolder
+        self.output = output
+        self.now = now
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.displayBase = displayBase
+    }
+}
+
+/// What a finished build reports.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The stages in order: load → parse → model → validate → map → render → write. `check`
+/// runs the first four; `build` runs them all. Every stage reports into one `Diagnostics`,
+/// so a run prints all its problems together.
+public enum Pipeline {
+    /// The validated model, as loaded and as it will be published.
+    public struct Checked: Sendable {
+        public var files: [LoadedFile]
+        public var model: SiteModel
+        public var published: SiteModel
+    }
+
+    /// Load, parse, build the model and validate it. Returns nil only when nothing usable
+    /// could be read; errors in individual files are in `diagnostics`.
+    public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
+        let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
+        let loaded = loader.load(into: &diagnostics)
+        guard let settingsFile = loaded.settings else { return nil }
+        let parserForSettings = ContentParser(basePath: "/")
+        guard let settings = parserForSettings.parseSettings(settingsFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
+        let parsed = parser.parse(loaded.files, diagnostics: &diagnostics)
+        let model = ModelBuilder().build(parsed, settings: settings)
+        let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
+        diagnostics.append(contentsOf: Validator.validate(files: loaded.files, model: model, published: published))
+        return Checked(files: loaded.files, model: model, published: published)
+    }
+
+    /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
+    /// the previous output folder is then untouched.
+    public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
+        let started = Date()
+        var diagnostics = Diagnostics()
+        let checked = check(options, diagnostics: &diagnostics)
+        let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
+        let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
+        guard let checked, let templates, !diagnostics.hasErrors else {
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
+        let model = checked.published
+        let maps = MapArtifacts()
+        let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
+        let rendered = site.renderPages(diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
+
+        let output = StagedOutput(output: options.output, fileSystem: fileSystem)
+        do {
+            try output.prepare()
+            try ConcurrentWrite.run(rendered) { file in try output.write(file.contents, to: file.path) }
+            for asset in assets.assets { try output.copy(asset.source, to: asset.outputPath) }
+            try output.commit()
+        } catch {
+            output.abandon()
+            let message = (error as? Diagnostic)?.message ?? error.localizedDescription
+            diagnostics.error("could not write the site to \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
+                              at: nil, hint: "the previous site was left as it was; check free disk space and permissions")
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
+        return BuildReport(pages: rendered.filter { $0.path.hasSuffix(".html") }.count, files: rendered.count + assets.assets.count,
+                           warnings: diagnostics.warnings, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// An output file ready to write.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Data(text.utf8))
+    }
+}
+
+enum ConcurrentWrite {
+    /// Writes on all cores; the first error wins and is rethrown.
+    static func run(_ files: [OutputFile], _ write: @Sendable (OutputFile) throws -> Void) throws {
+        let errors = ConcurrentMap.map(files) { file -> String? in
+            do { try write(file); return nil } catch {
+                return (error as? Diagnostic)?.message ?? "\(file.path): \(error.localizedDescription)"
+            }
+        }
+        if let first = errors.compactMap({ $0 }).first {
+            throw Diagnostic.error(first, at: nil)
+        }
+    }
+}

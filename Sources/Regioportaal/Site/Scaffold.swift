@@ -1,0 +1,106 @@
+import Foundation
+import RegioMarkdown
+
+/// `regioportaal new`: a new content file with valid front matter, never overwriting.
+public enum Scaffold {
+    public enum Kind: String, Sendable, CaseIterable {
+        case update, coalitie, besluit, opgave, pagina
+
+        var folder: ContentKind {
+            switch self {
+            case .update: return .updates
+            case .coalitie: return .coalities
+            case .besluit: return .besluiten
+            case .opgave: return .opgaven
+            case .pagina: return .paginas
+            }
+        }
+    }
+
+    /// Writes the file and returns its URL. Throws a ``Diagnostic`` when the title gives no
+    /// usable slug or the file exists.
+    public static func create(_ kind: Kind, title: String, on day: Day, in content: URL) throws -> URL {
+        let slug = Slug.make(title)
+        guard SlugRules.isValid(slug) else {
+            throw Diagnostic.error("the title \"\(title)\" gives no usable file name", at: nil,
+                                   hint: "use a title with letters or digits")
+        }
+        let folder = content.appendingPathComponent(kind.folder.rawValue)
+        let file = folder.appendingPathComponent(slug + ".md")
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw Diagnostic.error("\(kind.folder.rawValue)/\(slug).md already exists", at: nil,
+                                   hint: "choose another title, or edit the existing file")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = "---\n" + frontMatter(kind, title: title, day: day) + "---\n" + body(kind)
+        // `.withoutOverwriting` closes the race between the check above and the write.
+        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        return file
+    }
+
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func frontMatter(_ kind: Kind, title: String, day: Day) -> String {
+        let titel = "titel: \(quoted(title))\n"
+        switch kind {
+        case .update:
+            return titel + """
+            datum: \(day)
+            auteur: Redactie Regioportaal
+            samenvatting: "Vat het bericht samen in één of twee zinnen."
+            themas: []
+            coalities: []
+            gemeenten: []
+            draft: true
+
+            """
+        case .coalitie:
+            return titel + """
+            samenvatting: "Vat het doel van de coalitie samen in één of twee zinnen."
+            themas: []
+            opgaven: []
+            status: verkenning
+            start: \(day)
+            deelnemers: []
+            stappen: []
+
+            """
+        case .besluit:
+            return titel + """
+            datum: \(day)
+            orgaan: ""
+            kenmerk: ""
+            uitkomst: ""
+            themas: []
+            coalities: []
+            gemeenten: []
+
+            """
+        case .opgave:
+            return titel + """
+            samenvatting: "Beschrijf de opgave in één of twee zinnen."
+            themas: []
+            afhankelijk_van: []
+            vanaf: \(day)
+
+            """
+        case .pagina:
+            return titel + """
+            samenvatting: "Beschrijf de pagina in één zin."
+
+            """
+        }
+    }
+
+    static func body(_ kind: Kind) -> String {
+        switch kind {
+        case .update: return "\nSchrijf hier het bericht.\n"
+        case .coalitie: return "\n## Doel\n\nSchrijf hier wat de coalitie wil bereiken.\n"
+        case .besluit: return "\nSchrijf hier wat er besloten is en waarom.\n"
+        case .opgave: return "\nSchrijf hier waarom deze opgave regionaal is.\n"
+        case .pagina: return "\nSchrijf hier de tekst van de pagina.\n"
+        }
+    }
+}

@@ -1,0 +1,352 @@
+import RegioMarkdown
+
+/// Stage 4: the rules that need the whole model: references, cycles, dates in order, alt
+/// text, heading order, internal links, and warnings for what is allowed but suspicious.
+public struct Validator {
+    let files: [LoadedFile]
+    let model: SiteModel
+    /// The model as it will be published; links may only point at its pages.
+    let published: SiteModel
+    var diagnostics = Diagnostics()
+    private var slugs: [ContentKind: Set<String>] = [:]
+
+    public init(files: [LoadedFile], model: SiteModel, published: SiteModel) {
+        self.files = files
+        self.model = model
+        self.published = published
+        for file in files { slugs[file.kind, default: []].insert(file.slug) }
+    }
+
+    public static func validate(files: [LoadedFile], model: SiteModel, published: SiteModel) -> [Diagnostic] {
+        var validator = Validator(files: files, model: model, published: published)
+        validator.run()
+        return validator.diagnostics.all
+    }
+
+    mutating func run() {
+        checkUniqueSlugs()
+        checkReferences()
+        checkCycles()
+        checkDates()
+        checkCoalitions()
+        checkBodies()
+    }
+
+    // MARK: Slugs
+
+    private mutating func checkUniqueSlugs() {
+        var seen: [String: LoadedFile] = [:]
+        for file in files {
+            // Gemeenten and partners share one namespace: both are referred to as a partij.
+            let namespace = file.kind == .partners ? ContentKind.gemeenten.rawValue : file.kind.rawValue
+            let key = namespace + "/" + file.slug
+            if let first = seen[key] {
+                diagnostics.error("duplicate slug \"\(file.slug)\": \(first.source.displayPath) has the same name",
+                                  at: file.source.location(line: 1, column: 1),
+                                  hint: "rename one of the files; gemeenten and partners may not share a name either")
+            } else {
+                seen[key] = file
+            }
+            if file.kind == .paginas, Routes.reserved.contains(file.slug) {
+                diagnostics.error("page slug \"\(file.slug)\" is reserved for the portal's own pages",
+                                  at: file.source.location(line: 1, column: 1), hint: "choose another file name")
+            }
+        }
+    }
+
+    // MARK: References
+
+    private func exists(_ slug: String, _ target: ReferenceTarget) -> Bool {
+        target.kinds.contains { slugs[$0]?.contains(slug) == true }
+    }
+
+    private mutating func check(_ refs: [Ref], _ target: ReferenceTarget) {
+        for ref in refs { check(ref, target) }
+    }
+
+    private mutating func check(_ ref: Ref, _ target: ReferenceTarget) {
+        guard !exists(ref.value, target) else { return }
+        let candidates = target.kinds.flatMap { slugs[$0] ?? [] }.sorted()
+        let hint = Suggest.didYouMean(ref.value, in: candidates)
+            ?? "known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")"
+        diagnostics.error("unknown \(target.noun) \"\(ref.value)\"", at: ref.location, hint: hint)
+    }
+
+    private mutating func checkDuplicates(_ refs: [Ref], what: String) {
+        var seen = Set<String>()
+        for ref in refs where !seen.insert(ref.value).inserted {
+            diagnostics.error("\(what) \"\(ref.value)\" is listed twice", at: ref.location, hint: "remove the second entry")
+        }
+    }
+
+    private mutating func checkReferences() {
+        for thema in model.themas {
+            check(thema.tafel.leden.map(\.partij), .partij)
+            checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member")
+        }
+        for opgave in model.opgaven {
+            check(opgave.themas, .kind(.themas))
+            check(opgave.afhankelijkVan, .kind(.opgaven))
+            checkDuplicates(opgave.afhankelijkVan, what: "dependency")
+        }
+        for coalitie in model.coalities {
+            check(coalitie.themas, .kind(.themas))
+            check(coalitie.opgaven, .kind(.opgaven))
+            check(coalitie.deelnemers.map(\.partij), .partij)
+            checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant")
+        }
+        for besluit in model.besluiten {
+            check(besluit.themas, .kind(.themas))
+            check(besluit.coalities, .kind(.coalities))
+            check(besluit.gemeenten, .kind(.gemeenten))
+        }
+        for update in model.updates {
+            check(update.themas, .kind(.themas))
+            check(update.coalities, .kind(.coalities))
+            check(update.gemeenten, .kind(.gemeenten))
+        }
+    }
+
+    // MARK: Cycles
+
+    /// Depth-first search over `afhankelijk_van`; each cycle is reported once, at the edge
+    /// that closes it, with the whole path.
+    private mutating func checkCycles() {
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var reported = Set<String>()
+        for start in model.opgaven {
+            guard marks[start.info.slug] == nil else { continue }
+            // Iterative DFS: stack of (opgave, next dependency index).
+            var stack: [(Opgave, Int)] = [(start, 0)]
+            marks[start.info.slug] = .visiting
+            while !stack.isEmpty {
+                let (opgave, index) = stack[stack.count - 1]
+                guard index < opgave.afhankelijkVan.count else {
+                    marks[opgave.info.slug] = .done
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].1 += 1
+                let ref = opgave.afhankelijkVan[index]
+                guard let next = model.opgave(ref.value) else { continue }
+                switch marks[next.info.slug] {
+                case .visiting?:
+                    let slugsOnStack = stack.map(\.0.info.slug)
+                    let cycle = Array(slugsOnStack[slugsOnStack.firstIndex(of: next.info.slug)!...]) + [next.info.slug]
+                    let key = Set(cycle).sorted().joined(separator: ",")
+                    if reported.insert(key).inserted {
+                        diagnostics.error("dependency cycle: \(cycle.joined(separator: " → "))", at: ref.location,
+                                          hint: "an opgave cannot depend on itself, directly or through others; remove one of these afhankelijk_van links")
+                    }
+                case .done?:
+                    break
+                case nil:
+                    marks[next.info.slug] = .visiting
+                    stack.append((next, 0))
+                }
+            }
+        }
+    }
+
+    // MARK: Dates
+
+    private mutating func checkDates() {
+        for opgave in model.opgaven {
+            if let vanaf = opgave.period.vanaf, let tot = opgave.period.tot, tot <= vanaf {
+                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: opgave.totLocation,
+                                  hint: "the end date must come after the start date")
+            }
+        }
+        for coalitie in model.coalities {
+            if let start = coalitie.start, let eind = coalitie.eind, eind.value < start.value {
+                diagnostics.error("end date \(eind.value) is before start date \(start.value)", at: eind.location,
+                                  hint: "swap the dates, or correct the year")
+            }
+            for deelnemer in coalitie.deelnemers { checkVariantPeriods(deelnemer) }
+            checkSteps(coalitie)
+        }
+        for thema in model.themas {
+            for lid in thema.tafel.leden {
+                if let vanaf = lid.period.vanaf, let tot = lid.period.tot, tot <= vanaf {
+                    diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: lid.partij.location)
+                }
+            }
+        }
+        for update in model.updates {
+            if let publish = update.publishDate, let expiry = update.expiryDate, expiry <= publish {
+                diagnostics.error("expiryDate \(expiry) is not after publishDate \(publish)", at: update.info.source.location(of: "expiryDate"),
+                                  hint: "the update would never be shown")
+            }
+        }
+    }
+
+    private mutating func checkVariantPeriods(_ deelnemer: Deelnemer) {
+        var previous: VariantPeriod?
+        for period in deelnemer.varianten {
+            if let vanaf = period.period.vanaf, let tot = period.period.tot, tot <= vanaf {
+                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: period.location)
+            }
+            if let previous {
+                guard let start = period.period.vanaf else {
+                    diagnostics.error("every variant after the first needs a \"vanaf\" date", at: period.location,
+                                      hint: "add vanaf: YYYY-MM-DD to say when this variant began")
+                    continue
+                }
+                if let previousStart = previous.period.vanaf, start <= previousStart {
+                    diagnostics.error("variant periods are not in date order (\(start) is not after \(previousStart))", at: period.location,
+                                      hint: "list the variants from oldest to newest")
+                } else if let previousEnd = previous.period.tot, start < previousEnd {
+                    diagnostics.error("variant period overlaps the previous one (which runs until \(previousEnd))", at: period.location,
+                                      hint: "a participant has one variant at a time; end the previous period on or before \(start)")
+                }
+            }
+            previous = period
+        }
+    }
+
+    private mutating func checkSteps(_ coalitie: Coalitie) {
+        let order = ContentSchema.stap.values
+        var previous: ProcessStep?
+        for step in coalitie.stappen {
+            if let previous {
+                let a = order.firstIndex(of: previous.stap)!, b = order.firstIndex(of: step.stap)!
+                if b <= a {
+                    diagnostics.error("step \"\(step.stap)\" comes after \"\(previous.stap)\"; steps only go forward", at: step.location,
+                                      hint: "the order is \(order.joined(separator: " → "))")
+                } else if step.datum < previous.datum {
+                    diagnostics.error("step \"\(step.stap)\" (\(step.datum)) is dated before the previous step (\(previous.datum))",
+                                      at: step.location, hint: "steps are reached in order; check the dates")
+                }
+            }
+            previous = step
+        }
+    }
+
+    // MARK: Coalitions
+
+    private mutating func checkCoalitions() {
+        for coalitie in model.coalities {
+            let anyFull = coalitie.deelnemers.contains { $0.varianten.contains { $0.variant == "volledig" } }
+            if !anyFull, !coalitie.deelnemers.isEmpty {
+                diagnostics.warning("coalition \"\(coalitie.info.slug)\" has no participant with variant \"volledig\"",
+                                    at: coalitie.info.source.location(of: "deelnemers"),
+                                    hint: "a coalition is carried by parties that take part fully; check the variants")
+            }
+        }
+    }
+
+    // MARK: Markdown bodies
+
+    private mutating func checkBodies() {
+        let known = KnownTargets(published)
+        for file in allInfos() {
+            let body = file.body
+            var level = 1
+            for heading in body.headings {
+                if heading.level == 1 {
+                    diagnostics.error("a level-1 heading (#) in the text", at: file.source.location(line: heading.line, column: heading.column),
+                                      hint: "the page title is the only level-1 heading; start sections at ##")
+                } else if heading.level > level + 1 {
+                    diagnostics.error("heading level jumps from \(level) to \(heading.level)",
+                                      at: file.source.location(line: heading.line, column: heading.column),
+                                      hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
+                }
+                level = max(heading.level, 1)
+            }
+            for link in body.links {
+                let location = file.source.location(line: link.line, column: link.column)
+                if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.error("image without alt text", at: location,
+                                      hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
+                }
+                if let problem = known.problem(with: link.destination, isImage: link.isImage) {
+                    diagnostics.error(problem.message, at: location, hint: problem.hint)
+                }
+            }
+        }
+    }
+
+    private func allInfos() -> [EntityInfo] {
+        model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info) + model.opgaven.map(\.info)
+            + model.coalities.map(\.info) + model.besluiten.map(\.info) + model.updates.map(\.info) + model.paginas.map(\.info)
+    }
+}
+
+/// The site paths and heading anchors that content links may point at.
+struct KnownTargets {
+    private var anchors: [String: Set<String>] = [:]
+    /// Static files from `Public/`, added by the build when it knows them.
+    var assets: Set<String> = []
+
+    init(_ model: SiteModel) {
+        for page in Routes.pages(model) { anchors[page.path] = PageAnchors.common }
+        func add(_ info: EntityInfo) {
+            let path = Routes.page(for: info.kind, slug: info.slug).path
+            anchors[path, default: PageAnchors.common].formUnion(info.body.headings.map(\.id))
+        }
+        model.themas.forEach { add($0.info) }
+        model.coalities.forEach { add($0.info) }
+        model.gemeenten.forEach { add($0.info) }
+        model.opgaven.forEach { add($0.info) }
+        model.updates.forEach { add($0.info) }
+        model.besluiten.forEach { add($0.info) }
+        model.paginas.forEach { add($0.info) }
+        for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
+    }
+
+    struct Problem { var message: String; var hint: String }
+
+    func problem(with destination: String, isImage: Bool) -> Problem? {
+        let lower = destination.lowercased()
+        if destination.isEmpty {
+            return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
+        }
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
+            return Problem(message: "unsafe link \"\(destination)\"", hint: "only web addresses and portal pages may be linked")
+        }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+            return nil
+        }
+        if destination.hasPrefix("#") { return nil }
+        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else {
+            return Problem(message: "relative link \"\(destination)\"",
+                           hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
+        }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if path.split(separator: "/").contains("..") || path.contains("%2e") || path.contains("%2E") {
+            return Problem(message: "link \"\(destination)\" leaves its folder", hint: "link to portal pages by their site path")
+        }
+        if assets.contains(path) { return nil }
+        var candidate = path
+        if let pageAnchors = anchors[candidate] ?? { () -> Set<String>? in
+            // Accept /themas/wonen as /themas/wonen/ (servers redirect).
+            candidate = path + "/"
+            return anchors[candidate]
+        }() {
+            if let fragment, !fragment.isEmpty, !pageAnchors.contains(fragment) {
+                let suggestion = Suggest.didYouMean(fragment, in: pageAnchors)
+                return Problem(message: "link to missing anchor \"#\(fragment)\" on \(candidate)",
+                               hint: suggestion ?? "the anchor must match a heading of that page")
+            }
+            if candidate != path {
+                return Problem(message: "link \"\(destination)\" should end with a slash", hint: "write \(candidate)\(fragment.map { "#" + $0 } ?? "")")
+            }
+            return nil
+        }
+        let suggestion = Suggest.didYouMean(path, in: anchors.keys)
+        return Problem(message: "link to a page that does not exist: \(path)",
+                       hint: suggestion ?? "check the path; portal pages look like /themas/wonen/")
+    }
+}
+
+/// Ids every page layout has, so content may link to them.
+enum PageAnchors {
+    static let common: Set<String> = ["inhoud", "top"]
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import Regioportaal
+
+@main
+struct RegioportaalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regioportaal",
+        abstract: "Builds the Regioportaal Drechtsteden: a static site from Content/, Templates/ and Public/.",
+        subcommands: [Build.self, Check.self, New.self, List.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// Options every command that reads the project shares.
+struct ProjectOptions: ParsableArguments {
+    @Option(help: "Folder with the Markdown and YAML content.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("public"), help: "Folder with static files copied as they are.")
+    var publicFolder = "Public"
+
+    @Option(help: "Folder the site is written to.")
+    var output = "_site"
+
+    @Option(help: "The present, as YYYY-MM-DD: nothing scheduled after it is published (default: today).")
+    var now: String?
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml, e.g. https://example.org/portaal/.")
+    var baseURL: String?
+
+    @Flag(help: "Include draft updates (for previews).")
+    var drafts = false
+
+    func buildOptions() throws -> BuildOptions {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
+        return BuildOptions(content: resolve(content), templates: resolve(templates), publicFolder: resolve(publicFolder),
+                            output: resolve(output), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
+                            displayBase: cwd)
+    }
+}
+
+/// Parses `--now`, or reads the clock once, here at the edge of the program.
+func today(_ text: String?) throws -> Day {
+    if let text {
+        guard let day = Day(text) else { throw ValidationError("--now must be a date written YYYY-MM-DD, got \"\(text)\"") }
+        return day
+    }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Prints diagnostics to standard error (human) or standard output (machine formats).
+func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
+    guard !diagnostics.isEmpty || format == .json else { return }
+    let text = DiagnosticFormatter.format(diagnostics, as: format)
+    if format == .human {
+        FileHandle.standardError.write(Data(text.utf8))
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+func summary(errors: Int, warnings: Int) -> String {
+    "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content and write the site (atomically: a failed build leaves the previous site untouched).")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "How to print problems: human, github (Actions annotations) or json.")
+    var format: DiagnosticFormat = .human
+
+    func run() throws {
+        let options = try project.buildOptions()
+        do {
+            let result = try Pipeline.build(options)
+            report(result.warnings, format: format)
+            let ms = Int((result.seconds * 1000).rounded())
+            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.output) in \(ms) ms, \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
+        } catch let failure as BuildFailure {
+            report(failure.diagnostics, format: format)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed: \(summary(errors: errors, warnings: failure.diagnostics.count - errors)); \(project.output) was left unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the content without writing anything.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "How to print problems: human, github (Actions annotations) or json.")
+    var format: DiagnosticFormat = .human
+
+    func run() throws {
+        let options = try project.buildOptions()
+        var diagnostics = Diagnostics()
+        _ = Pipeline.check(options, diagnostics: &diagnostics)
+        _ = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
+        report(diagnostics.sorted, format: format)
+        let errors = diagnostics.errors.count
+        if format == .human {
+            FileHandle.standardError.write(Data("check: \(summary(errors: errors, warnings: diagnostics.warnings.count))\n".utf8))
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
