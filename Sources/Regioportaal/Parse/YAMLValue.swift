@@ -52,8 +52,12 @@ public struct YAMLReader {
 
     public func read(_ yaml: String, diagnostics: inout Diagnostics) -> YAMLValue? {
         let node: Node?
+        // The parser owns the anchors; nodes only point at them weakly. Keeping it alive
+        // for the walk is what lets `convert` see (and refuse) anchors.
+        let parser: Yams.Parser
         do {
-            node = try Yams.compose(yaml: yaml)
+            parser = try Yams.Parser(yaml: yaml)
+            node = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -64,7 +68,7 @@ public struct YAMLReader {
         guard let node else { return .null(location(line: 1, column: 1)) }
         var budget = YAMLLimits.maxNodes
         do {
-            return try convert(node, depth: 0, budget: &budget)
+            return try withExtendedLifetime(parser) { try convert(node, depth: 0, budget: &budget) }
         } catch let diagnostic as Diagnostic {
             diagnostics.append(diagnostic)
             return nil

@@ -25,7 +25,7 @@ public enum Pipeline {
         let parsed = parser.parse(loaded.files, diagnostics: &diagnostics)
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
-        diagnostics.append(contentsOf: Validator.validate(files: loaded.files, model: model, published: published))
+        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published))
         return Checked(files: loaded.files, model: model, published: published)
     }
 

@@ -4,21 +4,25 @@ import RegioMarkdown
 /// text, heading order, internal links, and warnings for what is allowed but suspicious.
 public struct Validator {
     let files: [LoadedFile]
+    let records: [Record?]
+    let kinds: [ContentKind]
     let model: SiteModel
     /// The model as it will be published; links may only point at its pages.
     let published: SiteModel
     var diagnostics = Diagnostics()
     private var slugs: [ContentKind: Set<String>] = [:]
 
-    public init(files: [LoadedFile], model: SiteModel, published: SiteModel) {
-        self.files = files
+    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel) {
+        self.files = parsed.map(\.file)
+        self.records = parsed.map(\.record)
+        self.kinds = parsed.map(\.file.kind)
         self.model = model
         self.published = published
         for file in files { slugs[file.kind, default: []].insert(file.slug) }
     }
 
-    public static func validate(files: [LoadedFile], model: SiteModel, published: SiteModel) -> [Diagnostic] {
-        var validator = Validator(files: files, model: model, published: published)
+    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel) -> [Diagnostic] {
+        var validator = Validator(parsed: parsed, model: model, published: published)
         validator.run()
         return validator.diagnostics.all
     }
@@ -60,10 +64,6 @@ public struct Validator {
         target.kinds.contains { slugs[$0]?.contains(slug) == true }
     }
 
-    private mutating func check(_ refs: [Ref], _ target: ReferenceTarget) {
-        for ref in refs { check(ref, target) }
-    }
-
     private mutating func check(_ ref: Ref, _ target: ReferenceTarget) {
         guard !exists(ref.value, target) else { return }
         let candidates = target.kinds.flatMap { slugs[$0] ?? [] }.sorted()
@@ -79,31 +79,35 @@ public struct Validator {
         }
     }
 
+    /// Driven by the schema: every field declared as a reference is checked, in every
+    /// record, even one whose entity could not be built because of another error.
     private mutating func checkReferences() {
-        for thema in model.themas {
-            check(thema.tafel.leden.map(\.partij), .partij)
-            checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member")
+        for (record, kind) in zip(records, kinds) {
+            guard let record, let spec = ContentSchema.specs[kind] else { continue }
+            checkReferences(in: record, spec: spec)
         }
-        for opgave in model.opgaven {
-            check(opgave.themas, .kind(.themas))
-            check(opgave.afhankelijkVan, .kind(.opgaven))
-            checkDuplicates(opgave.afhankelijkVan, what: "dependency")
+        for thema in model.themas { checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member") }
+        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan, what: "dependency") }
+        for coalitie in model.coalities { checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant") }
+    }
+
+    private mutating func checkReferences(in record: Record, spec: ObjectSpec) {
+        for field in spec.fields {
+            guard let value = record[field.name] else { continue }
+            checkReferences(in: value, type: field.type)
         }
-        for coalitie in model.coalities {
-            check(coalitie.themas, .kind(.themas))
-            check(coalitie.opgaven, .kind(.opgaven))
-            check(coalitie.deelnemers.map(\.partij), .partij)
-            checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant")
-        }
-        for besluit in model.besluiten {
-            check(besluit.themas, .kind(.themas))
-            check(besluit.coalities, .kind(.coalities))
-            check(besluit.gemeenten, .kind(.gemeenten))
-        }
-        for update in model.updates {
-            check(update.themas, .kind(.themas))
-            check(update.coalities, .kind(.coalities))
-            check(update.gemeenten, .kind(.gemeenten))
+    }
+
+    private mutating func checkReferences(in value: Located<FieldValue>, type: FieldType) {
+        switch (value.value, type) {
+        case (.reference(let slug), .reference(let target)), (.reference(let slug), .referenceOrObject(let target, _)):
+            check(Ref(slug, value.location), target)
+        case (.list(let items), .list(let element, _)):
+            for item in items { checkReferences(in: item, type: element) }
+        case (.record(let record), .object(let spec)), (.record(let record), .referenceOrObject(_, let spec)):
+            checkReferences(in: record, spec: spec)
+        default:
+            break
         }
     }
 

@@ -1,0 +1,173 @@
+import Foundation
+@testable import Regioportaal
+
+/// A whole site declared inline as path → text, written to a temporary folder: the way
+/// Hugo's integration tests declare theirs. Starts from a small valid site; tests add or
+/// replace files to provoke exactly one problem.
+struct TestSite {
+    let root: URL
+    var now = Day("2026-11-22")!
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let base: [String: String] = [
+        "Content/site.yml": """
+        titel: Testportaal
+        beschrijving: Een klein portaal voor tests.
+        base_url: https://portaal.test/
+        updates_per_pagina: 2
+
+        """,
+        "Content/gemeenten/sliedrecht.md": "---\nnaam: Sliedrecht\ncbs_code: GM0610\n---\nSliedrecht doet mee.\n",
+        "Content/gemeenten/dordrecht.md": "---\nnaam: Dordrecht\n---\nDordrecht is de centrumstad.\n",
+        "Content/partners/gorinchem.yml": "naam: Gemeente Gorinchem\nsoort: overheid\n",
+        "Content/themas/wonen.md": """
+        ---
+        titel: Wonen
+        samenvatting: Genoeg woningen voor iedereen.
+        tafel:
+          naam: Bouwtafel
+          leden: [sliedrecht, dordrecht]
+        ---
+        ## Ambitie
+
+        Meer woningen.
+
+        """,
+        "Content/opgaven/woningvoorraad.md": """
+        ---
+        titel: Woningvoorraad
+        samenvatting: Woningen voor alle groepen.
+        themas: [wonen]
+        ---
+        Tekst.
+
+        """,
+        "Content/opgaven/status-inwoners.md": """
+        ---
+        titel: Sociaal-economische status
+        samenvatting: De hoofdopgave.
+        themas: [wonen]
+        afhankelijk_van: [woningvoorraad]
+        ---
+        Tekst.
+
+        """,
+        "Content/coalities/bouwcoalitie.md": """
+        ---
+        titel: Bouwcoalitie
+        samenvatting: Samen bouwen.
+        themas: [wonen]
+        opgaven: [woningvoorraad]
+        status: lopend
+        start: 2024-01-01
+        deelnemers:
+          - partij: dordrecht
+            variant: volledig
+          - partij: sliedrecht
+            varianten:
+              - { variant: geen, vanaf: 2024-01-01 }
+              - { variant: instap, vanaf: 2025-03-01 }
+              - { variant: volledig, vanaf: 2026-01-01 }
+        stappen:
+          - { stap: ambitie, datum: 2024-01-15 }
+          - { stap: coalitie, datum: 2024-06-01 }
+        ---
+        ## Doel
+
+        Bouwen.
+
+        """,
+        "Content/besluiten/2024-05-29-besluit.md": """
+        ---
+        titel: Besluit over de samenwerking
+        datum: 2024-05-29
+        orgaan: Gemeenteraad Dordrecht
+        kenmerk: RIS 123
+        uitkomst: Aangenomen
+        gemeenten: [dordrecht]
+        ---
+        Het besluit.
+
+        """,
+        "Content/updates/eerste-update.md": """
+        ---
+        titel: Eerste update
+        datum: 2026-01-10
+        auteur: Redactie
+        samenvatting: Het begin.
+        gemeenten: [sliedrecht]
+        coalities: [bouwcoalitie]
+        ---
+        Zie [de bouwtafel](/themas/wonen/#ambitie).
+
+        """,
+        "Content/paginas/over.md": "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\n---\nDe redactie.\n",
+    ]
+
+    init(_ files: [String: String] = [:], removing: [String] = [], withTemplates: Bool = true) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("regioportaal-test-\(UUID().uuidString)")
+        var all = Self.base
+        for path in removing { all.removeValue(forKey: path) }
+        all.merge(files) { _, new in new }
+        for (path, text) in all { try write(text, to: path) }
+        if withTemplates {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Public"), to: root.appendingPathComponent("Public"))
+        }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+    }
+
+    var options: BuildOptions { BuildOptions(project: root, now: now) }
+    var output: URL { root.appendingPathComponent("_site") }
+
+    /// Runs the checking stages and returns every diagnostic, sorted.
+    func check(baseURL: String? = nil) -> [Diagnostic] {
+        var options = self.options
+        options.baseURL = baseURL
+        var diagnostics = Diagnostics()
+        _ = Pipeline.check(options, diagnostics: &diagnostics)
+        return diagnostics.sorted
+    }
+
+    /// Human-readable `file:line:col: severity: message` lines, for exact assertions.
+    func checkLines() -> [String] {
+        check().map { d in
+            let l = d.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+            return "\(l)\(d.severity.rawValue): \(d.message)"
+        }
+    }
+
+    @discardableResult
+    func build(_ configure: (inout BuildOptions) -> Void = { _ in }, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
+        var options = self.options
+        configure(&options)
+        return try Pipeline.build(options, fileSystem: fileSystem)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Every file of the output folder with its bytes.
+    func snapshot() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            result[RelativePath.display(url, from: output)] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Testing
+@testable import Regioportaal
+
+/// Every error kind a communications officer can make, with its exact place and message.
+@Suite struct ValidationTests {
+    func lines(_ files: [String: String], removing: [String] = []) throws -> [String] {
+        let site = try TestSite(files, removing: removing, withTemplates: false)
+        defer { site.cleanUp() }
+        return site.checkLines()
+    }
+
+    @Test func theBaseSiteIsClean() throws {
+        #expect(try lines([:]) == [])
+    }
+
+    @Test func unknownReferenceSuggestsTheClosestSlug() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "partij: sliedrecht", with: "partij: sliedrech"),
+                       to: "Content/coalities/bouwcoalitie.md")
+        let diagnostics = site.check()
+        #expect(diagnostics.count == 1)
+        let d = try #require(diagnostics.first)
+        #expect(d.message == "unknown partij (gemeente or partner) \"sliedrech\"")
+        #expect(d.hint == "did you mean \"sliedrecht\"?")
+        #expect(d.location?.file == "Content/coalities/bouwcoalitie.md")
+        #expect(d.location?.line == 11)
+        #expect(d.location?.column == 13)
+        #expect(d.location?.excerpt == "  - partij: sliedrech")
+    }
+
+    @Test func invalidEnumValueListsTheAllowedOnes() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "status: lopend", with: "status: bezig"),
+                       to: "Content/coalities/bouwcoalitie.md")
+        let d = try #require(site.check().first)
+        #expect(site.checkLines() == ["Content/coalities/bouwcoalitie.md:6:9: error: invalid status \"bezig\""])
+        #expect(d.hint == "allowed values: \"verkenning\", \"lopend\", \"afgerond\"")
+    }
+
+    @Test func misspeltVariantGetsASuggestion() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "variant: volledig\n  - partij", with: "variant: voledig\n  - partij"),
+                       to: "Content/coalities/bouwcoalitie.md")
+        let d = try #require(site.check().first)
+        #expect(d.message == "invalid deelnamevariant \"voledig\"")
+        #expect(d.hint?.hasPrefix("did you mean \"volledig\"? allowed values: \"volledig\", \"solidariteit\", \"instap\", \"geen\"") == true)
+        #expect(d.location?.line == 10)
+        #expect(d.location?.column == 14)
+    }
+
+    @Test func malformedAndImpossibleDates() throws {
+        let result = try lines([
+            "Content/updates/eerste-update.md": "---\ntitel: Een\ndatum: 2024-02-30\nauteur: R\nsamenvatting: S\n---\nTekst.\n",
+            "Content/updates/tweede.md": "---\ntitel: Twee\ndatum: 29 mei 2024\nauteur: R\nsamenvatting: S\n---\nTekst.\n",
+        ])
+        #expect(result == [
+            "Content/updates/eerste-update.md:3:8: error: \"2024-02-30\" is not a date that exists",
+            "Content/updates/tweede.md:3:8: error: \"29 mei 2024\" is not a date",
+        ])
+    }
+
+    @Test func missingRequiredFieldPointsAtTheMapping() throws {
+        let result = try lines(["Content/updates/eerste-update.md": "---\ntitel: Een\ndatum: 2024-02-03\nauteur: R\n---\nTekst.\n"])
+        #expect(result == ["Content/updates/eerste-update.md:2:1: error: missing required key \"samenvatting\""])
+    }
+
+    @Test func unknownKeySuggestsTheRightOne() throws {
+        let site = try TestSite(["Content/paginas/over.md": "---\ntitel: Over\nsamenvating: Wie\n---\nTekst.\n"], withTemplates: false)
+        defer { site.cleanUp() }
+        let diagnostics = site.check()
+        #expect(site.checkLines() == [
+            "Content/paginas/over.md:2:1: error: missing required key \"samenvatting\"",
+            "Content/paginas/over.md:3:1: error: unknown key \"samenvating\"",
+        ])
+        #expect(diagnostics[1].hint == "did you mean \"samenvatting\"?")
+    }
+
+    @Test func wrongTypeIsNamed() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: [Over, deze]\nsamenvatting: Wie\n---\nTekst.\n"])
+        #expect(result == ["Content/paginas/over.md:2:8: error: \"titel\" must be a text, found a list"])
+    }
+
+    @Test func duplicateSlugsAcrossGemeentenAndPartners() throws {
+        let result = try lines(["Content/partners/dordrecht.yml": "naam: Dordrecht BV\nsoort: bedrijfsleven\n"])
+        #expect(result == ["Content/partners/dordrecht.yml:1:1: error: duplicate slug \"dordrecht\": Content/gemeenten/dordrecht.md has the same name"])
+    }
+
+    @Test func duplicateSlugWithinAKind() throws {
+        let result = try lines(["Content/partners/gorinchem.md": "---\nnaam: Gorinchem\nsoort: overheid\n---\nTekst.\n"])
+        #expect(result == ["Content/partners/gorinchem.yml:1:1: error: duplicate slug \"gorinchem\": Content/partners/gorinchem.md has the same name"])
+    }
+
+    @Test func yamlSyntaxErrorsPointIntoTheFile() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: \"niet afgesloten\n---\nTekst.\n"])
+        #expect(result.count == 1)
+        #expect(result[0].hasPrefix("Content/paginas/over.md:4:1: error: YAML syntax error: found unexpected end of stream"))
+    }
+
+    @Test func duplicateKeysAreReported() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\ntitel: Nog eens\n---\nTekst.\n"])
+        #expect(result == ["Content/paginas/over.md:2:1: error: duplicate key \"titel\""])
+    }
+
+    @Test func dependencyCycleIsReportedWithItsPath() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.replacingOccurrences(of: "themas: [wonen]", with: "themas: [wonen]\nafhankelijk_van: [status-inwoners]"),
+                       to: "Content/opgaven/woningvoorraad.md")
+        let lines = site.checkLines()
+        #expect(lines == ["Content/opgaven/woningvoorraad.md:5:19: error: dependency cycle: status-inwoners → woningvoorraad → status-inwoners"])
+    }
+
+    @Test func imageWithoutAltText() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nTekst.\n\nEen kaart: ![](/kaart.png)\n"])
+        #expect(result.contains("Content/paginas/over.md:7:12: error: image without alt text"))
+    }
+
+    @Test func endDateBeforeStartDate() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "start: 2024-01-01", with: "start: 2024-01-01\neind: 2023-12-31"),
+                       to: "Content/coalities/bouwcoalitie.md")
+        #expect(site.checkLines() == ["Content/coalities/bouwcoalitie.md:8:7: error: end date 2023-12-31 is before start date 2024-01-01"])
+    }
+
+    @Test func overlappingVariantPeriodsAndBackwardSteps() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        let text = TestSite.base["Content/coalities/bouwcoalitie.md"]!
+            .replacingOccurrences(of: "{ variant: geen, vanaf: 2024-01-01 }", with: "{ variant: geen, vanaf: 2024-01-01, tot: 2025-06-01 }")
+            .replacingOccurrences(of: "{ stap: coalitie, datum: 2024-06-01 }", with: "{ stap: coalitie, datum: 2024-06-01 }\n  - { stap: projecten, datum: 2024-07-01 }")
+        try site.write(text, to: "Content/coalities/bouwcoalitie.md")
+        #expect(site.checkLines() == [
+            "Content/coalities/bouwcoalitie.md:14:9: error: variant period overlaps the previous one (which runs until 2025-06-01)",
+            "Content/coalities/bouwcoalitie.md:19:5: error: step \"projecten\" comes after \"coalitie\"; steps only go forward",
+        ])
+    }
+
+    @Test func brokenInternalLinkAndAnchor() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nZie [wonen](/themas/wone/) en [tafel](/themas/wonen/#tafels).\n"])
+        #expect(result == [
+            "Content/paginas/over.md:5:5: error: link to a page that does not exist: /themas/wone/",
+            "Content/paginas/over.md:5:31: error: link to missing anchor \"#tafels\" on /themas/wonen/",
+        ])
+    }
+
+    @Test func linkToAnUnpublishedUpdateIsBroken() throws {
+        let result = try lines([
+            "Content/updates/later.md": "---\ntitel: Later\ndatum: 2027-01-01\nauteur: R\nsamenvatting: S\npublishDate: 2027-01-15\n---\nTekst.\n",
+            "Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nZie [later](/updates/later/).\n",
+        ])
+        #expect(result == ["Content/paginas/over.md:5:5: error: link to a page that does not exist: /updates/later/"])
+    }
+
+    @Test func headingLevelsMustNotSkip() throws {
+        let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\n# Titel\n\n## Een\n\n#### Drie\n"])
+        #expect(result == [
+            "Content/paginas/over.md:5:1: error: a level-1 heading (#) in the text",
+            "Content/paginas/over.md:9:1: error: heading level jumps from 2 to 4",
+        ])
+    }
+
+    @Test func coalitionWithoutFullParticipantIsAWarning() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "volledig", with: "solidariteit"),
+                       to: "Content/coalities/bouwcoalitie.md")
+        let diagnostics = site.check()
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].severity == .warning)
+        #expect(diagnostics[0].message == "coalition \"bouwcoalitie\" has no participant with variant \"volledig\"")
+    }
+
+    @Test func allErrorsOfARunAreReportedTogether() throws {
+        let result = try lines([
+            "Content/paginas/over.md": "---\ntitel: Over\n---\nTekst.\n",
+            "Content/updates/eerste-update.md": "---\ntitel: Een\ndatum: 2024-13-01\nauteur: R\nsamenvatting: S\ngemeenten: [zwijndrecht]\n---\n",
+            "Content/gemeenten/Alblas Serdam.md": "---\nnaam: Alblasserdam\n---\n",
+        ])
+        #expect(result == [
+            "Content/gemeenten/Alblas Serdam.md:1:1: error: file name \"Alblas Serdam.md\" is not a valid slug",
+            "Content/paginas/over.md:2:1: error: missing required key \"samenvatting\"",
+            "Content/updates/eerste-update.md:3:8: error: \"2024-13-01\" is not a date that exists",
+            "Content/updates/eerste-update.md:6:13: error: unknown gemeente \"zwijndrecht\"",
+        ])
+    }
+
+    @Test func frontMatterProblems() throws {
+        let result = try lines([
+            "Content/paginas/over.md": "titel: Over\n",
+            "Content/paginas/leeg.md": "",
+            "Content/paginas/open.md": "---\ntitel: Open\nsamenvatting: nooit dicht\n",
+        ])
+        #expect(result == [
+            "Content/paginas/leeg.md:1:1: error: file does not start with front matter",
+            "Content/paginas/open.md:1:1: error: front matter is not closed",
+            "Content/paginas/over.md:1:1: error: file does not start with front matter",
+        ])
+    }
+
+    @Test func aliasesAreRefused() throws {
+        let bomb = "---\ntitel: &a Over\nsamenvatting: *a\n---\nTekst.\n"
+        let result = try lines(["Content/paginas/over.md": bomb])
+        #expect(result == ["Content/paginas/over.md:2:8: error: YAML anchors and aliases (& and *) are not allowed"])
+    }
+
+    @Test func pathTraversalInReferencesIsRejected() throws {
+        let result = try lines(["Content/updates/eerste-update.md": "---\ntitel: Een\ndatum: 2024-01-02\nauteur: R\nsamenvatting: S\ngemeenten: [../../etc/passwd]\n---\n"])
+        #expect(result == ["Content/updates/eerste-update.md:6:13: error: \"../../etc/passwd\" is not a valid gemeente slug"])
+    }
+}
+
+@Suite struct DiagnosticFormatTests {
+    let diagnostic = Diagnostic.error("unknown gemeente \"sliedrech\"",
+                                      at: SourceLocation(file: "Content/a,b.md", line: 3, column: 14, excerpt: "gemeenten: [sliedrech]"),
+                                      hint: "did you mean \"sliedrecht\"?")
+
+    @Test func humanFormatShowsExcerptCaretAndHint() {
+        #expect(DiagnosticFormatter.human(diagnostic) == """
+        Content/a,b.md:3:14: error: unknown gemeente "sliedrech"
+          3 | gemeenten: [sliedrech]
+            |              ^
+          hint: did you mean "sliedrecht"?
+
+        """)
+    }
+
+    @Test func githubFormatEscapesProperties() {
+        #expect(DiagnosticFormatter.github(diagnostic)
+            == "::error file=Content/a%2Cb.md,line=3,col=14::unknown gemeente \"sliedrech\"%0Adid you mean \"sliedrecht\"?\n")
+    }
+
+    @Test func jsonFormatIsMachineReadable() throws {
+        let json = DiagnosticFormatter.json([diagnostic])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+        #expect(parsed.count == 1)
+        #expect(parsed[0]["file"] as? String == "Content/a,b.md")
+        #expect(parsed[0]["line"] as? Int == 3)
+        #expect(parsed[0]["column"] as? Int == 14)
+        #expect(parsed[0]["severity"] as? String == "error")
+    }
+}
