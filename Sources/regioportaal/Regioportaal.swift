@@ -7,7 +7,7 @@ struct RegioportaalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regioportaal",
         abstract: "Builds the Regioportaal Drechtsteden: a static site from Content/, Templates/ and Public/.",
-        subcommands: [Build.self, Check.self, New.self, List.self],
+        subcommands: [Build.self, Check.self, New.self, List.self, Serve.self],
         defaultSubcommand: nil
     )
 }
@@ -35,12 +35,19 @@ struct ProjectOptions: ParsableArguments {
     @Flag(help: "Include draft updates (for previews).")
     var drafts = false
 
+    @Option(help: "How broken internal links count: error (default) or warn.")
+    var links: LinkPolicy = .error
+
+    enum LinkPolicy: String, ExpressibleByArgument, CaseIterable { case error, warn }
+
     func buildOptions() throws -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
-        return BuildOptions(content: resolve(content), templates: resolve(templates), publicFolder: resolve(publicFolder),
-                            output: resolve(output), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
-                            displayBase: cwd)
+        var options = BuildOptions(content: resolve(content), templates: resolve(templates), publicFolder: resolve(publicFolder),
+                                   output: resolve(output), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
+                                   displayBase: cwd)
+        options.linkSeverity = links == .warn ? .warning : .error
+        return options
     }
 }
 

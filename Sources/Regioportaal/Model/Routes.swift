@@ -11,7 +11,10 @@ public enum Page: Sendable, Hashable {
     case partners
     case deelname
     case groeiperspectief
+    /// The map with one thema's or gemeente's opgaven emphasised.
+    case kaartThema(String), kaartGemeente(String)
     case pagina(String)
+    case zoeken
     case notFound
 
     /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
@@ -33,7 +36,10 @@ public enum Page: Sendable, Hashable {
         case .partners: return "/partners/"
         case .deelname: return "/deelname/"
         case .groeiperspectief: return "/groeiperspectief/"
+        case .kaartThema(let s): return "/groeiperspectief/themas/\(s)/"
+        case .kaartGemeente(let s): return "/groeiperspectief/gemeenten/\(s)/"
         case .pagina(let s): return "/\(s)/"
+        case .zoeken: return "/zoeken/"
         case .notFound: return "/404.html"
         }
     }
@@ -72,7 +78,7 @@ public enum Routes {
     /// All pages, in a fixed order.
     public static func pages(_ model: SiteModel) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
-                             .groeiperspectief, .notFound]
+                             .groeiperspectief, .zoeken, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
         pages += model.themas.map { .thema($0.info.slug) }
         pages += model.coalities.map { .coalitie($0.info.slug) }
@@ -81,6 +87,10 @@ public enum Routes {
         pages += model.updates.map { .update($0.info.slug) }
         pages += model.besluiten.map { .besluit($0.info.slug) }
         pages += model.paginas.map { .pagina($0.info.slug) }
+        if !model.opgaven.isEmpty {
+            pages += model.themas.map { .kaartThema($0.info.slug) }
+            pages += model.gemeenten.map { .kaartGemeente($0.info.slug) }
+        }
         return pages
     }
 }

@@ -81,18 +81,46 @@ public enum Fingerprint {
     }
 }
 
-/// The groeiperspectief maps the map stage produced, as SVG markup and their URLs.
+/// The groeiperspectief maps the map stage produced, as SVG markup: the whole map, and the
+/// same layout with one thema's or one gemeente's opgaven emphasised.
 public struct MapArtifacts: Sendable {
-    /// The whole map as inline SVG for the groeiperspectief page.
     public var full = ""
-    /// A smaller rendering for the home page.
-    public var teaser = ""
-    /// Site paths of per-thema and per-gemeente map pages, keyed by slug.
-    public var themaPaths: [String: String] = [:]
-    public var gemeentePaths: [String: String] = [:]
+    /// A standalone file (`/groeiperspectief/kaart.svg`), also the home page's teaser image.
+    public var file = ""
+    public var summary = ""
+    public var themas: [String: String] = [:]
+    public var gemeenten: [String: String] = [:]
+    /// Opgaven emphasised per gemeente, for the text alternative.
+    public var gemeenteOpgaven: [String: Set<String>] = [:]
 
     public init() {}
 
-    func themaURL(_ slug: String, basePath: String) -> String? { themaPaths[slug].map { SitePaths.resolve($0, basePath: basePath) } }
-    func gemeenteURL(_ slug: String, basePath: String) -> String? { gemeentePaths[slug].map { SitePaths.resolve($0, basePath: basePath) } }
+    public init(model: SiteModel, relations: Relations, on day: Day, basePath: String) {
+        let map = Groeiperspectief(model: model, on: day)
+        summary = map.summary
+        guard !map.graph.nodes.isEmpty else { return }
+        let title = "Groeiperspectief: hoe de regionale opgaven van elkaar afhangen"
+        full = map.svg(title: title, description: map.summary, basePath: basePath)
+        file = map.svg(title: title, description: map.summary, basePath: basePath, idPrefix: "bestand-")
+        for t in model.themas {
+            let slugs = Set(model.opgaven.filter { $0.themas.contains { $0.value == t.info.slug } }.map(\.info.slug))
+            themas[t.info.slug] = map.svg(title: "Groeiperspectief, thema \(t.titel)",
+                                          description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary,
+                                          basePath: basePath, emphasis: slugs)
+        }
+        for g in model.gemeenten {
+            let slugs = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day)
+            gemeenteOpgaven[g.info.slug] = slugs
+            gemeenten[g.info.slug] = map.svg(title: "Groeiperspectief, gemeente \(g.naam)",
+                                             description: "De opgaven waaraan \(g.naam) via coalities werkt zijn dik omrand; de andere zijn grijs. " + map.summary,
+                                             basePath: basePath, emphasis: slugs)
+        }
+    }
+
+    func themaURL(_ slug: String, basePath: String) -> String? {
+        themas[slug] == nil ? nil : SitePaths.resolve(Page.kaartThema(slug).path, basePath: basePath)
+    }
+    func gemeenteURL(_ slug: String, basePath: String) -> String? {
+        gemeenten[slug] == nil ? nil : SitePaths.resolve(Page.kaartGemeente(slug).path, basePath: basePath)
+    }
 }

@@ -47,8 +47,9 @@ struct PageContextBuilder: Sendable {
         case .besluit: return "besluit"
         case .partners: return "partners"
         case .deelname: return "deelname"
-        case .groeiperspectief: return "groeiperspectief"
+        case .groeiperspectief, .kaartThema, .kaartGemeente: return "groeiperspectief"
         case .pagina: return "pagina"
+        case .zoeken: return "zoeken"
         case .notFound: return "404"
         }
     }
@@ -65,7 +66,7 @@ struct PageContextBuilder: Sendable {
         case .themas, .thema: return .themas
         case .gemeenten, .gemeente: return .gemeenten
         case .coalities, .coalitie: return .coalities
-        case .groeiperspectief, .opgaven, .opgave: return .groeiperspectief
+        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente: return .groeiperspectief
         case .deelname: return .deelname
         case .updates, .update: return .updates(page: 1)
         case .besluiten, .besluit: return .besluiten
@@ -75,6 +76,15 @@ struct PageContextBuilder: Sendable {
 
     func base(_ page: Page, titel: String, beschrijving: String, crumbs: [(String, Page)] = [],
               voorbeeld: Bool = false, ogType: String = "website") -> [String: Any] {
+        var feeds: [[String: Any]] = [["titel": "Alle updates", "url": SitePaths.resolve(MachineOutputs.allUpdatesFeed, basePath: basePath)]]
+        switch page {
+        case .thema(let slug):
+            feeds.append(["titel": "Updates over \(titel)", "url": SitePaths.resolve(MachineOutputs.feedPath(thema: slug), basePath: basePath)])
+        case .gemeente(let slug):
+            feeds.append(["titel": "Updates voor \(titel)", "url": SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath)])
+        default:
+            break
+        }
         let current = section(page)
         var trail: [[String: Any]] = [["titel": "Home", "url": url(.home)]]
         trail += crumbs.map { ["titel": $0.0, "url": url($0.1)] }
@@ -105,7 +115,7 @@ struct PageContextBuilder: Sendable {
             "footer_menu": model.paginas.filter { $0.menu != nil }.map { ["titel": $0.titel, "url": url(.pagina($0.info.slug))] },
             "asset": MustacheLambda { path in assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath) },
             "vandaag": Vocabulary.date(now),
-            "feeds": [] as [[String: Any]],
+            "feeds": feeds,
         ]
     }
 
@@ -238,8 +248,10 @@ struct PageContextBuilder: Sendable {
         case .besluit(let s): return besluit(model.besluiten.first { $0.info.slug == s }!)
         case .partners: return partners()
         case .deelname: return deelname()
-        case .groeiperspectief: return groeiperspectief()
+        case .groeiperspectief: return groeiperspectief(.groeiperspectief)
+        case .kaartThema, .kaartGemeente: return groeiperspectief(page)
         case .pagina(let s): return pagina(model.paginas.first { $0.info.slug == s }!)
+        case .zoeken: return zoeken()
         case .notFound:
             return base(.notFound, titel: "Pagina niet gevonden", beschrijving: "Deze pagina bestaat niet (meer).")
         }
@@ -251,7 +263,8 @@ struct PageContextBuilder: Sendable {
             "besluiten": model.besluiten.prefix(5).map(besluitItem),
             "themas": model.themas.map(themaItem),
             "gemeenten": model.gemeenten.map(gemeenteItem),
-            "map_teaser_html": maps.teaser,
+            "kaart_url": maps.file.isEmpty ? false : basePath + "groeiperspectief/kaart.svg",
+            "kaart_alt": maps.summary,
             "aantal_coalities": model.coalities.count,
             "aantal_opgaven": model.opgaven.count,
         ])
@@ -357,7 +370,7 @@ struct PageContextBuilder: Sendable {
                 "updates": updateIndices.prefix(10).map { updateItem(model.updates[$0]) },
                 "besluiten": besluitIndices.map { besluitItem(model.besluiten[$0]) },
                 "map_url": maps.gemeenteURL(slug, basePath: basePath) ?? false,
-                "feed_url": basePath + "feeds/gemeenten/\(slug).xml",
+                "feed_url": SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath),
             ]) { _, new in new }),
         ])
     }
@@ -471,17 +484,47 @@ struct PageContextBuilder: Sendable {
         ])
     }
 
-    func groeiperspectief() -> [String: Any] {
+    /// The map page, whole or with one thema's or gemeente's opgaven emphasised. The text
+    /// alternative always lists every opgave, and says which ones are emphasised.
+    func groeiperspectief(_ page: Page) -> [String: Any] {
         let opgaven = model.opgaven.filter { $0.period.contains(now) }
-        return merge(base(.groeiperspectief, titel: "Groeiperspectief", beschrijving: "Hoe de regionale opgaven van elkaar afhangen, en welke coalities eraan werken.",
-                          voorbeeld: model.opgaven.contains { $0.info.voorbeeld }), [
-            "map_html": maps.full,
-            "has_map": !maps.full.isEmpty,
+        var titel = "Groeiperspectief"
+        var beschrijving = "Hoe de regionale opgaven van elkaar afhangen, en welke coalities eraan werken."
+        var svg = maps.full
+        var emphasis: Set<String>?
+        var uitleg: String?
+        switch page {
+        case .kaartThema(let slug):
+            let t = model.thema(slug)!
+            titel = "Groeiperspectief: \(t.titel)"
+            beschrijving = "De opgaven van het thema \(t.titel) in het groeiperspectief."
+            svg = maps.themas[slug] ?? ""
+            emphasis = Set(opgaven.filter { $0.themas.contains { $0.value == slug } }.map(\.info.slug))
+            uitleg = "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs en gestippeld."
+        case .kaartGemeente(let slug):
+            let g = model.gemeente(slug)!
+            titel = "Groeiperspectief: \(g.naam)"
+            beschrijving = "De opgaven waaraan \(g.naam) via coalities werkt, in het groeiperspectief."
+            svg = maps.gemeenten[slug] ?? ""
+            emphasis = maps.gemeenteOpgaven[slug] ?? []
+            uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs en gestippeld."
+        default:
+            break
+        }
+        let crumbs: [(String, Page)] = page == .groeiperspectief ? [] : [("Groeiperspectief", .groeiperspectief)]
+        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs,
+                          voorbeeld: model.opgaven.contains { $0.info.voorbeeld } || model.coalities.contains { $0.info.voorbeeld }), [
+            "map_html": svg,
+            "has_map": !svg.isEmpty,
+            "map_uitleg": uitleg ?? false,
+            "is_variant": page != .groeiperspectief,
+            "kaart_url": basePath + "groeiperspectief/kaart.svg",
             "opgaven": opgaven.map { o -> [String: Any] in
                 merge(opgaveItem(o), [
                     "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
                     "coalities": (relations.coalitiesByOpgave[o.info.slug] ?? []).map { coalitieItem(model.coalities[$0]) },
                     "themas": themaRefs(o.themas),
+                    "uitgelicht": emphasis?.contains(o.info.slug) ?? false,
                 ])
             },
             "kaarten_themas": model.themas.compactMap { t -> [String: Any]? in
@@ -490,6 +533,25 @@ struct PageContextBuilder: Sendable {
             "kaarten_gemeenten": model.gemeenten.compactMap { g -> [String: Any]? in
                 maps.gemeenteURL(g.info.slug, basePath: basePath).map { ["titel": g.naam, "url": $0] }
             },
+        ])
+    }
+
+    /// The search page. Without JavaScript it is an overview of every page by kind.
+    func zoeken() -> [String: Any] {
+        func group(_ titel: String, _ items: [(String, Page)]) -> [String: Any] {
+            ["titel": titel, "paginas": items.map { ["titel": $0.0, "url": url($0.1)] as [String: Any] }]
+        }
+        return merge(base(.zoeken, titel: "Zoeken", beschrijving: "Zoek in thema's, gemeenten, coalities, opgaven, besluiten, updates en pagina's."), [
+            "index_url": basePath + "zoeken/index.json",
+            "overzicht": [
+                group("Thema's", model.themas.map { ($0.titel, .thema($0.info.slug)) }),
+                group("Gemeenten", model.gemeenten.map { ($0.naam, .gemeente($0.info.slug)) }),
+                group("Coalities", model.coalities.map { ($0.titel, .coalitie($0.info.slug)) }),
+                group("Opgaven", model.opgaven.map { ($0.titel, .opgave($0.info.slug)) }),
+                group("Besluiten", model.besluiten.map { ($0.titel, .besluit($0.info.slug)) }),
+                group("Updates", model.updates.map { ($0.titel, .update($0.info.slug)) }),
+                group("Pagina's", model.paginas.map { ($0.titel, .pagina($0.info.slug)) }),
+            ],
         ])
     }
 

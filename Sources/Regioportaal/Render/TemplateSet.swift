@@ -7,10 +7,12 @@ import Mustache
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     public let names: Set<String>
+    /// The template files, kept to point messages into them.
+    let sources: [String: SourceFile]
 
     /// Templates each page kind needs; a missing one is an error before anything renders.
     static let required = ["home", "themas", "thema", "coalities", "coalitie", "gemeenten", "gemeente", "opgaven", "opgave",
-                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "404"]
+                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "zoeken", "404"]
 
     public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [String: SourceFile] = [:]
@@ -59,7 +61,7 @@ public struct TemplateSet: Sendable {
                               hint: "every page kind needs its template; restore it from the repository")
         }
         guard !failed else { return nil }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys))
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), sources: sources)
     }
 
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` of site.yml (for example for a sub-path deployment).
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// How a broken internal link counts: an error (default) or, with `--links warn`, a warning.
+    public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.
     public var displayBase: URL
 

@@ -7,6 +7,7 @@ public enum Pipeline {
     /// The validated model, as loaded and as it will be published.
     public struct Checked: Sendable {
         public var files: [LoadedFile]
+        public var assets: AssetManifest
         public var model: SiteModel
         public var published: SiteModel
     }
@@ -25,8 +26,11 @@ public enum Pipeline {
         let parsed = parser.parse(loaded.files, diagnostics: &diagnostics)
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
-        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published))
-        return Checked(files: loaded.files, model: model, published: published)
+        let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published,
+                                                          assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
+                                                          linkSeverity: options.linkSeverity))
+        return Checked(files: loaded.files, assets: assets, model: model, published: published)
     }
 
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
@@ -35,15 +39,16 @@ public enum Pipeline {
         let started = Date()
         var diagnostics = Diagnostics()
         let checked = check(options, diagnostics: &diagnostics)
-        let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
         let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
         let model = checked.published
-        let maps = MapArtifacts()
+        let assets = checked.assets
+        let maps = MapArtifacts(model: model, relations: Relations(model), on: options.now,
+                                basePath: SitePaths.basePath(of: model.settings.baseURL))
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
-        let rendered = site.renderPages(diagnostics: &diagnostics)
+        let rendered = site.render(assets: assets, linkSeverity: options.linkSeverity, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
 
         let output = StagedOutput(output: options.output, fileSystem: fileSystem)

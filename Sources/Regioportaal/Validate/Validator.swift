@@ -9,10 +9,15 @@ public struct Validator {
     let model: SiteModel
     /// The model as it will be published; links may only point at its pages.
     let published: SiteModel
+    let assetPaths: Set<String>
+    let linkSeverity: Diagnostic.Severity
     var diagnostics = Diagnostics()
     private var slugs: [ContentKind: Set<String>] = [:]
 
-    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel) {
+    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, assetPaths: Set<String> = [],
+                linkSeverity: Diagnostic.Severity = .error) {
+        self.assetPaths = assetPaths
+        self.linkSeverity = linkSeverity
         self.files = parsed.map(\.file)
         self.records = parsed.map(\.record)
         self.kinds = parsed.map(\.file.kind)
@@ -21,8 +26,9 @@ public struct Validator {
         for file in files { slugs[file.kind, default: []].insert(file.slug) }
     }
 
-    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel) -> [Diagnostic] {
-        var validator = Validator(parsed: parsed, model: model, published: published)
+    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, assetPaths: Set<String> = [],
+                                linkSeverity: Diagnostic.Severity = .error) -> [Diagnostic] {
+        var validator = Validator(parsed: parsed, model: model, published: published, assetPaths: assetPaths, linkSeverity: linkSeverity)
         validator.run()
         return validator.diagnostics.all
     }
@@ -243,7 +249,8 @@ public struct Validator {
     // MARK: Markdown bodies
 
     private mutating func checkBodies() {
-        let known = KnownTargets(published)
+        var known = KnownTargets(published)
+        known.assets = assetPaths
         for file in allInfos() {
             let body = file.body
             var level = 1
@@ -265,7 +272,7 @@ public struct Validator {
                                       hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
                 }
                 if let problem = known.problem(with: link.destination, isImage: link.isImage) {
-                    diagnostics.error(problem.message, at: location, hint: problem.hint)
+                    diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message, at: location, hint: problem.hint))
                 }
             }
         }
@@ -299,7 +306,12 @@ struct KnownTargets {
         for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
     }
 
-    struct Problem { var message: String; var hint: String }
+    struct Problem {
+        var message: String
+        var hint: String
+        /// Unsafe links are always errors, whatever `--links` says.
+        var unsafe = false
+    }
 
     func problem(with destination: String, isImage: Bool) -> Problem? {
         let lower = destination.lowercased()
@@ -307,7 +319,7 @@ struct KnownTargets {
             return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
         }
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
-            return Problem(message: "unsafe link \"\(destination)\"", hint: "only web addresses and portal pages may be linked")
+            return Problem(message: "unsafe link \"\(destination)\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
         }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             return nil
@@ -325,7 +337,7 @@ struct KnownTargets {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         if path.split(separator: "/").contains("..") || path.contains("%2e") || path.contains("%2E") {
-            return Problem(message: "link \"\(destination)\" leaves its folder", hint: "link to portal pages by their site path")
+            return Problem(message: "link \"\(destination)\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
         }
         if assets.contains(path) { return nil }
         var candidate = path

@@ -1,0 +1,82 @@
+/// Stage 5: edge paths.
+///
+/// Boxes of a layer share their top edge, so every layer is a horizontal band [top, bottom] and the
+/// space between layers is free of boxes. A path leaves the bottom centre of its source box, drops
+/// straight to the bottom of the layer band (below its own box), crosses each gap between layers
+/// with one cubic Bézier whose tangents are vertical at both ends, runs straight down through the
+/// layers where the edge has a dummy vertex (the ordering reserved that slot, so no box is there)
+/// and ends on the top centre of the target box. Because all curves in one gap share the same
+/// vertical parametrisation, two of them cross exactly when their ends are in swapped order: the
+/// drawing has exactly the crossings the ordering counted, and never enters a box.
+enum Routing {
+    struct Layers {
+        var top: [Double]
+        var bottom: [Double]
+    }
+
+    /// Path along `chain` (top to bottom) with every x shifted by `offset` (to separate parallel edges).
+    static func path(chain: [Int], x: [Double], layer: [Int], realCount: Int, nodeBottom: (Int) -> Double,
+                     layers: Layers, offset: Double) -> [PathSegment] {
+        var path = Builder(start: Point(x: x[chain[0]] + offset, y: nodeBottom(chain[0])))
+        path.line(to: layers.bottom[layer[chain[0]]])
+        for v in chain.dropFirst() {
+            let target = Point(x: x[v] + offset, y: layers.top[layer[v]])
+            path.curve(to: target)
+            if v >= realCount { path.line(to: layers.bottom[layer[v]]) }
+        }
+        return path.segments
+    }
+
+    /// The same path traversed from its end to its start.
+    static func reversed(_ path: [PathSegment]) -> [PathSegment] {
+        guard let last = path.last else { return path }
+        var result: [PathSegment] = [.moveTo(last.end)]
+        for i in stride(from: path.count - 1, to: 0, by: -1) {
+            let previousEnd = path[i - 1].end
+            switch path[i] {
+            case .moveTo: result.append(.moveTo(previousEnd))
+            case .lineTo: result.append(.lineTo(previousEnd))
+            case .cubicTo(let c1, let c2, _): result.append(.cubicTo(c2, c1, previousEnd))
+            }
+        }
+        return result
+    }
+
+    private struct Builder {
+        var segments: [PathSegment]
+        var current: Point
+
+        init(start: Point) {
+            segments = [.moveTo(start)]
+            current = start
+        }
+
+        /// Straight down to `y` (merged with a preceding vertical line).
+        mutating func line(to y: Double) {
+            if y <= current.y + 1e-9 { return }
+            let p = Point(x: current.x, y: y)
+            if case .lineTo(let q)? = segments.last, q.x == p.x, segments.count > 1,
+                segments[segments.count - 2].end.x == p.x
+            {
+                segments[segments.count - 1] = .lineTo(p)
+            } else {
+                segments.append(.lineTo(p))
+            }
+            current = p
+        }
+
+        /// Across a gap between layers: straight when vertical, else an S-shaped cubic.
+        mutating func curve(to p: Point) {
+            if abs(p.x - current.x) < 0.05 {
+                let q = Point(x: current.x, y: p.y)
+                line(to: q.y)
+                // Keep the exact end point (sub-pixel x difference) for border tests.
+                if case .lineTo = segments.last! { segments[segments.count - 1] = .lineTo(p) }
+            } else {
+                let midY = (current.y + p.y) / 2
+                segments.append(.cubicTo(Point(x: current.x, y: midY), Point(x: p.x, y: midY), p))
+            }
+            current = p
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import RegioMarkdown
+
+/// The site's machine-readable files: Atom feeds, sitemap, robots.txt and the search index.
+/// Built from the published model only, so nothing unpublished can leak through them, and
+/// dated from content, never from the clock, so rebuilds are byte-identical.
+struct MachineOutputs {
+    let model: SiteModel
+    let relations: Relations
+    let baseURL: String
+
+    init(model: SiteModel, relations: Relations) {
+        self.model = model
+        self.relations = relations
+        baseURL = model.settings.baseURL
+    }
+
+    func absolute(_ path: String) -> String { baseURL + path.dropFirst() }
+
+    // MARK: Feeds
+
+    /// A feed to publish and link from pages.
+    struct Feed {
+        var path: String
+        var titel: String
+        var pagePath: String
+        var updates: [Int]
+    }
+
+    static func feedPath(thema slug: String) -> String { "/feeds/themas/\(slug).xml" }
+    static func feedPath(gemeente slug: String) -> String { "/feeds/gemeenten/\(slug).xml" }
+    static let allUpdatesFeed = "/feeds/updates.xml"
+
+    /// Updates that concern a gemeente: named directly or through a coalition it is part of.
+    static func updates(forGemeente slug: String, relations: Relations, model: SiteModel) -> [Int] {
+        let viaCoalities = (relations.coalitiesByPartij[slug] ?? []).flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
+        return Array(Set((relations.updatesByGemeente[slug] ?? []) + viaCoalities)).sorted()
+    }
+
+    var feeds: [Feed] {
+        var feeds = [Feed(path: Self.allUpdatesFeed, titel: "\(model.settings.titel): alle updates", pagePath: Page.updates(page: 1).path,
+                          updates: Array(model.updates.indices))]
+        feeds += model.themas.map {
+            Feed(path: Self.feedPath(thema: $0.info.slug), titel: "\(model.settings.titel): updates over \($0.titel)",
+                 pagePath: Page.thema($0.info.slug).path, updates: relations.updatesByThema[$0.info.slug] ?? [])
+        }
+        feeds += model.gemeenten.map {
+            Feed(path: Self.feedPath(gemeente: $0.info.slug), titel: "\(model.settings.titel): updates voor \($0.naam)",
+                 pagePath: Page.gemeente($0.info.slug).path, updates: Self.updates(forGemeente: $0.info.slug, relations: relations, model: model))
+        }
+        return feeds
+    }
+
+    /// Atom 1.0 (RFC 4287). Entry ids are tag URIs from the host, the update's date and
+    /// slug: they never change when the site moves to another path or is rebuilt.
+    func atom(_ feed: Feed) -> String {
+        let host = URL(string: baseURL)?.host ?? "regioportaal"
+        let entries = feed.updates.prefix(50).map { model.updates[$0] }
+        let updated = entries.map(\.datum).max() ?? Day(year: 2000, month: 1, day: 1)!
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
+          <title>\(XML.escape(feed.titel))</title>
+          <subtitle>\(XML.escape(model.settings.beschrijving))</subtitle>
+          <id>\(XML.escape(absolute(feed.path)))</id>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(absolute(feed.path)))"/>
+          <link rel="alternate" type="text/html" href="\(XML.escape(absolute(feed.pagePath)))"/>
+          <updated>\(updated.rfc3339)</updated>
+          <author><name>\(XML.escape(model.settings.titel))</name></author>
+
+        """
+        for u in entries {
+            let url = absolute(Page.update(u.info.slug).path)
+            xml += """
+              <entry>
+                <title>\(XML.escape(u.titel))</title>
+                <id>tag:\(XML.escape(host)),\(u.datum):updates/\(u.info.slug)</id>
+                <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                <published>\(u.datum.rfc3339)</published>
+                <updated>\(u.datum.rfc3339)</updated>
+                <author><name>\(XML.escape(u.auteur))</name></author>
+                <summary>\(XML.escape(u.samenvatting))</summary>
+                <content type="html">\(XML.escape(u.info.body.html))</content>
+            \(u.themas.compactMap { model.thema($0.value) }.map { "    <category term=\"\(XML.escape($0.info.slug))\" label=\"\(XML.escape($0.titel))\"/>\n" }.joined())  </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return xml
+    }
+
+    // MARK: Sitemap and robots
+
+    func sitemap(pages: [Page], extraPaths: [String]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages where page != .notFound {
+            xml += "  <url><loc>\(XML.escape(absolute(page.path)))</loc>\(lastModified(page).map { "<lastmod>\($0)</lastmod>" } ?? "")</url>\n"
+        }
+        for path in extraPaths { xml += "  <url><loc>\(XML.escape(absolute(path)))</loc></url>\n" }
+        return xml + "</urlset>\n"
+    }
+
+    private func lastModified(_ page: Page) -> Day? {
+        switch page {
+        case .update(let slug): return model.updates.first { $0.info.slug == slug }?.datum
+        case .besluit(let slug): return model.besluiten.first { $0.info.slug == slug }?.datum
+        default: return nil
+        }
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(absolute("/sitemap.xml"))\n"
+    }
+
+    // MARK: Search
+
+    /// One record per page. `t` is the folded text searched (case and diacritics removed,
+    /// so `coordinatie` finds `coördinatie`); the other fields are shown in results.
+    /// Body text is capped so the index grows linearly with the number of pages.
+    func searchIndex(basePath: String) -> String {
+        struct Entry: Encodable {
+            var u: String
+            var k: String
+            var titel: String
+            var s: String
+            var t: String
+        }
+        func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String]) -> Entry {
+            let text = ([titel, summary] + extra + [String(body.prefix(Self.bodyLimit))]).joined(separator: " ")
+            return Entry(u: SitePaths.resolve(page.path, basePath: basePath), k: kind, titel: titel, s: summary, t: Self.fold(text))
+        }
+        var entries: [Entry] = []
+        for t in model.themas {
+            entries.append(entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam]))
+        }
+        for g in model.gemeenten {
+            entries.append(entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)", g.info.body.plainText, []))
+        }
+        for c in model.coalities {
+            let names = c.deelnemers.compactMap { model.partijNaam($0.partij.value) }
+            entries.append(entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
+                                 names + c.themas.compactMap { model.thema($0.value)?.titel }))
+        }
+        for o in model.opgaven {
+            entries.append(entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
+                                 o.themas.compactMap { model.thema($0.value)?.titel }))
+        }
+        for b in model.besluiten {
+            entries.append(entry(.besluit(b.info.slug), "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
+                                 b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }))
+        }
+        for u in model.updates {
+            entries.append(entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
+                                 [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
+                                    + u.themas.compactMap { model.thema($0.value)?.titel }))
+        }
+        for p in model.paginas {
+            entries.append(entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, []))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(entries)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static let bodyLimit = 1_500
+
+    /// Case and diacritics folded, whitespace collapsed: the same folding the search
+    /// script applies to the query.
+    static func fold(_ text: String) -> String {
+        Slug.fold(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+enum XML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Characters XML 1.0 does not allow are dropped rather than breaking the feed.
+                let v = scalar.value
+                if v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000 {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Checks every internal link and `#anchor` of the rendered site against the files the build
+/// is about to write, so broken links in templates are found before anything is published.
+/// Links written in Markdown were already checked with their exact position by ``Validator``;
+/// this catches what templates add.
+struct OutputLinkChecker {
+    let basePath: String
+    let templates: TemplateSet
+    let severity: Diagnostic.Severity
+
+    struct Page {
+        var path: String
+        var template: String
+        var html: String
+    }
+
+    func check(_ pages: [Page], otherFiles: Set<String>) -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        for page in pages { ids[page.path] = Self.attributeValues("id", in: page.html) }
+        let files = Set(pages.map(\.path)).union(otherFiles)
+        var reported = Set<String>()
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            for link in Self.attributeValues("href", in: page.html).union(Self.attributeValues("src", in: page.html)).sorted() {
+                guard let problem = problem(link, from: page, files: files, ids: ids) else { continue }
+                // One report per broken target and template, not one per page that shows it.
+                guard reported.insert("\(page.template)|\(link)").inserted else { continue }
+                diagnostics.append(Diagnostic(severity, "\(problem) (on \(page.path))", at: templates.location(ofLink: link, basePath: basePath, fallback: page.template),
+                                              hint: "fix the link in the template, or the page it points to"))
+            }
+        }
+        return diagnostics
+    }
+
+    private func problem(_ link: String, from page: Page, files: Set<String>, ids: [String: Set<String>]) -> String? {
+        let lower = link.lowercased()
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") {
+            return nil
+        }
+        var target = link
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        let file: String
+        if target.isEmpty {
+            file = page.path
+        } else {
+            guard target.hasPrefix(basePath) else { return "link \(link) is outside the site path \(basePath)" }
+            let relative = String(target.dropFirst(basePath.count))
+            if relative.isEmpty || relative.hasSuffix("/") {
+                file = relative + "index.html"
+            } else if files.contains(relative) {
+                file = relative
+            } else {
+                file = relative + "/index.html"
+            }
+        }
+        guard files.contains(file) else { return "broken link \(link)" }
+        if let fragment, !fragment.isEmpty, fragment != "top", let known = ids[file], !known.contains(fragment) {
+            return "link to missing anchor \(link)"
+        }
+        return nil
+    }
+
+    /// Values of an attribute in generated HTML (quoted with "), with `&amp;` decoded.
+    static func attributeValues(_ name: String, in html: String) -> Set<String> {
+        var values = Set<String>()
+        let needle = " \(name)=\""
+        var rest = html[...]
+        while let start = rest.range(of: needle) {
+            let valueStart = start.upperBound
+            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
+            values.insert(String(rest[valueStart..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            rest = rest[end...]
+        }
+        return values
+    }
+}
+
+extension TemplateSet {
+    /// Where a template writes a link: the first template line containing the link's path
+    /// (without the deployment prefix), else the first line of the page's template.
+    func location(ofLink link: String, basePath: String, fallback: String) -> SourceLocation? {
+        var needle = link.hasPrefix(basePath) ? String(link.dropFirst(basePath.count)) : link
+        if let hash = needle.firstIndex(of: "#"), hash == needle.startIndex { needle = String(needle.dropFirst()) }
+        if !needle.isEmpty {
+            for name in sources.keys.sorted() {
+                let source = sources[name]!
+                if source.text.contains(needle) { return source.location(of: needle) }
+            }
+        }
+        return sources[fallback]?.location(line: 1, column: 1)
+    }
+}
