@@ -114,7 +114,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(over["t"]?.contains("regionale coordinatie van een tafel") == true)
         #expect(over["k"] == "Pagina")
         #expect(over["titel"] == "Over")
-        #expect(entries.count == 13)
+        #expect(entries.count == 12)
         #expect(!entries.contains { $0["u"] == "/updates/concept/" })
     }
 

@@ -10,26 +10,41 @@ public struct Groeiperspectief: Sendable {
     public let layout: MapLayout
     let day: Day
 
-    /// The map as of `day`: only opgaven and coalities in force on that day.
-    public init(model: SiteModel, on day: Day, previous: MapLayout? = nil) {
+    /// Opgaven that appeared since `newSince` (drawn with a dashed border and the word "nieuw").
+    public let newNodes: Set<String>
+
+    /// The map as of `day`: only opgaven and coalities in force on that day. A previous
+    /// snapshot's layout keeps persisting opgaven in the same order, so years compare by eye.
+    public init(model: SiteModel, on day: Day, newSince: Day? = nil, previous: MapLayout? = nil) {
         self.day = day
-        graph = Self.graph(model, on: day)
+        graph = Self.graph(model, on: day, newSince: newSince)
+        newNodes = Set(model.opgaven.filter { o in
+            guard let newSince, let vanaf = o.period.vanaf else { return false }
+            return o.period.contains(day) && vanaf >= newSince
+        }.map(\.info.slug))
         var options = LayoutOptions()
         options.clusterOrder = model.themas.map(\.info.slug)
         options.orderHint = previous?.orderHint
         layout = LayeredLayout.layout(graph, options: options)
     }
 
-    static func graph(_ model: SiteModel, on day: Day) -> MapGraph {
+    static func graph(_ model: SiteModel, on day: Day, newSince: Day?) -> MapGraph {
         let opgaven = model.opgaven.filter { $0.period.contains(day) }
         let present = Set(opgaven.map(\.info.slug))
         var coalitiesByOpgave: [String: [String]] = [:]
-        for c in model.coalities where c.period.contains(day) || c.start.map({ $0.value <= day }) == true && c.eind == nil {
-            for o in c.opgaven where present.contains(o.value) { coalitiesByOpgave[o.value, default: []].append(c.titel) }
+        let steps = ContentSchema.stap.values
+        for c in model.coalities where c.isActive(on: day) {
+            // The step in text, so the process is visible on the map itself.
+            var line = c.titel
+            if let step = c.step(on: day), let n = steps.firstIndex(of: step.stap) { line += " (stap \(n + 1)/\(steps.count))" }
+            if let newSince, let start = c.start?.value, start >= newSince { line += " · nieuw" }
+            for o in c.opgaven where present.contains(o.value) { coalitiesByOpgave[o.value, default: []].append(line) }
         }
         let nodes = opgaven.map { o in
-            MapNode(id: o.info.slug, label: o.titel, cluster: o.themas.first?.value,
-                    annotations: (coalitiesByOpgave[o.info.slug] ?? []).sorted())
+            var label = o.titel
+            if let newSince, let vanaf = o.period.vanaf, vanaf >= newSince { label += " (nieuw)" }
+            return MapNode(id: o.info.slug, label: label, cluster: o.themas.first?.value,
+                           annotations: (coalitiesByOpgave[o.info.slug] ?? []).sorted())
         }
         let edges = opgaven.flatMap { o in
             o.afhankelijkVan.filter { present.contains($0.value) }.map { MapEdge(from: $0.value, to: o.info.slug) }

@@ -127,6 +127,13 @@ public struct Coalitie: Sendable {
 
     public var period: Period { Period(vanaf: start?.value, tot: eind?.value.adding(days: 1)) }
 
+    /// Started (or undated) and not yet ended on `day`.
+    public func isActive(on day: Day) -> Bool {
+        if let start = start?.value, day < start { return false }
+        if let eind = eind?.value, day > eind { return false }
+        return true
+    }
+
     /// The last process step reached on `day`.
     public func step(on day: Day) -> ProcessStep? { stappen.last { $0.datum <= day } }
 }

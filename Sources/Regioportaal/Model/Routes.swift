@@ -13,8 +13,14 @@ public enum Page: Sendable, Hashable {
     case groeiperspectief
     /// The map with one thema's or gemeente's opgaven emphasised.
     case kaartThema(String), kaartGemeente(String)
+    /// The map and the participation matrix as they were at the end of a year.
+    case groeiperspectiefJaar(Int), deelnameJaar(Int)
+    /// What changed, per gemeente and per thema.
+    case veranderingenGemeente(String), veranderingenThema(String)
     case pagina(String)
     case zoeken
+    /// What the portal publishes as open data at /data/, and the content schemas.
+    case openData
     case notFound
 
     /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
@@ -38,8 +44,13 @@ public enum Page: Sendable, Hashable {
         case .groeiperspectief: return "/groeiperspectief/"
         case .kaartThema(let s): return "/groeiperspectief/themas/\(s)/"
         case .kaartGemeente(let s): return "/groeiperspectief/gemeenten/\(s)/"
+        case .groeiperspectiefJaar(let y): return "/groeiperspectief/\(y)/"
+        case .deelnameJaar(let y): return "/deelname/\(y)/"
+        case .veranderingenGemeente(let s): return "/gemeenten/\(s)/veranderingen/"
+        case .veranderingenThema(let s): return "/themas/\(s)/veranderingen/"
         case .pagina(let s): return "/\(s)/"
         case .zoeken: return "/zoeken/"
+        case .openData: return "/open-data/"
         case .notFound: return "/404.html"
         }
     }
@@ -55,7 +66,7 @@ public enum Routes {
     /// Folder names a free page may not take, because the portal uses them.
     public static let reserved: Set<String> = [
         "themas", "coalities", "gemeenten", "opgaven", "updates", "besluiten", "partners", "deelname",
-        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "404",
+        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404",
     ]
 
     public static func page(for kind: ContentKind, slug: String) -> Page {
@@ -75,10 +86,23 @@ public enum Routes {
         max(1, (model.updates.count + model.settings.updatesPerPagina - 1) / model.settings.updatesPerPagina)
     }
 
+    /// The years that get a snapshot of the map and the matrix.
+    public static func snapshotYears(_ model: SiteModel, now: Day) -> [Int] {
+        Snapshots.years(from: Timeline(model: model, relations: Relations(model), now: now).firstYear, now: now)
+    }
+
+    /// Snapshot years in which the map has at least one opgave.
+    public static func mapYears(_ model: SiteModel, now: Day) -> [Int] {
+        snapshotYears(model, now: now).filter { year in
+            let day = Snapshots.day(for: year, now: now)
+            return model.opgaven.contains { $0.period.contains(day) }
+        }
+    }
+
     /// All pages, in a fixed order.
-    public static func pages(_ model: SiteModel) -> [Page] {
+    public static func pages(_ model: SiteModel, now: Day) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
-                             .groeiperspectief, .zoeken, .notFound]
+                             .groeiperspectief, .zoeken, .openData, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
         pages += model.themas.map { .thema($0.info.slug) }
         pages += model.coalities.map { .coalitie($0.info.slug) }
@@ -91,6 +115,11 @@ public enum Routes {
             pages += model.themas.map { .kaartThema($0.info.slug) }
             pages += model.gemeenten.map { .kaartGemeente($0.info.slug) }
         }
+        let years = snapshotYears(model, now: now)
+        pages += mapYears(model, now: now).map { .groeiperspectiefJaar($0) }
+        pages += years.map { .deelnameJaar($0) }
+        pages += model.gemeenten.map { .veranderingenGemeente($0.info.slug) }
+        pages += model.themas.map { .veranderingenThema($0.info.slug) }
         return pages
     }
 }

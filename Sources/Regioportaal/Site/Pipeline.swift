@@ -27,7 +27,7 @@ public enum Pipeline {
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
         let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
-        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published,
+        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                                           assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
                                                           linkSeverity: options.linkSeverity))
         return Checked(files: loaded.files, assets: assets, model: model, published: published)

@@ -24,9 +24,11 @@ struct OutputLinkChecker {
         for page in pages {
             for link in Self.attributeValues("href", in: page.html).union(Self.attributeValues("src", in: page.html)).sorted() {
                 guard let problem = problem(link, from: page, files: files, ids: ids) else { continue }
-                // One report per broken target and template, not one per page that shows it.
-                guard reported.insert("\(page.template)|\(link)").inserted else { continue }
-                diagnostics.append(Diagnostic(severity, "\(problem) (on \(page.path))", at: templates.location(ofLink: link, basePath: basePath, fallback: page.template),
+                let location = templates.location(ofLink: link, basePath: basePath, fallback: page.template)
+                // One report per broken link in a template, not one per page that shows it.
+                let key = "\(location?.file ?? page.template):\(location?.line ?? 0):\(location?.column ?? 0)|\(link)"
+                guard reported.insert(key).inserted else { continue }
+                diagnostics.append(Diagnostic(severity, "\(problem) (on \(page.path))", at: location,
                                               hint: "fix the link in the template, or the page it points to"))
             }
         }

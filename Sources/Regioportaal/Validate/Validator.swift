@@ -11,11 +11,13 @@ public struct Validator {
     let published: SiteModel
     let assetPaths: Set<String>
     let linkSeverity: Diagnostic.Severity
+    let now: Day
     var diagnostics = Diagnostics()
     private var slugs: [ContentKind: Set<String>] = [:]
 
-    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, assetPaths: Set<String> = [],
+    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                 linkSeverity: Diagnostic.Severity = .error) {
+        self.now = now
         self.assetPaths = assetPaths
         self.linkSeverity = linkSeverity
         self.files = parsed.map(\.file)
@@ -26,9 +28,10 @@ public struct Validator {
         for file in files { slugs[file.kind, default: []].insert(file.slug) }
     }
 
-    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, assetPaths: Set<String> = [],
+    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                                 linkSeverity: Diagnostic.Severity = .error) -> [Diagnostic] {
-        var validator = Validator(parsed: parsed, model: model, published: published, assetPaths: assetPaths, linkSeverity: linkSeverity)
+        var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
+                                  linkSeverity: linkSeverity)
         validator.run()
         return validator.diagnostics.all
     }
@@ -249,7 +252,7 @@ public struct Validator {
     // MARK: Markdown bodies
 
     private mutating func checkBodies() {
-        var known = KnownTargets(published)
+        var known = KnownTargets(published, now: now)
         known.assets = assetPaths
         for file in allInfos() {
             let body = file.body
@@ -290,8 +293,8 @@ struct KnownTargets {
     /// Static files from `Public/`, added by the build when it knows them.
     var assets: Set<String> = []
 
-    init(_ model: SiteModel) {
-        for page in Routes.pages(model) { anchors[page.path] = PageAnchors.common }
+    init(_ model: SiteModel, now: Day) {
+        for page in Routes.pages(model, now: now) { anchors[page.path] = PageAnchors.common }
         func add(_ info: EntityInfo) {
             let path = Routes.page(for: info.kind, slug: info.slug).path
             anchors[path, default: PageAnchors.common].formUnion(info.body.headings.map(\.id))

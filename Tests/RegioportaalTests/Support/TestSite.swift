@@ -104,6 +104,10 @@ struct TestSite {
 
         """,
         "Content/paginas/over.md": "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\n---\nDe redactie.\n",
+        // Pages the templates link to by name.
+        "Content/paginas/deelnamevarianten.md": "---\ntitel: Deelnamevarianten\nsamenvatting: Hoe gemeenten meedoen.\n---\nVier varianten.\n",
+        "Content/paginas/groeiperspectief-uitleg.md": "---\ntitel: Over het groeiperspectief\nsamenvatting: Hoe de kaart werkt.\n---\nUitleg.\n",
+        "Content/paginas/ringen.md": "---\ntitel: Ringen\nsamenvatting: De indeling van 2013.\n---\nVier ringen.\n",
     ]
 
     init(_ files: [String: String] = [:], removing: [String] = [], withTemplates: Bool = true) throws {

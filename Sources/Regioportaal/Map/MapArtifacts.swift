@@ -1,0 +1,66 @@
+import RegioMap
+
+/// The groeiperspectief maps the map stage produced, as SVG markup: the whole map, and the
+/// same layout with one thema's or one gemeente's opgaven emphasised.
+public struct MapArtifacts: Sendable {
+    public var full = ""
+    /// A standalone file (`/groeiperspectief/kaart.svg`), also the home page's teaser image.
+    public var file = ""
+    public var summary = ""
+    public var themas: [String: String] = [:]
+    public var gemeenten: [String: String] = [:]
+    /// Opgaven emphasised per gemeente, for the text alternative.
+    public var gemeenteOpgaven: [String: Set<String>] = [:]
+    /// Year snapshots, each laid out with the previous year's order as a hint.
+    public var years: [Int: YearMap] = [:]
+
+    public struct YearMap: Sendable {
+        public var svg: String
+        public var day: Day
+        public var opgaven: [String]
+        public var newOpgaven: Set<String>
+        public var layout: MapLayout
+    }
+
+    public init() {}
+
+    public init(model: SiteModel, relations: Relations, on day: Day, basePath: String) {
+        let map = Groeiperspectief(model: model, on: day)
+        summary = map.summary
+        guard !map.graph.nodes.isEmpty else { return }
+        let title = "Groeiperspectief: hoe de regionale opgaven van elkaar afhangen"
+        full = map.svg(title: title, description: map.summary, basePath: basePath)
+        file = map.svg(title: title, description: map.summary, basePath: basePath, idPrefix: "bestand-")
+        for t in model.themas {
+            let slugs = Set(model.opgaven.filter { $0.themas.contains { $0.value == t.info.slug } }.map(\.info.slug))
+            themas[t.info.slug] = map.svg(title: "Groeiperspectief, thema \(t.titel)",
+                                          description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary,
+                                          basePath: basePath, emphasis: slugs)
+        }
+        var previous: MapLayout?
+        for year in Routes.mapYears(model, now: day) {
+            let snapshotDay = Snapshots.day(for: year, now: day)
+            let snapshot = Groeiperspectief(model: model, on: snapshotDay, newSince: Day(year: year, month: 1, day: 1)!, previous: previous)
+            previous = snapshot.layout
+            guard !snapshot.graph.nodes.isEmpty else { continue }
+            years[year] = YearMap(svg: snapshot.svg(title: "Groeiperspectief \(year)", description: snapshot.summary, basePath: basePath,
+                                                    newNodes: snapshot.newNodes, idPrefix: "kaart-\(year)-"),
+                                  day: snapshotDay, opgaven: snapshot.graph.nodes.map(\.id), newOpgaven: snapshot.newNodes,
+                                  layout: snapshot.layout)
+        }
+        for g in model.gemeenten {
+            let slugs = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day)
+            gemeenteOpgaven[g.info.slug] = slugs
+            gemeenten[g.info.slug] = map.svg(title: "Groeiperspectief, gemeente \(g.naam)",
+                                             description: "De opgaven waaraan \(g.naam) via coalities werkt zijn dik omrand; de andere zijn grijs. " + map.summary,
+                                             basePath: basePath, emphasis: slugs)
+        }
+    }
+
+    func themaURL(_ slug: String, basePath: String) -> String? {
+        themas[slug] == nil ? nil : SitePaths.resolve(Page.kaartThema(slug).path, basePath: basePath)
+    }
+    func gemeenteURL(_ slug: String, basePath: String) -> String? {
+        gemeenten[slug] == nil ? nil : SitePaths.resolve(Page.kaartGemeente(slug).path, basePath: basePath)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RegioMap
+import Regioportaal
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Lay out any graph file (in the shape of the opgaven data) as an SVG map.",
+        discussion: "The graph file lists nodes with id, titel, optional thema (cluster), afhankelijk_van and coalities."
+    )
+
+    @Option(help: "The graph file (YAML).")
+    var input: String
+
+    @Option(help: "Where to write the SVG.")
+    var output: String
+
+    @Option(help: "Title of the map (for screen readers).")
+    var title = "Afhankelijkheden"
+
+    @Flag(help: "Print the number of edge crossings and the layout time.")
+    var stats = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var diagnostics = Diagnostics()
+        guard let graph = GraphFile.read(URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL,
+                                         displayBase: cwd, diagnostics: &diagnostics) else {
+            report(diagnostics.sorted, format: .human)
+            throw ExitCode(1)
+        }
+        let started = ContinuousClock.now
+        let layout = LayeredLayout.layout(graph)
+        let elapsed = ContinuousClock.now - started
+        let svg = SVGWriter.svg(layout, graph: graph, options: SVGOptions(title: title, description: "\(graph.nodes.count) knopen en \(graph.edges.count) pijlen."))
+        try Data(svg.utf8).write(to: URL(fileURLWithPath: output, relativeTo: cwd))
+        if stats {
+            print("nodes \(graph.nodes.count), edges \(graph.edges.count), crossings \(layout.crossingCount()), layout \(elapsed)")
+        }
+    }
+}
