@@ -124,7 +124,9 @@ public struct YAMLReader {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
-            return .error("YAML syntax error: \(problem)", at: location(mark), hint: hint(for: problem))
+            let place = location(mark)
+            let tabbed = place.excerpt?.contains("\t") == true
+            return .error("YAML syntax error: \(problem)", at: place, hint: tabbed ? "indent with spaces, not tabs" : hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             return .error("duplicate key \(keys)", at: location(context.mark),
