@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Only the `serve` preview needs an HTTP server; it lives in its own target so the
+        // core library and its tests never wait for SwiftNIO to compile.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in the graph through Hummingbird; named so the server can import them explicitly.
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // The system C library, linked through pkg-config; never vendored.
@@ -22,11 +28,13 @@ let package = Package(
         ),
         // Swift layer over cmark's node API: parse once, walk, render safely.
         .target(name: "RegioMarkdown", dependencies: ["CCmark"]),
+        // Layered graph layout and SVG output; knows nothing of the portal.
+        .target(name: "RegioMap"),
         // The generator: load → parse → model → validate → map → render → write.
         .target(
             name: "Regioportaal",
             dependencies: [
-                "RegioMarkdown",
+                "RegioMarkdown", "RegioMap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -35,10 +43,23 @@ let package = Package(
             name: "regioportaal",
             dependencies: [
                 "Regioportaal",
+                "RegioportaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `regioportaal serve`: live preview with rebuild-on-change and reload over server-sent events.
+        .target(
+            name: "RegioportaalServer",
+            dependencies: [
+                "Regioportaal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "RegioMarkdownTests", dependencies: ["RegioMarkdown"]),
         .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal"]),
+        .testTarget(name: "RegioportaalServerTests", dependencies: ["RegioportaalServer"]),
     ]
 )

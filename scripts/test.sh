@@ -3,4 +3,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+
+# The schema parity tests validate with a real JSON Schema validator: Python's jsonschema.
+# Installed only when missing (pip; on Debian's managed Python, the apt package).
+if ! python3 -c 'from jsonschema import Draft202012Validator, FormatChecker' >/dev/null 2>&1; then
+  echo "test: installing the Python package jsonschema" >&2
+  if ! python3 -m pip install --quiet 'jsonschema>=4.18' 2>/dev/null \
+     && ! python3 -m pip install --quiet --user --break-system-packages 'jsonschema>=4.18' 2>/dev/null; then
+    sudo_cmd=()
+    if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo_cmd[@]}" apt-get update -qq
+    "${sudo_cmd[@]}" apt-get install -y -qq python3 python3-jsonschema >/dev/null
+  fi
+fi
+
 swift test

@@ -44,7 +44,7 @@ public enum SVGWriter {
         var out = ""
         out.reserveCapacity(256 * (layout.nodes.count + layout.edges.count) + 1024)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(layout.width)) \(num(layout.height))\""
-        out += " width=\"\(num(layout.width))\" height=\"\(num(layout.height))\" role=\"img\""
+        out += " width=\"\(num(layout.width))\" height=\"\(num(layout.height))\" role=\"graphics-document\""
         out += " aria-labelledby=\"\(attr(p))title \(attr(p))desc\" class=\"regiomap\""
         out += " font-family=\"\(attr(options.fontFamily))\">\n"
         out += "<title id=\"\(attr(p))title\">\(text(options.title))</title>\n"

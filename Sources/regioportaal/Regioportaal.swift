@@ -7,7 +7,7 @@ struct RegioportaalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regioportaal",
         abstract: "Builds the Regioportaal Drechtsteden: a static site from Content/, Templates/ and Public/.",
-        subcommands: [Build.self, Check.self, New.self, List.self, Serve.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, List.self, MapCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }
@@ -89,7 +89,12 @@ struct Build: ParsableCommand {
     var format: DiagnosticFormat = .human
 
     func run() throws {
-        let options = try project.buildOptions()
+        var options = try project.buildOptions()
+        // Progress only for a person at a terminal; CI logs stay one line per build.
+        if isatty(STDERR_FILENO) == 1 {
+            options.progress = { stage in FileHandle.standardError.write(Data("\r\u{1B}[K\(stage)…".utf8)) }
+        }
+        defer { if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         do {
             let result = try Pipeline.build(options)
             report(result.warnings, format: format)

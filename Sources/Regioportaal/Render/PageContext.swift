@@ -13,10 +13,16 @@ struct PageContextBuilder: Sendable {
     let baseURL: String
     let assets: AssetManifest
     let maps: MapArtifacts
+    let timeline: Timeline
+    let years: [Int]
+    let mapYears: [Int]
 
     init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts) {
         self.model = model
         self.relations = Relations(model)
+        self.timeline = Timeline(model: model, relations: relations, now: now)
+        self.years = Snapshots.years(from: timeline.firstYear, now: now)
+        self.mapYears = Routes.mapYears(model, now: now)
         self.now = now
         self.baseURL = model.settings.baseURL
         self.basePath = SitePaths.basePath(of: model.settings.baseURL)
@@ -47,9 +53,12 @@ struct PageContextBuilder: Sendable {
         case .besluit: return "besluit"
         case .partners: return "partners"
         case .deelname: return "deelname"
-        case .groeiperspectief, .kaartThema, .kaartGemeente: return "groeiperspectief"
+        case .groeiperspectief, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return "groeiperspectief"
+        case .deelnameJaar: return "deelname"
+        case .veranderingenGemeente, .veranderingenThema: return "veranderingen"
         case .pagina: return "pagina"
         case .zoeken: return "zoeken"
+        case .openData: return "open-data"
         case .notFound: return "404"
         }
     }
@@ -63,11 +72,11 @@ struct PageContextBuilder: Sendable {
     /// The section a page belongs to, for marking the current navigation item.
     private func section(_ page: Page) -> Page? {
         switch page {
-        case .themas, .thema: return .themas
-        case .gemeenten, .gemeente: return .gemeenten
+        case .themas, .thema, .veranderingenThema: return .themas
+        case .gemeenten, .gemeente, .veranderingenGemeente: return .gemeenten
         case .coalities, .coalitie: return .coalities
-        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente: return .groeiperspectief
-        case .deelname: return .deelname
+        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return .groeiperspectief
+        case .deelname, .deelnameJaar: return .deelname
         case .updates, .update: return .updates(page: 1)
         case .besluiten, .besluit: return .besluiten
         default: return nil
@@ -249,9 +258,19 @@ struct PageContextBuilder: Sendable {
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
-        case .kaartThema, .kaartGemeente: return groeiperspectief(page)
+        case .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return groeiperspectief(page)
+        case .deelnameJaar(let year): return deelname(year: year)
+        case .veranderingenGemeente(let s):
+            let g = model.gemeente(s)!
+            return veranderingen(.veranderingenGemeente(s), naam: g.naam, crumbs: [("Gemeenten", .gemeenten), (g.naam, .gemeente(s))],
+                                 events: timeline.concerning(gemeente: s), gemeente: s)
+        case .veranderingenThema(let s):
+            let t = model.thema(s)!
+            return veranderingen(.veranderingenThema(s), naam: "het thema \(t.titel)", crumbs: [("Thema's", .themas), (t.titel, .thema(s))],
+                                 events: timeline.concerning(thema: s), gemeente: nil)
         case .pagina(let s): return pagina(model.paginas.first { $0.info.slug == s }!)
         case .zoeken: return zoeken()
+        case .openData: return openData()
         case .notFound:
             return base(.notFound, titel: "Pagina niet gevonden", beschrijving: "Deze pagina bestaat niet (meer).")
         }
@@ -294,6 +313,7 @@ struct PageContextBuilder: Sendable {
                 "updates": (relations.updatesByThema[slug] ?? []).prefix(10).map { updateItem(model.updates[$0]) },
                 "besluiten": (relations.besluitenByThema[slug] ?? []).map { besluitItem(model.besluiten[$0]) },
                 "map_url": maps.themaURL(slug, basePath: basePath) ?? false,
+                "veranderingen_url": url(.veranderingenThema(slug)),
             ]) { _, new in new }),
         ])
     }
@@ -371,6 +391,7 @@ struct PageContextBuilder: Sendable {
                 "besluiten": besluitIndices.map { besluitItem(model.besluiten[$0]) },
                 "map_url": maps.gemeenteURL(slug, basePath: basePath) ?? false,
                 "feed_url": SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath),
+                "veranderingen_url": url(.veranderingenGemeente(slug)),
             ]) { _, new in new }),
         ])
     }
@@ -465,8 +486,10 @@ struct PageContextBuilder: Sendable {
         ])
     }
 
-    func deelname() -> [String: Any] {
-        let matrix = ParticipationMatrix(model: model, relations: relations, on: now)
+    func deelname(year: Int? = nil) -> [String: Any] {
+        let day = year.map { Snapshots.day(for: $0, now: now) } ?? now
+        let page = year.map { Page.deelnameJaar($0) } ?? .deelname
+        let matrix = ParticipationMatrix(model: model, relations: relations, on: day)
         let sections = model.themas.compactMap { t -> [String: Any]? in
             let rows = matrix.rows(forThema: t.info.slug)
             guard !rows.isEmpty else { return nil }
@@ -476,8 +499,13 @@ struct PageContextBuilder: Sendable {
                          "cellen": row.cells.map { $0.map(variant) ?? ["code": "", "label": "Niet betrokken", "symbool": "–"] as [String: Any] }]
                     }]
         }
-        return merge(base(.deelname, titel: "Deelname per gemeente", beschrijving: "Welke gemeente doet mee aan welke coalitie, en hoe.",
+        let titel = year.map { "Deelname per gemeente in \($0)" } ?? "Deelname per gemeente"
+        let beschrijving = year.map { "Welke gemeente deed mee aan welke coalitie, en hoe, op \(Vocabulary.date(Snapshots.day(for: $0, now: now)))." }
+            ?? "Welke gemeente doet mee aan welke coalitie, en hoe."
+        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: year == nil ? [] : [("Deelname", .deelname)],
                           voorbeeld: model.coalities.contains { $0.info.voorbeeld }), [
+            "jaren": yearNavigation(years, current: year, page: { .deelnameJaar($0) }, present: .deelname),
+            "peildatum": date(day),
             "gemeenten": model.gemeenten.map { ["naam": $0.naam, "url": url(.gemeente($0.info.slug))] as [String: Any] },
             "themas": sections,
             "varianten": ContentSchema.deelnamevariant.options.map { merge(variant($0.value), ["beschrijving": $0.description]) },
@@ -487,8 +515,12 @@ struct PageContextBuilder: Sendable {
     /// The map page, whole or with one thema's or gemeente's opgaven emphasised. The text
     /// alternative always lists every opgave, and says which ones are emphasised.
     func groeiperspectief(_ page: Page) -> [String: Any] {
-        let opgaven = model.opgaven.filter { $0.period.contains(now) }
+        var day = now
+        if case .groeiperspectiefJaar(let year) = page { day = Snapshots.day(for: year, now: now) }
+        let opgaven = model.opgaven.filter { $0.period.contains(day) }
         var titel = "Groeiperspectief"
+        var nieuw: Set<String> = []
+        var jaar: Int?
         var beschrijving = "Hoe de regionale opgaven van elkaar afhangen, en welke coalities eraan werken."
         var svg = maps.full
         var emphasis: Set<String>?
@@ -508,10 +540,21 @@ struct PageContextBuilder: Sendable {
             svg = maps.gemeenten[slug] ?? ""
             emphasis = maps.gemeenteOpgaven[slug] ?? []
             uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs en gestippeld."
+        case .groeiperspectiefJaar(let year):
+            jaar = year
+            titel = "Groeiperspectief \(year)"
+            beschrijving = "Het groeiperspectief zoals het was op \(Vocabulary.date(day))."
+            svg = maps.years[year]?.svg ?? ""
+            nieuw = maps.years[year]?.newOpgaven ?? []
+            uitleg = "Opgaven die in \(year) nieuw waren hebben een gestippelde rand en het woord ‘nieuw’; coalities die in \(year) begonnen staan er met ‘nieuw’ bij. Opgaven houden hun plaats van jaar tot jaar."
         default:
             break
         }
         let crumbs: [(String, Page)] = page == .groeiperspectief ? [] : [("Groeiperspectief", .groeiperspectief)]
+        let yearStart = jaar.map { Day(year: $0, month: 1, day: 1)! }
+        let beeindigd: [[String: Any]] = jaar == nil ? [] :
+            model.opgaven.filter { o in o.period.tot.map { $0 >= yearStart! && $0 <= day } ?? false }.map(opgaveItem)
+            + model.coalities.filter { c in c.eind.map { $0.value >= yearStart! && $0.value <= day } ?? false }.map(coalitieItem)
         return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs,
                           voorbeeld: model.opgaven.contains { $0.info.voorbeeld } || model.coalities.contains { $0.info.voorbeeld }), [
             "map_html": svg,
@@ -519,12 +562,18 @@ struct PageContextBuilder: Sendable {
             "map_uitleg": uitleg ?? false,
             "is_variant": page != .groeiperspectief,
             "kaart_url": basePath + "groeiperspectief/kaart.svg",
+            "jaren": yearNavigation(mapYears, current: jaar, page: { .groeiperspectiefJaar($0) }, present: .groeiperspectief),
+            "is_jaar": jaar != nil,
+            "beeindigd": beeindigd,
+            "has_beeindigd": !beeindigd.isEmpty,
             "opgaven": opgaven.map { o -> [String: Any] in
                 merge(opgaveItem(o), [
                     "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
-                    "coalities": (relations.coalitiesByOpgave[o.info.slug] ?? []).map { coalitieItem(model.coalities[$0]) },
+                    "coalities": (relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }
+                        .map { coalitieItem(model.coalities[$0]) },
                     "themas": themaRefs(o.themas),
                     "uitgelicht": emphasis?.contains(o.info.slug) ?? false,
+                    "nieuw": nieuw.contains(o.info.slug),
                 ])
             },
             "kaarten_themas": model.themas.compactMap { t -> [String: Any]? in
@@ -533,6 +582,73 @@ struct PageContextBuilder: Sendable {
             "kaarten_gemeenten": model.gemeenten.compactMap { g -> [String: Any]? in
                 maps.gemeenteURL(g.info.slug, basePath: basePath).map { ["titel": g.naam, "url": $0] }
             },
+        ])
+    }
+
+    /// Links to every snapshot year and to the present, marking the one shown.
+    func yearNavigation(_ years: [Int], current: Int?, page: (Int) -> Page, present: Page) -> [String: Any] {
+        let items: [[String: Any]] = years.map { ["jaar": $0, "url": url(page($0)), "huidig": $0 == current] }
+            + [["jaar": "Nu", "url": url(present), "huidig": current == nil]]
+        var nav: [String: Any] = ["items": items, "has_items": !years.isEmpty]
+        if let current, let i = years.firstIndex(of: current) {
+            nav["vorige"] = i > 0 ? ["jaar": years[i - 1], "url": url(page(years[i - 1]))] as [String: Any] : false
+            nav["volgende"] = i + 1 < years.count ? ["jaar": years[i + 1], "url": url(page(years[i + 1]))] as [String: Any] : ["jaar": "nu", "url": url(present)]
+        }
+        return nav
+    }
+
+    /// A change as one Dutch sentence, with a link to what it is about.
+    func eventItem(_ e: ChangeEvent, gemeente: String?) -> [String: Any] {
+        let steps = ContentSchema.stap.values
+        let tekst: String
+        switch e.kind {
+        case .coalitieGestart: tekst = "Coalitie gestart"
+        case .coalitieBeeindigd: tekst = "Coalitie beëindigd"
+        case .stapBereikt(let stap):
+            tekst = "Stap \((steps.firstIndex(of: stap) ?? 0) + 1) van \(steps.count) bereikt: \(Vocabulary.stapLabel(stap).lowercasedFirst)"
+        case .variantGewijzigd(let partij, let from, let to):
+            let naam = model.partijNaam(partij) ?? partij
+            if let from {
+                tekst = "\(naam): deelname van \(Vocabulary.variantLabel(from).lowercasedFirst) naar \(Vocabulary.variantLabel(to).lowercasedFirst)"
+            } else {
+                tekst = "\(naam) doet mee als \(Vocabulary.variantLabel(to).lowercasedFirst)"
+            }
+        case .opgaveNieuw: tekst = "Nieuwe opgave op de agenda"
+        case .opgaveBeeindigd: tekst = "Opgave van de agenda"
+        case .besluit: tekst = "Besluit genomen"
+        case .update: tekst = "Update gepubliceerd"
+        }
+        var soort = "overig"
+        switch e.kind {
+        case .coalitieGestart, .coalitieBeeindigd, .stapBereikt: soort = "coalitie"
+        case .variantGewijzigd: soort = "deelname"
+        case .opgaveNieuw, .opgaveBeeindigd: soort = "opgave"
+        case .besluit: soort = "besluit"
+        case .update: soort = "update"
+        }
+        return ["datum": date(e.date), "tekst": tekst, "titel": e.titel, "url": url(e.page), "soort": soort, "voorbeeld": e.voorbeeld]
+    }
+
+    /// "Wat is er veranderd": the last 3, 6 and 12 months before `now`, then every year.
+    func veranderingen(_ page: Page, naam: String, crumbs: [(String, Page)], events: [ChangeEvent], gemeente: String?) -> [String: Any] {
+        func section(_ titel: String, id: String, _ list: [ChangeEvent]) -> [String: Any] {
+            ["titel": titel, "id": id, "items": list.reversed().map { eventItem($0, gemeente: gemeente) },
+             "has_items": !list.isEmpty, "aantal": Vocabulary.plural(list.count, "verandering", "veranderingen")]
+        }
+        let periods = [3, 6, 12].map { months -> [String: Any] in
+            let since = now.adding(months: -months)
+            return section("Afgelopen \(months) maanden", id: "maanden-\(months)", events.filter { $0.date > since })
+        }
+        let perYear = Dictionary(grouping: events, by: \.date.year)
+        let yearSections = perYear.keys.sorted(by: >).map { section(String($0), id: "jaar-\($0)", perYear[$0]!) }
+        let titel = "Wat is er veranderd voor \(naam)"
+        return merge(base(page, titel: titel, beschrijving: "Coalities, deelname, opgaven, besluiten en updates per periode, tot \(Vocabulary.date(now)).",
+                          crumbs: crumbs, voorbeeld: events.contains { $0.voorbeeld }), [
+            "naam": naam,
+            "peildatum": date(now),
+            "perioden": periods,
+            "jaren": yearSections,
+            "has_events": !events.isEmpty,
         ])
     }
 
@@ -575,7 +691,7 @@ struct ParticipationMatrix {
     }
 
     func rows(forThema slug: String) -> [Row] {
-        (relations.coalitiesByThema[slug] ?? []).map { i in
+        (relations.coalitiesByThema[slug] ?? []).filter { model.coalities[$0].isActive(on: day) }.map { i in
             let c = model.coalities[i]
             return Row(coalitie: c, cells: model.gemeenten.map { g in
                 c.deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: day)

@@ -19,7 +19,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page and machine output, then checks the links of the result.
     public func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, diagnostics: inout Diagnostics) -> [OutputFile] {
-        let pages = Routes.pages(model)
+        let pages = Routes.pages(model, now: contexts.now)
         let results = ConcurrentMap.map(pages) { page -> (OutputLinkChecker.Page?, Diagnostic?) in
             let name = contexts.template(for: page)
             guard let html = templates.library.render(contexts.context(for: page), withTemplate: name) else {
@@ -37,6 +37,9 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "robots.txt", text: machine.robots()))
         if !maps.file.isEmpty { files.append(OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)) }
         files.append(OutputFile(path: "zoeken/index.json", text: machine.searchIndex(basePath: contexts.basePath)))
+        // Open data (/data/) and the content schemas (/schemas/), from the same published model.
+        files += OpenData(model: model, now: contexts.now).files()
+        files += JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) }
 
         let checker = OutputLinkChecker(basePath: contexts.basePath, templates: templates, severity: linkSeverity)
         let otherFiles = Set(files.map(\.path)).union(assets.assets.map(\.outputPath))

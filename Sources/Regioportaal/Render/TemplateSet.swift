@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates each page kind needs; a missing one is an error before anything renders.
     static let required = ["home", "themas", "thema", "coalities", "coalitie", "gemeenten", "gemeente", "opgaven", "opgave",
-                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "zoeken", "404"]
+                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "zoeken", "veranderingen", "open-data", "404"]
 
     public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [String: SourceFile] = [:]

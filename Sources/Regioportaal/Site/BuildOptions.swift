@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.
     public var displayBase: URL
+    /// Told when a stage starts, for progress on a terminal; nil stays quiet.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(project: URL, now: Day, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
         content = project.appendingPathComponent("Content")

@@ -16,6 +16,7 @@ public enum Pipeline {
     /// could be read; errors in individual files are in `diagnostics`.
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
         let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
+        options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
         let loaded = loader.load(into: &diagnostics)
         guard let settingsFile = loaded.settings else { return nil }
         let parserForSettings = ContentParser(basePath: "/")
@@ -23,6 +24,7 @@ public enum Pipeline {
             return nil
         }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
+        options.progress?("parsing \(loaded.files.count) files")
         let parsed = parser.parse(loaded.files, diagnostics: &diagnostics)
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
@@ -48,11 +50,13 @@ public enum Pipeline {
         let maps = MapArtifacts(model: model, relations: Relations(model), on: options.now,
                                 basePath: SitePaths.basePath(of: model.settings.baseURL))
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
+        options.progress?("rendering")
         let rendered = site.render(assets: assets, linkSeverity: options.linkSeverity, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
 
         let output = StagedOutput(output: options.output, fileSystem: fileSystem)
         do {
+            options.progress?("writing \(rendered.count + assets.assets.count) files")
             try output.prepare()
             try ConcurrentWrite.run(rendered) { file in try output.write(file.contents, to: file.path) }
             for asset in assets.assets { try output.copy(asset.source, to: asset.outputPath) }

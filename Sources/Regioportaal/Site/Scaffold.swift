@@ -18,8 +18,10 @@ public enum Scaffold {
     }
 
     /// Writes the file and returns its URL. Throws a ``Diagnostic`` when the title gives no
-    /// usable slug or the file exists.
-    public static func create(_ kind: Kind, title: String, on day: Day, in content: URL) throws -> URL {
+    /// usable slug or the file exists. The front matter starts with a comment naming its JSON
+    /// Schema (`schemas` defaults to the folder `schemas` beside the content folder), which
+    /// editors with the YAML language server use for completion and checks.
+    public static func create(_ kind: Kind, title: String, on day: Day, in content: URL, schemas: URL? = nil) throws -> URL {
         let slug = Slug.make(title)
         guard SlugRules.isValid(slug) else {
             throw Diagnostic.error("the title \"\(title)\" gives no usable file name", at: nil,
@@ -32,10 +34,22 @@ public enum Scaffold {
                                    hint: "choose another title, or edit the existing file")
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = "---\n" + frontMatter(kind, title: title, day: day) + "---\n" + body(kind)
+        let schemaFolder = schemas ?? content.deletingLastPathComponent().appendingPathComponent("schemas")
+        let schema = relativePath(from: folder, to: schemaFolder.appendingPathComponent(kind.folder.rawValue + ".schema.json"))
+        // A YAML comment: the front matter parses and reports positions as before.
+        let text = "---\n# yaml-language-server: $schema=\(schema)\n" + frontMatter(kind, title: title, day: day) + "---\n" + body(kind)
         // `.withoutOverwriting` closes the race between the check above and the write.
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
         return file
+    }
+
+    /// `target` as seen from the folder `base`, e.g. `../../schemas/updates.schema.json`.
+    static func relativePath(from base: URL, to target: URL) -> String {
+        let from = base.standardizedFileURL.pathComponents
+        let to = target.standardizedFileURL.pathComponents
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
     static func quoted(_ s: String) -> String {

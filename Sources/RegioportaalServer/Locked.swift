@@ -1,0 +1,18 @@
+import Foundation
+
+/// A value behind a lock, for the little state that request handlers, the watcher and
+/// the builder share. `NSLock` rather than `Mutex` so the target builds on macOS 14 too.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+
+    var current: Value { withLock { $0 } }
+}

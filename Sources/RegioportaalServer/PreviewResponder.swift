@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import Regioportaal
+
+/// Answers every request of the preview: the live-reload endpoints under
+/// `/__regioportaal/`, and otherwise the built site.
+///
+/// Our own handler instead of `FileMiddleware`, which follows symbolic links out of its
+/// folder: every path goes through ``SiteFiles`` and ``PathGuard``. Responses are never
+/// cached, since the files change under the browser with every rebuild.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let output: URL
+    let builder: SiteBuilder
+    let hub: ReloadHub
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let response = respond(path: request.uri.path, query: request.uri.query)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    private func respond(path: String, query: String?) -> Response {
+        switch path {
+        case LiveReload.eventsPath: return events()
+        case LiveReload.scriptPath: return text(LiveReloadAssets.script, type: "text/javascript; charset=utf-8")
+        case LiveReload.stylesheetPath: return text(LiveReloadAssets.stylesheet, type: "text/css; charset=utf-8")
+        default: break
+        }
+        if path.hasPrefix(LiveReload.prefix) { return notFound() }
+        switch SiteFiles.lookup(rawPath: path, basePath: builder.current.basePath, root: output) {
+        case .file(let url):
+            guard let data = try? Data(contentsOf: url) else { return notFound() }
+            return file(data, type: MediaTypes.contentType(forPath: url.path), status: .ok)
+        case .redirect(let location):
+            let target = query.map { "\(location)?\($0)" } ?? location
+            return Response(status: .found, headers: headers(type: "text/plain; charset=utf-8").merging([.location: target]))
+        case .notFound:
+            return notFound()
+        }
+    }
+
+    private func events() -> Response {
+        let stream = hub.subscribe(status: builder.current)
+        return Response(status: .ok, headers: headers(type: "text/event-stream; charset=utf-8"), body: ResponseBody { writer in
+            for await chunk in stream {
+                try await writer.write(ByteBuffer(string: chunk))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    /// The site's 404.html with status 404; a plain page (still with the reload script,
+    /// so build errors show) when there is none yet, for example before the first good build.
+    private func notFound() -> Response {
+        if let page = SiteFiles.notFoundPage(root: output), let data = try? Data(contentsOf: page) {
+            return file(data, type: "text/html; charset=utf-8", status: .notFound)
+        }
+        let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+            + "<body><h1>Not found</h1><p>There is no such page in the site that was built.</p></body></html>"
+        return file(Data(html.utf8), type: "text/html; charset=utf-8", status: .notFound)
+    }
+
+    private func file(_ data: Data, type: String, status: HTTPResponse.Status) -> Response {
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data) : data
+        return Response(status: status, headers: headers(type: type), body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func text(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: headers(type: type), body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private func headers(type: String) -> HTTPFields {
+        [.contentType: type, .cacheControl: "no-store", .xContentTypeOptions: "nosniff"]
+    }
+}
+
+private extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var result = self
+        for field in other { result[field.name] = field.value }
+        return result
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Regioportaal
+
+/// What one build attempt produced.
+public enum BuildOutcome: Sendable {
+    case built(BuildReport)
+    case failed([Diagnostic])
+}
+
+/// What the server needs to know about the site between builds.
+public struct SiteStatus: Sendable, Equatable {
+    /// Changes with every successful build and with every server start: a page that sees
+    /// a different version after reconnecting knows it is stale and reloads.
+    public var version: String
+    /// The path the site is served under (`/` or for example `/portaal/`), from
+    /// `--base-url` or the `base_url` of site.yml.
+    public var basePath: String
+    /// The diagnostics of the latest build when it failed; nil while the site is good.
+    public var failure: [Diagnostic]?
+}
+
+/// Runs the pipeline and keeps the status of the latest build. Builds are serialised by
+/// the caller (the watcher awaits each one), and the pipeline itself swaps the output in
+/// atomically, so a failed build leaves the last good site being served.
+final class SiteBuilder: Sendable {
+    let options: BuildOptions
+    private let serverID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    private let state: Locked<(status: SiteStatus, successes: Int)>
+
+    init(options: BuildOptions) {
+        self.options = options
+        state = Locked((SiteStatus(version: "\(serverID)-0", basePath: Self.basePath(options), failure: nil), 0))
+    }
+
+    var current: SiteStatus { state.current.status }
+
+    /// Builds once, off the cooperative thread pool: the pipeline is synchronous and uses
+    /// every core, and must not starve the server's request handling.
+    func build() async -> BuildOutcome {
+        let options = self.options
+        let outcome: BuildOutcome = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                do {
+                    continuation.resume(returning: .built(try Pipeline.build(options)))
+                } catch let failure as BuildFailure {
+                    continuation.resume(returning: .failed(failure.diagnostics))
+                } catch {
+                    continuation.resume(returning: .failed([.error("build failed: \(error)", at: nil)]))
+                }
+            }
+        }
+        let basePath = Self.basePath(options)
+        state.withLock { state in
+            switch outcome {
+            case .built:
+                state.successes += 1
+                state.status = SiteStatus(version: "\(serverID)-\(state.successes)", basePath: basePath, failure: nil)
+            case .failed(let diagnostics):
+                state.status.failure = diagnostics
+            }
+        }
+        return outcome
+    }
+
+    /// The deployment path of the site: `--base-url` wins, else `base_url` of site.yml,
+    /// read with the generator's own settings parser; `/` when neither can be read.
+    static func basePath(_ options: BuildOptions) -> String {
+        let file = options.content.appendingPathComponent("site.yml")
+        var baseURL = options.baseURL
+        if let text = try? String(contentsOf: file, encoding: .utf8) {
+            var ignored = Diagnostics()
+            let source = SourceFile(url: file, displayPath: "site.yml", text: text)
+            baseURL = ContentParser(basePath: "/").parseSettings(source, baseURLOverride: options.baseURL, diagnostics: &ignored)?.baseURL ?? baseURL
+        }
+        return SitePaths.basePath(of: baseURL ?? "/")
+    }
+}
+
+/// The one line the terminal shows per build. `changes` is nil for the first build.
+public enum BuildSummary {
+    public static func line(_ outcome: BuildOutcome, changes: ChangeSet?, displayBase: URL) -> String {
+        var cause = ""
+        if let changes, !changes.isEmpty {
+            let first = RelativePath.display(URL(fileURLWithPath: changes.paths[0]), from: displayBase)
+            cause = changes.count == 1 ? " after a change to \(first)" : " after \(changes.count) changes (\(first), …)"
+        }
+        switch outcome {
+        case .built(let report):
+            let ms = Int((report.seconds * 1000).rounded())
+            let warnings = report.warnings.count
+            return "\(changes == nil ? "built" : "rebuilt") \(report.pages) pages in \(ms) ms\(cause), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        case .failed(let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }
+            var line = "build failed\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s")"
+            if let first = errors.first {
+                let place = first.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+                line += "; first: \(place)\(first.message.split(whereSeparator: \.isNewline).joined(separator: " "))"
+            }
+            return line + " (still serving the last good site; details in the browser)"
+        }
+    }
+}

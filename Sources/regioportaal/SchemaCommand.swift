@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Regioportaal
+
+/// `regioportaal schema`: writes the JSON Schemas of the content into `schemas/`, for editors
+/// (VS Code's YAML extension reads them through .vscode/settings.json and the
+/// `# yaml-language-server: $schema=…` line of new files). The build publishes the same
+/// schemas at /schemas/.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Write the JSON Schemas of the content (one per content folder, and site.yml) into schemas/.",
+        discussion: "Run it again after adding a gemeente or partner: their slugs are listed in the schemas."
+    )
+
+    @Option(help: "Folder with the Markdown and YAML content.")
+    var content = "Content"
+
+    @Option(help: "Folder the schemas are written to.")
+    var output = "schemas"
+
+    @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml in the schema ids.")
+    var baseURL: String?
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
+        let contentFolder = resolve(content)
+        let project = contentFolder.deletingLastPathComponent()
+        let options = BuildOptions(content: contentFolder, templates: project.appendingPathComponent("Templates"),
+                                   publicFolder: project.appendingPathComponent("Public"), output: resolve("_site"),
+                                   now: try today(nil), baseURL: baseURL, displayBase: cwd)
+        var diagnostics = Diagnostics()
+        guard let checked = Pipeline.check(options, diagnostics: &diagnostics) else {
+            report(diagnostics.sorted, format: .human)
+            throw ExitCode(1)
+        }
+        let folder = resolve(output)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let documents = JSONSchemaWriter(model: checked.model).documents()
+        for document in documents {
+            try Data(document.text.utf8).write(to: folder.appendingPathComponent(document.fileName), options: .atomic)
+        }
+        let shown = RelativePath.display(folder, from: cwd)
+        FileHandle.standardError.write(Data("wrote \(documents.count) schemas into \(shown)\n".utf8))
+        let errors = diagnostics.errors.count
+        if errors > 0 {
+            // The schemas only need the slugs and names; a mistake elsewhere should not block them.
+            FileHandle.standardError.write(Data("note: the content has \(summary(errors: errors, warnings: diagnostics.warnings.count)); run regioportaal check\n".utf8))
+        }
+    }
+}

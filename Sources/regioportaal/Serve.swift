@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import Regioportaal
+import RegioportaalServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on 127.0.0.1, and rebuild and reload open pages when files change."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Port on 127.0.0.1.")
+    var port = 8000
+
+    func run() async throws {
+        let options = try project.buildOptions()
+        try await PreviewServer(options: options, port: port).run()
+    }
+}
