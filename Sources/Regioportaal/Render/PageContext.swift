@@ -196,7 +196,8 @@ struct PageContextBuilder: Sendable {
         return [
             "titel": c.titel, "url": url(.coalitie(c.info.slug)), "samenvatting": c.samenvatting,
             "status": ["code": c.status, "label": Vocabulary.statusLabel(c.status)],
-            "stap": step.map { ["label": Vocabulary.stapLabel($0.stap), "nummer": stepNumber($0.stap), "datum": date($0.datum)] as [String: Any] } ?? false,
+            "stap": step.map { ["label": Vocabulary.stapLabel($0.stap), "nummer": stepNumber($0.stap), "totaal": ContentSchema.stap.options.count,
+                                "datum": date($0.datum)] as [String: Any] } ?? false,
             "voorbeeld": c.info.voorbeeld, "themas": themaRefs(c.themas),
             "aantal_deelnemers": c.deelnemers.filter { $0.variant(on: now) != nil }.count,
         ]
@@ -212,13 +213,17 @@ struct PageContextBuilder: Sendable {
         [
             "titel": t.titel, "url": url(.thema(t.info.slug)), "samenvatting": t.samenvatting, "slug": t.info.slug,
             "tafel": t.tafel.naam, "aantal_coalities": relations.coalitiesByThema[t.info.slug]?.count ?? 0,
+            "aantal_coalities_tekst": Vocabulary.plural(relations.coalitiesByThema[t.info.slug]?.count ?? 0, "coalitie", "coalities"),
             "voorbeeld": t.info.voorbeeld,
         ]
     }
 
     func gemeenteItem(_ g: Gemeente) -> [String: Any] {
-        ["naam": g.naam, "url": url(.gemeente(g.info.slug)), "slug": g.info.slug,
-         "aantal_coalities": (relations.coalitiesByPartij[g.info.slug] ?? []).filter { model.coalities[$0].deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: now) != nil }.count]
+        let count = (relations.coalitiesByPartij[g.info.slug] ?? []).filter {
+            model.coalities[$0].deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: now) != nil
+        }.count
+        return ["naam": g.naam, "url": url(.gemeente(g.info.slug)), "slug": g.info.slug,
+                "aantal_coalities": count, "aantal_coalities_tekst": Vocabulary.plural(count, "coalitie", "coalities")]
     }
 
     /// Participants in force on `now`, as table rows.
