@@ -40,3 +40,32 @@ struct MapCommand: ParsableCommand {
         }
     }
 }
+
+struct StabilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stability",
+        abstract: "Measure how well the year snapshots of the groeiperspectief stay put (for the benchmark results)."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Instead of the content, measure a seeded random graph of this many nodes that grows each year.")
+    var synthetic: Int?
+
+    @Option(help: "Years for --synthetic.")
+    var years = 6
+
+    func run() throws {
+        if let synthetic {
+            print(SnapshotStability(syntheticNodes: synthetic, years: years).table, terminator: "")
+            return
+        }
+        let options = try project.buildOptions()
+        var diagnostics = Diagnostics()
+        guard let checked = Pipeline.check(options, diagnostics: &diagnostics), !diagnostics.hasErrors else {
+            report(diagnostics.sorted, format: .human)
+            throw ExitCode(1)
+        }
+        print(SnapshotStability(model: checked.published, now: options.now).table, terminator: "")
+    }
+}

@@ -7,7 +7,7 @@ struct RegioportaalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regioportaal",
         abstract: "Builds the Regioportaal Drechtsteden: a static site from Content/, Templates/ and Public/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, List.self, MapCommand.self, SchemaCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, List.self, MapCommand.self, StabilityCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }
