@@ -58,8 +58,18 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Layout quality and speed against Graphviz dot (benchmark only; dot is never used at run time).
+        .executableTarget(name: "MapBench", dependencies: ["RegioMap"], path: "Benchmarks/MapBench"),
         .testTarget(name: "RegioMarkdownTests", dependencies: ["RegioMarkdown"]),
+        .testTarget(name: "RegioMapTests", dependencies: ["RegioMap"]),
         .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal"]),
-        .testTarget(name: "RegioportaalServerTests", dependencies: ["RegioportaalServer"]),
+        .testTarget(
+            name: "RegioportaalServerTests",
+            dependencies: [
+                "RegioportaalServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
     ]
 )

@@ -6,8 +6,9 @@ import Foundation
 /// Method: every path is flattened to a polyline (each cubic Bézier into `bezierSteps` straight
 /// pieces at equal parameter steps). Every pair of pieces from two different edges that properly
 /// intersects counts once. Each piece is taken as half-open (its end point belongs to the next
-/// piece), so a crossing exactly at a polyline vertex is counted once; touching, collinear overlap
-/// and meeting at a common end point do not count. Edges that share a node inevitably meet near that
+/// piece), so a crossing exactly at a polyline vertex is counted once; there it counts only if the
+/// path really passes from one side to the other. Touching, collinear overlap, turning away from a
+/// shared stretch and meeting at a common end point do not count. Edges that share a node inevitably meet near that
 /// node (dot spreads their ends over the border, we share one port), so an intersection of two such
 /// edges inside the shared node's box grown by `nearNode` is ignored. A sweep over x keeps this
 /// close to linear for layered drawings.
@@ -84,6 +85,13 @@ public enum CrossingCounter {
             return false
         }
 
+        /// Sign of the side of point (x, y) relative to the line through a piece (0 when on it).
+        func side(_ x: Double, _ y: Double, of piece: Piece) -> Double {
+            let cross = (piece.bx - piece.ax) * (y - piece.ay) - (piece.by - piece.ay) * (x - piece.ax)
+            let scale = abs(piece.bx - piece.ax) + abs(piece.by - piece.ay)
+            return abs(cross) <= 1e-9 * scale * (abs(x - piece.ax) + abs(y - piece.ay) + 1) ? 0 : (cross < 0 ? -1 : 1)
+        }
+
         let eps = 1e-9
         var active: [Int] = []
         var total = 0
@@ -103,14 +111,22 @@ public enum CrossingCounter {
                 let t = (qpx * sy - qpy * sx) / denom
                 let u = (qpx * ry - qpy * rx) / denom
                 guard t >= -eps, t < 1 - eps, u >= -eps, u < 1 - eps else { continue }
-                // Both pieces start at one point: a crossing only if the second path passes from one
-                // side of the first to the other there (not if it merely touches or both paths begin there).
-                if abs(t) <= eps && abs(u) <= eps {
+                let pStart = abs(t) <= eps
+                let qStart = abs(u) <= eps
+                if pStart && qStart {
+                    // Both pieces start at one point: a crossing only if one path passes from one side
+                    // of the other to the other side there (not if it touches, or both begin there).
                     guard p.hasPrev && q.hasPrev,
                         crossesAtVertex(
                             center: Point(x: p.ax, y: p.ay), aIn: Point(x: p.px, y: p.py), aOut: Point(x: p.bx, y: p.by),
                             bIn: Point(x: q.px, y: q.py), bOut: Point(x: q.bx, y: q.by))
                     else { continue }
+                } else if pStart {
+                    // p's path has a vertex on q's piece: it crosses only if it arrives and leaves on
+                    // strictly opposite sides (a path running along q and turning away merely touches).
+                    guard p.hasPrev, side(p.px, p.py, of: q) * side(p.bx, p.by, of: q) < 0 else { continue }
+                } else if qStart {
+                    guard q.hasPrev, side(q.px, q.py, of: p) * side(q.bx, q.by, of: p) < 0 else { continue }
                 }
                 if nearShared(p.edge, q.edge, p.ax + t * rx, p.ay + t * ry) { continue }
                 total += 1

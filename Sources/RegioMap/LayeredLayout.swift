@@ -1,5 +1,3 @@
-import Foundation
-
 /// Layered (Sugiyama) layout of a `MapGraph`: dependencies point downwards.
 ///
 /// Stages, one file each: `CycleRemoval`, `Layering` (network simplex), `ProperGraph` (dummy
@@ -7,16 +5,7 @@ import Foundation
 /// `Routing` (paths), sizes from `TextMetrics`. The result depends only on the graph's content,
 /// not on the order of `graph.nodes`: nodes are indexed by sorted id and all ties break on that.
 public enum LayeredLayout {
-    public static func layout(_ graph: MapGraph, options inOptions: LayoutOptions = .init()) -> MapLayout {
-        var options = inOptions
-        if let file = ProcessInfo.processInfo.environment["EXP_HINT"], let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            var h: [String: Double] = [:]
-            for line in text.split(separator: "\n") {
-                let f = line.split(separator: " ")
-                h[String(f[0])] = Double(f[2])!
-            }
-            options.orderHint = h
-        }
+    public static func layout(_ graph: MapGraph, options: LayoutOptions = .init()) -> MapLayout {
         // Nodes: first of each id, indexed in id order.
         var seen = Set<String>()
         var nodes = graph.nodes.filter { seen.insert($0.id).inserted }
@@ -51,26 +40,44 @@ public enum LayeredLayout {
                 merged.append(WeightedEdge(u: e.u, v: e.v, weight: 1))
             }
         }
-        var rank = Layering.ranks(nodeCount: n, edges: merged)
-        if let file = ProcessInfo.processInfo.environment["EXP_RANKS"], let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            for line in text.split(separator: "\n") {
-                let f = line.split(separator: " ")
-                if f.count == 2, let i = index[String(f[0])], let r = Int(f[1]) { rank[i] = r }
+        let rank = Layering.ranks(nodeCount: n, edges: merged)
+
+        // Bands (cluster columns) and stage 3, ordering. Each candidate left-to-right band order is
+        // ordered cheaply (one start) and the one with the fewest crossings is ordered in full.
+        let parallelSpread = 6.0
+        let candidates = bandOrders(nodes: nodes, merged: merged, options: options)
+        let clusterNames = Array(Set(nodes.map { $0.cluster ?? "" })).sorted()
+        var clusterRank = [String: Int]()
+        for (i, name) in clusterNames.enumerated() { clusterRank[name] = i }
+        let nodeTie = nodes.map { clusterRank[$0.cluster ?? ""]! }
+        func build(_ names: [String]) -> ProperGraph {
+            var bandOf = [String: Int]()
+            for (i, name) in names.enumerated() { bandOf[name] = i }
+            return ProperGraph(realCount: n, rank: rank, widths: boxes.map(\.width),
+                               nodeBand: nodes.map { bandOf[$0.cluster ?? ""] ?? 0 }, nodeTie: nodeTie,
+                               edges: merged, parallelSpread: parallelSpread)
+        }
+        var bandNames = candidates[0]
+        var proper = build(bandNames)
+        if candidates.count > 1 {
+            // Budget: trial orderings worth about 8000 vertex-plus-edge visits.
+            let work = proper.count + proper.downAdj.count
+            let trials = min(candidates.count, max(2, 8_000 / max(work, 1)))
+            var bestCount = Int.max
+            for names in candidates.prefix(trials) {
+                let trial = build(names)
+                var ordering = Ordering(graph: trial, hint: [Double?](repeating: nil, count: trial.count))
+                ordering.run(hinted: false, maxStarts: 1)
+                let c = ordering.totalCrossings()
+                if c < bestCount {
+                    bestCount = c
+                    bandNames = names
+                    proper = trial
+                }
             }
         }
-
-        // Bands: one per cluster when grouping, in a left-to-right order chosen below.
-        let bandNames = bandOrder(nodes: nodes, merged: merged, options: options)
         let drawClusters = options.groupClusters && bandNames.contains { !$0.isEmpty }
-        var bandOf = [String: Int]()
-        for (i, name) in bandNames.enumerated() { bandOf[name] = i }
-        let nodeBand = nodes.map { bandOf[$0.cluster ?? ""] ?? 0 }
 
-        let parallelSpread = 6.0
-        let proper = ProperGraph(realCount: n, rank: rank, widths: boxes.map(\.width), nodeBand: nodeBand,
-                                 edges: merged, parallelSpread: parallelSpread)
-
-        // Stage 3: ordering, optionally seeded by the hint of a previous layout.
         var hintValues = [Double?](repeating: nil, count: proper.count)
         var hinted = false
         if let hint = options.orderHint {
@@ -125,8 +132,8 @@ public enum LayeredLayout {
             for (b, name) in bandNames.enumerated() where !name.isEmpty {
                 let title = graph.clusterTitles[name] ?? name
                 titleLines[b] = TextMetrics.wrap(title, fontSize: options.fontSize,
-                                                 maxWidth: max(bandExtent[b], options.maxLabelWidth))
-                let titleWidth = titleLines[b].map { TextMetrics.width($0, fontSize: options.fontSize) }.max() ?? 0
+                                                 maxWidth: max(bandExtent[b], options.maxLabelWidth), bold: true)
+                let titleWidth = titleLines[b].map { TextMetrics.width($0, fontSize: options.fontSize, bold: true) }.max() ?? 0
                 columnInner[b] = max(columnInner[b], titleWidth)
             }
         }
@@ -147,12 +154,22 @@ public enum LayeredLayout {
         let headerHeight = drawClusters && titleRows > 0 ? pad + Double(titleRows) * lineHeight + pad : 0
         var layerTop = [Double](repeating: 0, count: proper.layerCount)
         var layerBottom = [Double](repeating: 0, count: proper.layerCount)
+        // A gap grows with the widest sideways step of an edge crossing it (up to three times the
+        // separation), so long jumps between columns stay steep enough to follow.
+        var gap = [Double](repeating: options.rankSeparation, count: max(proper.layerCount - 1, 0))
+        for l in 0..<gap.count {
+            var widest = 0.0
+            for u in layers[l] {
+                for k in proper.downStart[u]..<proper.downStart[u + 1] { widest = max(widest, abs(x[proper.downAdj[k]] - x[u])) }
+            }
+            gap[l] += min(2 * options.rankSeparation, (0.08 * widest).rounded())
+        }
         var y = options.margin + headerHeight
         for (l, layer) in layers.enumerated() {
             let h = layer.filter { $0 < n }.map { boxes[$0].height }.max() ?? 0
             layerTop[l] = y
             layerBottom[l] = y + h
-            y += h + options.rankSeparation
+            y += h + (l < gap.count ? gap[l] : 0)
         }
         let contentBottom = proper.layerCount > 0 ? layerBottom[proper.layerCount - 1] : options.margin + headerHeight
         let height = contentBottom + pad + options.margin
@@ -203,7 +220,7 @@ public enum LayeredLayout {
                 clusterTexts[name] = titleLines[b].enumerated().map { i, line in
                     PlacedText(text: line, marker: "", x: rect.midX,
                                y: baseline(lineTop: rect.y + pad + Double(i) * lineHeight, lineHeight, options.fontSize),
-                               width: TextMetrics.width(line, fontSize: options.fontSize),
+                               width: TextMetrics.width(line, fontSize: options.fontSize, bold: true),
                                fontSize: options.fontSize, anchor: .middle, kind: .clusterTitle)
                 }
             }
@@ -222,179 +239,4 @@ public enum LayeredLayout {
 
     /// Hint key of the k-th bend of the layered edge u → v (control characters cannot clash with ids).
     static func bendKey(_ u: String, _ v: String, _ k: Int) -> String { "\u{1}\(u)\u{1}\(v)\u{1}\(k)" }
-
-    // MARK: - Boxes and text
-
-    struct Box {
-        var labelLines: [String]
-        var annotationLines: [[String]]
-        var width: Double
-        var height: Double
-        var markerWidth: Double
-    }
-
-    static func measure(_ node: MapNode, _ o: LayoutOptions) -> Box {
-        let labelLines = TextMetrics.wrap(node.label, fontSize: o.fontSize, maxWidth: o.maxLabelWidth)
-        let markerWidth = TextMetrics.width(o.annotationMarker, fontSize: o.annotationFontSize)
-        let annotationLines = node.annotations.map {
-            TextMetrics.wrap($0, fontSize: o.annotationFontSize, maxWidth: max(o.maxLabelWidth - markerWidth, o.annotationFontSize))
-        }.filter { !$0.isEmpty }
-        var content = 2 * o.fontSize
-        for line in labelLines { content = max(content, TextMetrics.width(line, fontSize: o.fontSize)) }
-        for lines in annotationLines {
-            for line in lines { content = max(content, markerWidth + TextMetrics.width(line, fontSize: o.annotationFontSize)) }
-        }
-        var height = 2 * o.padding + Double(max(1, labelLines.count)) * o.fontSize * o.lineHeight
-        let annotationCount = annotationLines.reduce(0) { $0 + $1.count }
-        if annotationCount > 0 {
-            height += annotationGap(o) + Double(annotationCount) * o.annotationFontSize * o.lineHeight
-        }
-        return Box(labelLines: labelLines, annotationLines: annotationLines, width: (content + 2 * o.padding).rounded(.up),
-                   height: height.rounded(.up), markerWidth: markerWidth)
-    }
-
-    private static func annotationGap(_ o: LayoutOptions) -> Double { o.annotationFontSize * 0.4 }
-
-    /// Baseline that centres a line's ink box (0.8 em ascent, 0.25 em descent) in its line box.
-    private static func baseline(lineTop: Double, _ lineHeight: Double, _ fontSize: Double) -> Double {
-        lineTop + (lineHeight - 1.05 * fontSize) / 2 + 0.8 * fontSize
-    }
-
-    private static func texts(_ box: Box, _ rect: Rect, _ o: LayoutOptions) -> [PlacedText] {
-        var result: [PlacedText] = []
-        let labelHeight = o.fontSize * o.lineHeight
-        var top = rect.y + o.padding
-        for line in box.labelLines {
-            result.append(PlacedText(text: line, marker: "", x: rect.midX, y: baseline(lineTop: top, labelHeight, o.fontSize),
-                                     width: TextMetrics.width(line, fontSize: o.fontSize), fontSize: o.fontSize,
-                                     anchor: .middle, kind: .label))
-            top += labelHeight
-        }
-        if box.labelLines.isEmpty { top += labelHeight }
-        if !box.annotationLines.isEmpty { top += annotationGap(o) }
-        let annotationHeight = o.annotationFontSize * o.lineHeight
-        for lines in box.annotationLines {
-            for (i, line) in lines.enumerated() {
-                let textWidth = TextMetrics.width(line, fontSize: o.annotationFontSize)
-                result.append(PlacedText(
-                    text: line, marker: i == 0 ? o.annotationMarker : "",
-                    x: rect.x + o.padding + (i == 0 ? 0 : box.markerWidth),
-                    y: baseline(lineTop: top, annotationHeight, o.annotationFontSize),
-                    width: i == 0 ? box.markerWidth + textWidth : textWidth,
-                    fontSize: o.annotationFontSize, anchor: .start, kind: .annotation))
-                top += annotationHeight
-            }
-        }
-        return result
-    }
-
-    // MARK: - Band order
-
-    /// Left-to-right order of band names ("" = nodes without cluster). A single "" band when not grouping.
-    static func bandOrder(nodes: [MapNode], merged: [WeightedEdge], options: LayoutOptions) -> [String] {
-        guard options.groupClusters else { return [""] }
-        let names = Array(Set(nodes.map { $0.cluster ?? "" })).sorted { a, b in
-            // Named clusters first, alphabetically; the unclustered band last.
-            a.isEmpty != b.isEmpty ? !a.isEmpty : a < b
-        }
-        if names.count <= 1 { return names.isEmpty ? [""] : names }
-
-        // 1. An explicit order wins for the clusters it lists.
-        if let fixed = options.clusterOrder {
-            let listed = fixed.filter { names.contains($0) }
-            let rest = names.filter { !listed.contains($0) }
-            return uniqued(listed) + rest
-        }
-        var bandIndex = [String: Int]()
-        for (i, name) in names.enumerated() { bandIndex[name] = i }
-        let b = names.count
-
-        // 2. A hint orders the bands it knows by their mean position; new bands follow.
-        if let hint = options.orderHint {
-            var sum = [Double](repeating: 0, count: b)
-            var count = [Int](repeating: 0, count: b)
-            for node in nodes {
-                if let h = hint[node.id] {
-                    let i = bandIndex[node.cluster ?? ""]!
-                    sum[i] += h
-                    count[i] += 1
-                }
-            }
-            if count.contains(where: { $0 > 0 }) {
-                let known = (0..<b).filter { count[$0] > 0 }.sorted { (sum[$0] / Double(count[$0]), $0) < (sum[$1] / Double(count[$1]), $1) }
-                let unknown = (0..<b).filter { count[$0] == 0 }
-                return (known + unknown).map { names[$0] }
-            }
-        }
-
-        // 3. Otherwise minimise the total weighted column distance of edges (linear arrangement):
-        // exhaustively for up to 8 bands, else by repeated best single moves.
-        var weight = [[Int]](repeating: [Int](repeating: 0, count: b), count: b)
-        for e in merged {
-            let p = bandIndex[nodes[e.u].cluster ?? ""]!
-            let q = bandIndex[nodes[e.v].cluster ?? ""]!
-            if p != q {
-                weight[p][q] += e.weight
-                weight[q][p] += e.weight
-            }
-        }
-        func cost(_ order: [Int]) -> Int {
-            var position = [Int](repeating: 0, count: b)
-            for (i, band) in order.enumerated() { position[band] = i }
-            var total = 0
-            for p in 0..<b {
-                for q in (p + 1)..<b where weight[p][q] > 0 { total += weight[p][q] * abs(position[p] - position[q]) }
-            }
-            return total
-        }
-        var best = Array(0..<b)
-        var bestCost = cost(best)
-        if b <= 8 {
-            var perm = best
-            while nextPermutation(&perm) {
-                let c = cost(perm)
-                if c < bestCost {
-                    bestCost = c
-                    best = perm
-                }
-            }
-        } else {
-            var improved = true
-            while improved {
-                improved = false
-                for band in 0..<b {
-                    var without = best
-                    without.removeAll { $0 == band }
-                    for i in 0...without.count {
-                        var candidate = without
-                        candidate.insert(band, at: i)
-                        let c = cost(candidate)
-                        if c < bestCost {
-                            bestCost = c
-                            best = candidate
-                            improved = true
-                        }
-                    }
-                }
-            }
-        }
-        return best.map { names[$0] }
-    }
-
-    private static func uniqued(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.filter { seen.insert($0).inserted }
-    }
-
-    /// Lexicographic next permutation; false after the last.
-    private static func nextPermutation(_ a: inout [Int]) -> Bool {
-        var i = a.count - 2
-        while i >= 0 && a[i] >= a[i + 1] { i -= 1 }
-        if i < 0 { return false }
-        var j = a.count - 1
-        while a[j] <= a[i] { j -= 1 }
-        a.swapAt(i, j)
-        a[(i + 1)...].reverse()
-        return true
-    }
 }

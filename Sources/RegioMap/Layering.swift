@@ -91,56 +91,61 @@ enum Layering {
     }
 }
 
-/// Network simplex on one connected DAG (minimum length 1 per edge).
-/// Cut values and low/lim numbering are recomputed after every exchange: O(V + E) per pivot, which
-/// keeps the code simple and is fast enough for thousands of nodes.
+/// Network simplex on one connected DAG (minimum length 1 per edge), after Gansner et al. and dot:
+/// the spanning tree is numbered in postorder (`low`/`lim`) so subtree tests are O(1); after each
+/// pivot only the ranks of the moved subtree, the cut values on the tree path between the entering
+/// edge's ends, and the numbering below their common ancestor are updated.
 struct NetworkSimplex {
     let n: Int
     let edges: [WeightedEdge]
-    var incident: [[Int]]
+    /// Incident edges of node v: `incident[incidentStart[v]..<incidentStart[v + 1]]`.
+    private let incidentStart: [Int]
+    private let incident: [Int]
     var rank: [Int]
-    var inTree: [Bool]
     var treeEdge: [Bool]
     var cutValue: [Int]
     var low: [Int]
     var lim: [Int]
     var parentEdge: [Int]
-    var postorder: [Int]
+    private(set) var pivots = 0
 
     init(nodeCount: Int, edges: [WeightedEdge]) {
         n = nodeCount
         self.edges = edges
-        incident = [[Int]](repeating: [], count: nodeCount)
-        for (i, e) in edges.enumerated() {
-            incident[e.u].append(i)
-            incident[e.v].append(i)
+        var start = [Int](repeating: 0, count: nodeCount + 1)
+        for e in edges {
+            start[e.u + 1] += 1
+            start[e.v + 1] += 1
         }
+        for i in 0..<nodeCount { start[i + 1] += start[i] }
+        var fill = start
+        var list = [Int](repeating: 0, count: 2 * edges.count)
+        for (i, e) in edges.enumerated() {
+            list[fill[e.u]] = i
+            fill[e.u] += 1
+            list[fill[e.v]] = i
+            fill[e.v] += 1
+        }
+        incidentStart = start
+        incident = list
         rank = [Int](repeating: 0, count: nodeCount)
-        inTree = [Bool](repeating: false, count: nodeCount)
         treeEdge = [Bool](repeating: false, count: edges.count)
         cutValue = [Int](repeating: 0, count: edges.count)
         low = [Int](repeating: 0, count: nodeCount)
         lim = [Int](repeating: 0, count: nodeCount)
         parentEdge = [Int](repeating: -1, count: nodeCount)
-        postorder = []
     }
 
     mutating func solve() -> [Int] {
         longestPath()
         feasibleTree()
-        computeLowLim()
-        computeCutValues()
+        _ = numberSubtree(root: 0, parent: -1, low: 1)
+        initCutValues()
         var cursor = 0
-        var pivots = 0
         let maxPivots = 40 * n + 1000  // safety net; a feasible ranking is kept either way
         while pivots < maxPivots, let leave = leaveEdge(from: &cursor) {
-            let enter = enterEdge(leave)
-            if enter < 0 { break }
-            treeEdge[leave] = false
-            treeEdge[enter] = true
-            computeLowLim()
-            computeCutValues()
-            updateRanks()
+            guard let enter = enterEdge(leave) else { break }
+            exchange(leave, enter)
             pivots += 1
         }
         let minRank = rank.min() ?? 0
@@ -148,6 +153,9 @@ struct NetworkSimplex {
     }
 
     private func slack(_ e: Int) -> Int { rank[edges[e].v] - rank[edges[e].u] - 1 }
+
+    @inline(__always)
+    private func other(_ e: Int, _ v: Int) -> Int { edges[e].u == v ? edges[e].v : edges[e].u }
 
     /// Ranks sources at 0 and every other node one below its lowest predecessor.
     private mutating func longestPath() {
@@ -158,8 +166,8 @@ struct NetworkSimplex {
         while head < queue.count {
             let v = queue[head]
             head += 1
-            for e in incident[v] where edges[e].u == v {
-                let w = edges[e].v
+            for k in incidentStart[v]..<incidentStart[v + 1] where edges[incident[k]].u == v {
+                let w = edges[incident[k]].v
                 rank[w] = max(rank[w], rank[v] + 1)
                 indegree[w] -= 1
                 if indegree[w] == 0 { queue.append(w) }
@@ -169,26 +177,24 @@ struct NetworkSimplex {
 
     /// Grows a spanning tree of tight edges, shifting the tree when no tight edge leaves it.
     private mutating func feasibleTree() {
+        var inTree = [Bool](repeating: false, count: n)
         inTree[0] = true
-        var size = 1
         var treeNodes = [0]
-        func grow() {
-            var stack = treeNodes
+        var stack = [0]
+        while true {
             while let x = stack.popLast() {
-                for e in incident[x] where !treeEdge[e] {
-                    let y = edges[e].u == x ? edges[e].v : edges[e].u
+                for k in incidentStart[x]..<incidentStart[x + 1] {
+                    let e = incident[k]
+                    let y = other(e, x)
                     if !inTree[y] && slack(e) == 0 {
                         inTree[y] = true
                         treeEdge[e] = true
                         treeNodes.append(y)
-                        size += 1
                         stack.append(y)
                     }
                 }
             }
-        }
-        grow()
-        while size < n {
+            if treeNodes.count == n { break }
             var best = -1
             var bestSlack = Int.max
             for e in 0..<edges.count where inTree[edges[e].u] != inTree[edges[e].v] {
@@ -200,111 +206,176 @@ struct NetworkSimplex {
             }
             let delta = inTree[edges[best].u] ? bestSlack : -bestSlack
             for v in treeNodes { rank[v] += delta }
-            grow()
+            stack = treeNodes  // every tree node may now have tight edges out of the tree
         }
     }
 
-    /// Postorder numbering of the tree from node 0: `lim` is the postorder number, `low` the smallest
-    /// number in the subtree, so "u lies under v" is `low[v] <= lim[u] <= lim[v]`.
-    private mutating func computeLowLim() {
-        postorder.removeAll(keepingCapacity: true)
-        parentEdge[0] = -1
-        var next = 1
-        var stack: [(node: Int, index: Int)] = [(0, 0)]
-        low[0] = next
+    /// Postorder numbering of the subtree at `root` starting at `low`: `lim` is the postorder number
+    /// and `low` the smallest number below a node, so "u lies under v" is `low[v] <= lim[u] <= lim[v]`.
+    /// Returns the next free number.
+    private mutating func numberSubtree(root: Int, parent: Int, low first: Int) -> Int {
+        var next = first
+        parentEdge[root] = parent
+        low[root] = next
+        var stack: [(node: Int, k: Int)] = [(root, incidentStart[root])]
         while !stack.isEmpty {
             let top = stack.count - 1
             let v = stack[top].node
-            let list = incident[v]
             var descended = false
-            while stack[top].index < list.count {
-                let e = list[stack[top].index]
-                stack[top].index += 1
+            while stack[top].k < incidentStart[v + 1] {
+                let e = incident[stack[top].k]
+                stack[top].k += 1
                 if !treeEdge[e] || e == parentEdge[v] { continue }
-                let w = edges[e].u == v ? edges[e].v : edges[e].u
+                let w = other(e, v)
                 parentEdge[w] = e
                 low[w] = next
-                stack.append((w, 0))
+                stack.append((w, incidentStart[w]))
                 descended = true
                 break
             }
             if !descended {
                 lim[v] = next
                 next += 1
-                postorder.append(v)
                 stack.removeLast()
             }
         }
+        return next
     }
 
-    /// Cut value of each tree edge, children before parents (Gansner et al., section 2.4).
-    private mutating func computeCutValues() {
-        for child in postorder {
+    /// Cut values of all tree edges, children before parents (Gansner et al., section 2.4).
+    private mutating func initCutValues() {
+        var order = Array(0..<n)
+        order.sort { lim[$0] < lim[$1] }
+        for child in order {
             let e = parentEdge[child]
             if e < 0 { continue }
             let childIsTail = edges[e].u == child
             var cut = edges[e].weight
-            for f in incident[child] where f != e {
-                let isOut = edges[f].u == child
-                let pointsToHead = isOut == childIsTail
+            for k in incidentStart[child]..<incidentStart[child + 1] {
+                let f = incident[k]
+                if f == e { continue }
+                let pointsToHead = (edges[f].u == child) == childIsTail
                 let w = edges[f].weight
                 cut += pointsToHead ? w : -w
-                if treeEdge[f] {
-                    cut += pointsToHead ? -cutValue[f] : cutValue[f]
-                }
+                if treeEdge[f] { cut += pointsToHead ? -cutValue[f] : cutValue[f] }
             }
             cutValue[e] = cut
         }
     }
 
-    /// A tree edge with negative cut value, searched cyclically from the last one found.
+    /// A tree edge with negative cut value: searching cyclically from the last position, the most
+    /// negative among the next 30 candidates (dot's search size), which saves pivots.
     private func leaveEdge(from cursor: inout Int) -> Int? {
         let m = edges.count
+        var best: Int? = nil
+        var found = 0
         for step in 0..<m {
             let e = (cursor + step) % m
             if treeEdge[e] && cutValue[e] < 0 {
-                cursor = (e + 1) % m
-                return e
+                if best == nil || cutValue[e] < cutValue[best!] { best = e }
+                found += 1
+                if found >= 30 {
+                    cursor = e
+                    return best
+                }
             }
         }
-        return nil
+        if let best { cursor = best }
+        return best
     }
 
-    private func isDescendant(_ u: Int, of v: Int) -> Bool { low[v] <= lim[u] && lim[u] <= lim[v] }
+    private func isUnder(_ u: Int, _ lowBound: Int, _ limBound: Int) -> Bool { lowBound <= lim[u] && lim[u] <= limBound }
 
-    /// The non-tree edge of minimal slack that reconnects the two halves in the right direction.
-    private func enterEdge(_ e: Int) -> Int {
-        var tail = edges[e].u
-        var flip = false
-        if lim[edges[e].u] > lim[edges[e].v] {
-            tail = edges[e].v
-            flip = true
-        }
-        var best = -1
+    /// The non-tree edge of minimal slack that reconnects the two halves in the right direction;
+    /// only the edges incident to the subtree cut off by `e` can qualify, so only that is searched.
+    private func enterEdge(_ e: Int) -> Int? {
+        let (u, v) = (edges[e].u, edges[e].v)
+        // The lower end's subtree is the part that loses its connection to the root.
+        let below = lim[u] < lim[v] ? u : v
+        let searchOut = below == v  // subtree holds the head: edges must leave it
+        let lo = low[below]
+        let hi = lim[below]
+        var best: Int? = nil
         var bestSlack = Int.max
-        for f in 0..<edges.count where !treeEdge[f] {
-            if flip == isDescendant(edges[f].u, of: tail) && flip != isDescendant(edges[f].v, of: tail) {
-                let s = slack(f)
-                if s < bestSlack {
-                    bestSlack = s
-                    best = f
+        var stack = [below]
+        while let x = stack.popLast() {
+            for k in incidentStart[x]..<incidentStart[x + 1] {
+                let f = incident[k]
+                let y = other(f, x)
+                if treeEdge[f] {
+                    if lim[y] < lim[x] { stack.append(y) }  // a child: stay inside the subtree
+                    continue
+                }
+                let fromInside = edges[f].u == x
+                if fromInside == searchOut && !isUnder(y, lo, hi) {
+                    let s = slack(f)
+                    if s < bestSlack || (s == bestSlack && f < best!) {
+                        bestSlack = s
+                        best = f
+                    }
                 }
             }
         }
         return best
     }
 
-    /// Re-derives ranks from the tree (all tree edges tight), parents before children.
-    private mutating func updateRanks() {
-        for v in postorder.reversed() {
-            let e = parentEdge[v]
-            if e < 0 { continue }
-            let edge = edges[e]
-            if edge.u == v {
-                rank[v] = rank[edge.v] - 1
-            } else {
-                rank[v] = rank[edge.u] + 1
+    /// Swaps tree edge `e` for non-tree edge `f`: shift the cut-off subtree to make `f` tight,
+    /// update cut values along the cycle `f` closes, renumber below the common ancestor.
+    private mutating func exchange(_ e: Int, _ f: Int) {
+        let delta = slack(f)
+        let (u, v) = (edges[e].u, edges[e].v)
+        if delta > 0 {
+            // Tail side below: it sits too low and moves up; head side below: it moves down.
+            if lim[u] < lim[v] { shiftSubtree(u, by: -delta) } else { shiftSubtree(v, by: delta) }
+        }
+        let cut = cutValue[e]
+        let ancestor = updateCutValues(from: edges[f].u, to: edges[f].v, cut, tailSide: true)
+        _ = updateCutValues(from: edges[f].v, to: edges[f].u, cut, tailSide: false)
+        cutValue[f] = -cut
+        cutValue[e] = 0
+        treeEdge[e] = false
+        treeEdge[f] = true
+        _ = numberSubtree(root: ancestor, parent: parentEdge[ancestor], low: low[ancestor])
+    }
+
+    /// Adds `delta` to the ranks of the subtree below `root` (before the exchange).
+    private mutating func shiftSubtree(_ root: Int, by delta: Int) {
+        let lo = low[root]
+        let hi = lim[root]
+        var stack = [root]
+        while let x = stack.popLast() {
+            rank[x] += delta
+            for k in incidentStart[x]..<incidentStart[x + 1] {
+                let f = incident[k]
+                if treeEdge[f] {
+                    let y = other(f, x)
+                    if lim[y] < lim[x] && isUnder(y, lo, hi) { stack.append(y) }
+                }
             }
         }
+    }
+
+    /// Walks from `v` up to the first ancestor whose subtree contains `w`, adjusting each tree edge's
+    /// cut value by `cut` (sign by edge direction); returns that ancestor.
+    private mutating func updateCutValues(from start: Int, to w: Int, _ cut: Int, tailSide: Bool) -> Int {
+        var v = start
+        while !(low[v] <= lim[w] && lim[w] <= lim[v]) {
+            let e = parentEdge[v]
+            let add = (v == edges[e].u) == tailSide
+            cutValue[e] += add ? cut : -cut
+            v = lim[edges[e].u] > lim[edges[e].v] ? edges[e].u : edges[e].v
+        }
+        return v
+    }
+
+    /// Test support: recomputes every cut value from scratch and compares; checks feasibility.
+    mutating func verify() -> Bool {
+        for e in 0..<edges.count where slack(e) < 0 { return false }
+        for e in 0..<edges.count where treeEdge[e] && slack(e) != 0 { return false }
+        let incremental = cutValue
+        initCutValues()
+        for e in 0..<edges.count where treeEdge[e] && incremental[e] != cutValue[e] { return false }
+        for e in 0..<edges.count where treeEdge[e] && cutValue[e] < 0 { return false }
+        return true
     }
 }

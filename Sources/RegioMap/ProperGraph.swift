@@ -10,6 +10,8 @@ struct ProperGraph {
     var width: [Double]
     /// Band (cluster column) index, already in left-to-right order.
     var band: [Int]
+    /// Cluster rank used to break ties in the median order (dummies take their source's).
+    var tie: [Int]
     /// Neighbours in the layer above: `upAdj[upStart[v]..<upStart[v+1]]`, with edge weights.
     var upStart: [Int]
     var upAdj: [Int]
@@ -27,11 +29,13 @@ struct ProperGraph {
     /// Builds the proper graph. `nodeBand` gives each real node's band; a dummy takes the band of the
     /// edge's source for the upper half and the target's band for the lower half, so an edge between
     /// two cluster columns changes column once, half-way.
-    init(realCount: Int, rank: [Int], widths: [Double], nodeBand: [Int], edges: [WeightedEdge], parallelSpread: Double) {
+    init(realCount: Int, rank: [Int], widths: [Double], nodeBand: [Int], nodeTie: [Int], edges: [WeightedEdge],
+         parallelSpread: Double) {
         self.realCount = realCount
         layer = rank
         width = widths
         band = nodeBand
+        tie = nodeTie
         layerCount = (rank.max() ?? -1) + 1
         var links: [(u: Int, v: Int, w: Int)] = []
         links.reserveCapacity(edges.count * 2)
@@ -48,6 +52,7 @@ struct ProperGraph {
                     layer.append(rank[e.u] + k)
                     width.append(Double(e.weight - 1) * parallelSpread)
                     band.append(k <= (span - 1) / 2 ? nodeBand[e.u] : nodeBand[e.v])
+                    tie.append(nodeTie[e.u])
                     chain.append(d)
                 }
             }

@@ -65,13 +65,12 @@ enum Routing {
             current = p
         }
 
-        /// Across a gap between layers: straight when vertical, else an S-shaped cubic.
+        /// Across a gap between layers: straight down when the ends (nearly) align, which keeps shared
+        /// vertical stretches exactly collinear; else an S-shaped cubic.
         mutating func curve(to p: Point) {
             if abs(p.x - current.x) < 0.05 {
-                let q = Point(x: current.x, y: p.y)
-                line(to: q.y)
-                // Keep the exact end point (sub-pixel x difference) for border tests.
-                if case .lineTo = segments.last! { segments[segments.count - 1] = .lineTo(p) }
+                line(to: p.y)
+                return
             } else {
                 let midY = (current.y + p.y) / 2
                 segments.append(.cubicTo(Point(x: current.x, y: midY), Point(x: p.x, y: midY), p))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Options for `SVGWriter`.
 public struct SVGOptions: Sendable {
     /// Accessible name of the drawing (`<title>`).
@@ -33,14 +35,18 @@ public struct SVGOptions: Sendable {
 
 /// Writes a `MapLayout` as a standalone SVG document (also fine inline in HTML).
 ///
-/// Markup contract read by other tools: root `svg` with `role="img"` and `aria-labelledby` pointing at
+/// Markup contract read by other tools: root `svg` with `role="graphics-document"` (not `img`: an image role may not contain links) and `aria-labelledby` pointing at
 /// the first children `title` and `desc`; `g.cluster[data-cluster]` backgrounds first; then
 /// `path.edge[data-from][data-to]` in the original edge direction with absolute M/L/C commands; then
-/// `g.node[data-id]`, optionally wrapping an `a[href]` around its `rect` and `text` lines. Numbers have
-/// at most one decimal and no locale, so the output is byte-identical for identical input.
+/// `g.node[data-id]` (plus `data-cluster` when the node has one, for theme styling), optionally
+/// wrapping an `a[href]` around its `rect` and `text` lines. Numbers have at most one decimal and no
+/// locale, so the output is byte-identical for identical input.
 public enum SVGWriter {
+    /// `graph` is the graph that was laid out; it supplies each node's cluster.
     public static func svg(_ layout: MapLayout, graph: MapGraph, options: SVGOptions) -> String {
         let p = options.idPrefix
+        var clusterOf = [String: String]()
+        for node in graph.nodes where clusterOf[node.id] == nil { clusterOf[node.id] = node.cluster }
         var out = ""
         out.reserveCapacity(256 * (layout.nodes.count + layout.edges.count) + 1024)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(layout.width)) \(num(layout.height))\""
@@ -69,7 +75,9 @@ public enum SVGWriter {
         for node in layout.orderedNodes {
             let extra = options.nodeClasses[node.id] ?? []
             let classes = (["node"] + extra).map(attr).joined(separator: " ")
-            out += "<g class=\"\(classes)\" data-id=\"\(attr(node.id))\">"
+            out += "<g class=\"\(classes)\" data-id=\"\(attr(node.id))\""
+            if let cluster = clusterOf[node.id] { out += " data-cluster=\"\(attr(cluster))\"" }
+            out += ">"
             let link = options.href(node.id)
             if let link { out += "<a href=\"\(attr(link))\">" }
             var fill = Palette.nodeFill
@@ -93,7 +101,9 @@ public enum SVGWriter {
                 out += "<text class=\"annotation\" x=\"\(num(line.x))\" y=\"\(num(line.y))\" font-size=\"\(num(line.fontSize))\""
                 out += " fill=\"\(Palette.annotation)\">"
                 if !line.marker.isEmpty {
-                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\">\(text(line.marker))</tspan>"
+                    // A no-break space survives whitespace collapsing at the tspan boundary.
+                    let marker = text(line.marker).replacingOccurrences(of: " ", with: "\u{00A0}")
+                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\">\(marker)</tspan>"
                 }
                 out += "\(text(line.text))</text>"
             }

@@ -1,0 +1,253 @@
+// MapBench: times RegioMap's layered layout on seeded random DAGs and, with --dot, compares it with
+// Graphviz dot on the same graphs.
+//
+//   swift run -c release MapBench [--sizes 50,300,1000] [--seed 42] [--dot] [--runs 5] [--seeds 1] [--stats]
+//                                 [--clusters 0]
+//
+// For each size it generates a seeded random DAG (seed + size), lays it out `runs` times after one
+// warm-up and reports the median time of `LayeredLayout.layout` (SVG writing excluded) and the
+// crossings of the drawing. --seeds K uses K graphs per size (seed + size + k·7919) and adds a total
+// row; --stats prints total edge span and drawing size; --clusters K puts node i in cluster i mod K
+// (cluster columns; dot is then not run, its clusters being a different layout problem).
+//
+// Crossings of both drawings are counted by the same function, `CrossingCounter.count`: each edge's
+// drawn path (ours: M/L/C segments; dot: the B-spline control points of `-Tplain`, which are
+// consecutive cubic Béziers) is flattened into a polyline, Béziers into 8 pieces each, and every
+// proper intersection between pieces of two different edges counts once. Intersections of two edges
+// that share a node, within half a rank gap of that node, are ignored on both sides (edges meet
+// there by construction). Dot is timed by wall clock around the whole `dot -Tplain` process (median of
+// up to three runs), so its times include process start-up (a few milliseconds).
+
+import Foundation
+import RegioMap
+
+// MARK: - Arguments
+
+var sizes = [50, 300, 1000]
+var seed: UInt64 = 42
+var compareDot = false
+var runs = 5
+var seedCount = 1
+var stats = false
+var clusterCount = 0
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let argument = arguments.next() {
+    switch argument {
+    case "--sizes":
+        sizes = (arguments.next() ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    case "--seed":
+        seed = UInt64(arguments.next() ?? "") ?? seed
+    case "--runs":
+        runs = max(1, Int(arguments.next() ?? "") ?? runs)
+    case "--seeds":
+        seedCount = max(1, Int(arguments.next() ?? "") ?? 1)
+    case "--stats":
+        stats = true
+    case "--clusters":
+        clusterCount = max(0, Int(arguments.next() ?? "") ?? 0)
+    case "--dot":
+        compareDot = true
+    default:
+        FileHandle.standardError.write(Data("usage: MapBench [--sizes 50,300,1000] [--seed 42] [--dot] [--runs 5] [--seeds 1] [--stats] [--clusters 0]\n".utf8))
+        exit(2)
+    }
+}
+
+// MARK: - Random graphs
+
+/// SplitMix64 (Steele, Lea, Flood): tiny, seedable, identical on every platform.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// A "layered-ish" random DAG: nodes spread over about 0.8·√n levels; every node below the first
+/// level gets an edge from the level above (sometimes two or three levels up), and random downward
+/// edges of mostly short span are added until there are 1.5 edges per node.
+func randomDAG(nodes n: Int, seed: UInt64, clusters clusterCount: Int) -> MapGraph {
+    var rng = SplitMix64(state: seed)
+    let levelCount = max(2, Int((Double(n).squareRoot() * 0.8).rounded()))
+    var level = [Int](repeating: 0, count: n)
+    for i in 0..<n { level[i] = i < levelCount ? i : rng.below(levelCount) }
+    var byLevel = [[Int]](repeating: [], count: levelCount)
+    for i in 0..<n { byLevel[level[i]].append(i) }
+    func span() -> Int {
+        let r = rng.unit()
+        return r < 0.7 ? 1 : (r < 0.9 ? 2 : 3)
+    }
+    var seen = Set<Int>()
+    var edges: [MapEdge] = []
+    func add(_ u: Int, _ v: Int) {
+        if seen.insert(u * n + v).inserted { edges.append(MapEdge(from: "n\(u)", to: "n\(v)")) }
+    }
+    for v in 0..<n where level[v] > 0 {
+        let source = max(0, level[v] - span())
+        add(byLevel[source][rng.below(byLevel[source].count)], v)
+    }
+    let target = n * 3 / 2
+    var attempts = 0
+    while edges.count < target && attempts < 100 * n {
+        attempts += 1
+        let u = rng.below(n)
+        let l = level[u] + span()
+        if l >= levelCount { continue }
+        add(u, byLevel[l][rng.below(byLevel[l].count)])
+    }
+    let nodes = (0..<n).map { MapNode(id: "n\($0)", label: "n\($0)", cluster: clusterCount > 0 ? "c\($0 % clusterCount)" : nil) }
+    return MapGraph(nodes: nodes, edges: edges)
+}
+
+// MARK: - Timing
+
+func median(_ values: [Double]) -> Double {
+    let s = values.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+}
+
+// MARK: - Graphviz
+
+func findDot() -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for dir in path.split(separator: ":") {
+        let candidate = "\(dir)/dot"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
+func dotSource(_ g: MapGraph) -> String {
+    var s = "digraph G {\n  node [shape=box];\n  edge [arrowhead=none];\n"
+    for node in g.nodes { s += "  \"\(node.id)\" [label=\"\(node.label)\"];\n" }
+    for e in g.edges { s += "  \"\(e.from)\" -> \"\(e.to)\";\n" }
+    return s + "}\n"
+}
+
+struct DotResult {
+    var milliseconds: Double
+    var crossings: Int
+}
+
+/// Runs `dot -Tplain`, returns its wall time and the crossings of its drawing.
+func runDot(_ dot: String, graph: MapGraph, file: String, runs: Int) throws -> DotResult {
+    try dotSource(graph).write(toFile: file, atomically: true, encoding: .utf8)
+    var times: [Double] = []
+    var output = ""
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dot)
+        process.arguments = ["-Tplain", file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        times.append(milliseconds(clock.now - start))
+        output = String(decoding: data, as: UTF8.self)
+    }
+    // -Tplain: "node name x y w h ..." (centre, inches) and "edge tail head n x1 y1 ... xn yn ...".
+    var rects: [String: Rect] = [:]
+    var paths: [[PathSegment]] = []
+    var ends: [(String, String)] = []
+    for line in output.split(separator: "\n") {
+        let f = line.split(separator: " ").map(String.init)
+        if f.first == "node", f.count >= 6, let x = Double(f[2]), let y = Double(f[3]), let w = Double(f[4]), let h = Double(f[5]) {
+            rects[f[1]] = Rect(x: (x - w / 2) * 72, y: -(y + h / 2) * 72, width: w * 72, height: h * 72)
+        } else if f.first == "edge", f.count >= 4, let count = Int(f[3]), f.count >= 4 + 2 * count {
+            let points = (0..<count).map { Point(x: Double(f[4 + 2 * $0])! * 72, y: -Double(f[5 + 2 * $0])! * 72) }
+            var path: [PathSegment] = [.moveTo(points[0])]
+            var i = 1
+            while i + 2 < points.count {
+                path.append(.cubicTo(points[i], points[i + 1], points[i + 2]))
+                i += 3
+            }
+            paths.append(path)
+            ends.append((f[1], f[2]))
+        }
+    }
+    let rankGap = 0.5 * 72  // dot's default ranksep
+    let crossings = CrossingCounter.count(paths: paths, endpoints: ends, nodeRects: rects, nearNode: rankGap / 2)
+    return DotResult(milliseconds: median(times), crossings: crossings)
+}
+
+// MARK: - Main
+
+let dotPath = compareDot && clusterCount == 0 ? findDot() : nil
+if compareDot && clusterCount > 0 {
+    print("--clusters: not comparing with dot")
+} else if compareDot && dotPath == nil {
+    print("dot not found on PATH (apt-get install -y graphviz); showing our side only")
+}
+
+func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+func fmt(_ v: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f", v) }
+
+var header = [pad("size", 6), pad("edges", 6), pad("layers", 6), pad("ours ms", 9)]
+if dotPath != nil { header += [pad("dot ms", 9), pad("time ratio", 10)] }
+header.append(pad("our cross", 9))
+if dotPath != nil { header += [pad("dot cross", 9), pad("cross ratio", 11)] }
+print(header.joined(separator: " | "))
+
+for n in sizes {
+    var sum = (ours: 0.0, dot: 0.0, ourCross: 0, dotCross: 0)
+    for k in 0..<seedCount {
+        let graph = randomDAG(nodes: n, seed: seed &+ UInt64(n) &+ UInt64(k) &* 7919, clusters: clusterCount)
+        var times: [Double] = []
+        var layout = LayeredLayout.layout(graph)
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            let start = clock.now
+            layout = LayeredLayout.layout(graph)
+            times.append(milliseconds(clock.now - start))
+        }
+        let ours = median(times)
+        let crossings = layout.crossingCount()
+        sum.ours += ours
+        sum.ourCross += crossings
+        var row = [pad("\(n)", 6), pad("\(graph.edges.count)", 6), pad("\(layout.layerCount)", 6), pad(fmt(ours), 9)]
+        var dotCells: [String] = []
+        if let dot = dotPath {
+            do {
+                let result = try runDot(dot, graph: graph, file: NSTemporaryDirectory() + "mapbench-\(n).dot", runs: min(runs, 3))
+                sum.dot += result.milliseconds
+                sum.dotCross += result.crossings
+                row += [pad(fmt(result.milliseconds), 9), pad(fmt(ours / result.milliseconds, 3), 10)]
+                dotCells = [pad("\(result.crossings)", 9), pad(ratio(crossings, result.crossings), 11)]
+            } catch {
+                row += [pad("error", 9), pad("-", 10)]
+                dotCells = [pad("-", 9), pad("-", 11)]
+            }
+        }
+        row.append(pad("\(crossings)", 9))
+        row += dotCells
+        print(row.joined(separator: " | "))
+        if stats {
+            let span = graph.edges.reduce(0) { $0 + abs(layout.nodes[$1.to]!.layer - layout.nodes[$1.from]!.layer) }
+            print("        span \(span), width \(Int(layout.width)), height \(Int(layout.height))")
+        }
+    }
+    if seedCount > 1 {
+        var row = [pad("total", 6), pad("", 6), pad("", 6), pad(fmt(sum.ours), 9)]
+        if dotPath != nil { row += [pad(fmt(sum.dot), 9), pad(fmt(sum.ours / sum.dot, 3), 10)] }
+        row.append(pad("\(sum.ourCross)", 9))
+        if dotPath != nil { row += [pad("\(sum.dotCross)", 9), pad(ratio(sum.ourCross, sum.dotCross), 11)] }
+        print(row.joined(separator: " | "))
+    }
+}
+
+func ratio(_ a: Int, _ b: Int) -> String {
+    b == 0 ? (a == 0 ? "1.000" : "inf") : fmt(Double(a) / Double(b), 3)
+}

@@ -1,0 +1,65 @@
+/// Box sizes from wrapped text, and the position of every text line inside a placed box.
+extension LayeredLayout {
+    struct Box {
+        var labelLines: [String]
+        var annotationLines: [[String]]
+        var width: Double
+        var height: Double
+        var markerWidth: Double
+    }
+
+    static func measure(_ node: MapNode, _ o: LayoutOptions) -> Box {
+        let labelLines = TextMetrics.wrap(node.label, fontSize: o.fontSize, maxWidth: o.maxLabelWidth)
+        let markerWidth = TextMetrics.width(o.annotationMarker, fontSize: o.annotationFontSize)
+        let annotationLines = node.annotations.map {
+            TextMetrics.wrap($0, fontSize: o.annotationFontSize, maxWidth: max(o.maxLabelWidth - markerWidth, o.annotationFontSize))
+        }.filter { !$0.isEmpty }
+        var content = 2 * o.fontSize
+        for line in labelLines { content = max(content, TextMetrics.width(line, fontSize: o.fontSize)) }
+        for lines in annotationLines {
+            for line in lines { content = max(content, markerWidth + TextMetrics.width(line, fontSize: o.annotationFontSize)) }
+        }
+        var height = 2 * o.padding + Double(max(1, labelLines.count)) * o.fontSize * o.lineHeight
+        let annotationCount = annotationLines.reduce(0) { $0 + $1.count }
+        if annotationCount > 0 {
+            height += annotationGap(o) + Double(annotationCount) * o.annotationFontSize * o.lineHeight
+        }
+        return Box(labelLines: labelLines, annotationLines: annotationLines, width: (content + 2 * o.padding).rounded(.up),
+                   height: height.rounded(.up), markerWidth: markerWidth)
+    }
+
+    private static func annotationGap(_ o: LayoutOptions) -> Double { o.annotationFontSize * 0.4 }
+
+    /// Baseline that centres a line's ink box (0.8 em ascent, 0.25 em descent) in its line box.
+    static func baseline(lineTop: Double, _ lineHeight: Double, _ fontSize: Double) -> Double {
+        lineTop + (lineHeight - 1.05 * fontSize) / 2 + 0.8 * fontSize
+    }
+
+    static func texts(_ box: Box, _ rect: Rect, _ o: LayoutOptions) -> [PlacedText] {
+        var result: [PlacedText] = []
+        let labelHeight = o.fontSize * o.lineHeight
+        var top = rect.y + o.padding
+        for line in box.labelLines {
+            result.append(PlacedText(text: line, marker: "", x: rect.midX, y: baseline(lineTop: top, labelHeight, o.fontSize),
+                                     width: TextMetrics.width(line, fontSize: o.fontSize), fontSize: o.fontSize,
+                                     anchor: .middle, kind: .label))
+            top += labelHeight
+        }
+        if box.labelLines.isEmpty { top += labelHeight }
+        if !box.annotationLines.isEmpty { top += annotationGap(o) }
+        let annotationHeight = o.annotationFontSize * o.lineHeight
+        for lines in box.annotationLines {
+            for (i, line) in lines.enumerated() {
+                let textWidth = TextMetrics.width(line, fontSize: o.annotationFontSize)
+                result.append(PlacedText(
+                    text: line, marker: i == 0 ? o.annotationMarker : "",
+                    x: rect.x + o.padding + (i == 0 ? 0 : box.markerWidth),
+                    y: baseline(lineTop: top, annotationHeight, o.annotationFontSize),
+                    width: i == 0 ? box.markerWidth + textWidth : textWidth,
+                    fontSize: o.annotationFontSize, anchor: .start, kind: .annotation))
+                top += annotationHeight
+            }
+        }
+        return result
+    }
+}
