@@ -28,12 +28,16 @@ public struct ContentParser: Sendable {
                             updatesPerPagina: record.integer("updates_per_pagina") ?? 10)
     }
 
-    public func parse(_ files: [LoadedFile], diagnostics: inout Diagnostics) -> [ParsedFile] {
+    public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {
+        let basePath = self.basePath
         let results = ConcurrentMap.map(files) { file -> (ParsedFile, [Diagnostic]) in
+            if let hit = cache?.lookup(file, basePath: basePath) { return hit }
             var local = Diagnostics()
             let parsed = parse(file, diagnostics: &local)
+            cache?.store(file, basePath: basePath, result: (parsed, local.all))
             return (parsed, local.all)
         }
+        cache?.retain(files)
         for (_, found) in results { diagnostics.append(contentsOf: found) }
         return results.map(\.0)
     }
@@ -65,6 +69,58 @@ public struct ContentParser: Sendable {
         return MarkdownOptions(lineOffset: lineOffset, rewriteDestination: { destination in
             SitePaths.resolve(destination, basePath: basePath)
         })
+    }
+}
+
+/// Parsed files kept between builds of a long-running process (the preview server): a file
+/// whose text, kind and deployment path did not change is not parsed again. Parsing is a
+/// pure function of those inputs, so a build with the cache equals a clean build.
+public final class ParseCache: @unchecked Sendable {
+    private struct Entry {
+        var text: String
+        var kind: ContentKind
+        var basePath: String
+        var result: (ParsedFile, [Diagnostic])
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init() {}
+
+    func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, [Diagnostic])? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[file.source.url.path], entry.kind == file.kind, entry.basePath == basePath,
+              entry.text == file.source.text else {
+            misses += 1
+            return nil
+        }
+        hits += 1
+        return entry.result
+    }
+
+    func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, [Diagnostic])) {
+        lock.lock()
+        entries[file.source.url.path] = Entry(text: file.source.text, kind: file.kind, basePath: basePath, result: result)
+        lock.unlock()
+    }
+
+    /// Forgets files that are gone, so renamed and deleted files do not linger.
+    func retain(_ files: [LoadedFile]) {
+        let keep = Set(files.map(\.source.url.path))
+        lock.lock()
+        entries = entries.filter { keep.contains($0.key) }
+        lock.unlock()
+    }
+
+    public func resetCounters() {
+        lock.lock()
+        hits = 0
+        misses = 0
+        lock.unlock()
     }
 }
 

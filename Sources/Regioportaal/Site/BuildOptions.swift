@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.
     public var displayBase: URL
+    /// Kept by a long-running process between builds so unchanged files are not parsed again.
+    public var cache: ParseCache?
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
 

@@ -25,7 +25,7 @@ public enum Pipeline {
         }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
         options.progress?("parsing \(loaded.files.count) files")
-        let parsed = parser.parse(loaded.files, diagnostics: &diagnostics)
+        let parsed = parser.parse(loaded.files, cache: options.cache, diagnostics: &diagnostics)
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
         let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
