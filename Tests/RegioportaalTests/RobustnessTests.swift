@@ -1,4 +1,5 @@
 import Foundation
+import RegioMap
 import Testing
 @testable import Regioportaal
 
@@ -110,18 +111,6 @@ import Testing
 /// duplicated lines) and checks that parsing and validation only ever return a result or
 /// diagnostics. Seeded, so a failure reproduces; `REGIOPORTAAL_FUZZ_ITERATIONS` runs longer.
 @Suite struct FuzzTests {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
-
     static var iterations: Int {
         ProcessInfo.processInfo.environment["REGIOPORTAAL_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 3_000
     }

@@ -55,30 +55,11 @@ public struct SnapshotStability: Sendable {
             options.orderHint = previousHinted?.orderHint
             let hinted = LayeredLayout.layout(graph, options: options)
             let independent = LayeredLayout.layout(graph)
-            if let a = previousHinted, let b = previousIndependent {
-                let persisting = Set(a.nodes.keys).intersection(hinted.nodes.keys).sorted()
-                rows.append(Row(year: year, persisting: persisting.count,
-                                displacementHinted: Self.displacement(a, hinted, persisting),
-                                displacementIndependent: Self.displacement(b, independent, persisting),
-                                inversionsHinted: Self.inversions(a, hinted, persisting),
-                                inversionsIndependent: Self.inversions(b, independent, persisting),
-                                crossingsHinted: hinted.crossingCount(), crossingsIndependent: independent.crossingCount()))
-            }
+            if let row = Self.row(year, previousHinted, previousIndependent, hinted, independent) { rows.append(row) }
             previousHinted = hinted
             previousIndependent = independent
         }
         self.rows = rows
-    }
-
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     public init(model: SiteModel, now: Day) {
@@ -89,19 +70,24 @@ public struct SnapshotStability: Sendable {
             let day = Snapshots.day(for: year, now: now)
             let hinted = Groeiperspectief(model: model, on: day, previous: previousHinted).layout
             let independent = Groeiperspectief(model: model, on: day).layout
-            if let a = previousHinted, let b = previousIndependent {
-                let persisting = Set(a.nodes.keys).intersection(hinted.nodes.keys).sorted()
-                rows.append(Row(year: year, persisting: persisting.count,
-                                displacementHinted: Self.displacement(a, hinted, persisting),
-                                displacementIndependent: Self.displacement(b, independent, persisting),
-                                inversionsHinted: Self.inversions(a, hinted, persisting),
-                                inversionsIndependent: Self.inversions(b, independent, persisting),
-                                crossingsHinted: hinted.crossingCount(), crossingsIndependent: independent.crossingCount()))
-            }
+            if let row = Self.row(year, previousHinted, previousIndependent, hinted, independent) { rows.append(row) }
             previousHinted = hinted
             previousIndependent = independent
         }
         self.rows = rows
+    }
+
+    /// Compares this year's two layouts with last year's; nil for the first year.
+    static func row(_ year: Int, _ previousHinted: MapLayout?, _ previousIndependent: MapLayout?,
+                    _ hinted: MapLayout, _ independent: MapLayout) -> Row? {
+        guard let a = previousHinted, let b = previousIndependent else { return nil }
+        let persisting = Set(a.nodes.keys).intersection(hinted.nodes.keys).sorted()
+        return Row(year: year, persisting: persisting.count,
+                   displacementHinted: displacement(a, hinted, persisting),
+                   displacementIndependent: displacement(b, independent, persisting),
+                   inversionsHinted: inversions(a, hinted, persisting),
+                   inversionsIndependent: inversions(b, independent, persisting),
+                   crossingsHinted: hinted.crossingCount(), crossingsIndependent: independent.crossingCount())
     }
 
     static func displacement(_ a: MapLayout, _ b: MapLayout, _ ids: [String]) -> Double {
