@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Only the `serve` preview needs an HTTP server; it lives in its own target so the
-        // core library and its tests never wait for SwiftNIO to compile.
+        // core library never depends on SwiftNIO (`swift build --target Regioportaal` skips it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already in the graph through Hummingbird; named so the server can import them explicitly.
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
@@ -60,7 +60,7 @@ let package = Package(
         ),
         // Layout quality and speed against Graphviz dot (benchmark only; dot is never used at run time).
         .executableTarget(name: "MapBench", dependencies: ["RegioMap"], path: "Benchmarks/MapBench"),
-        .testTarget(name: "RegioMarkdownTests", dependencies: ["RegioMarkdown"]),
+        .testTarget(name: "RegioMarkdownTests", dependencies: ["RegioMarkdown", "CCmark"]),
         .testTarget(name: "RegioMapTests", dependencies: ["RegioMap"]),
         .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal"]),
         .testTarget(

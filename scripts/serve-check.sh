@@ -5,8 +5,9 @@
 # the new text is served (must be under 1 s), check that a content error keeps the site up
 # and reaches open pages, and that traversal requests get 404. Always stops the server.
 #
-#   scripts/serve-check.sh             # debug build (what `swift test` builds too)
-#   scripts/serve-check.sh --release   # release build
+#   scripts/serve-check.sh                        # debug build (what `swift test` builds too)
+#   scripts/serve-check.sh --release              # release build (what build-site.sh uses)
+#   scripts/serve-check.sh --release --no-build   # use the binary already built
 #
 # Environment: SERVE_CHECK_SCRATCH (build folder, default .build-server),
 # SERVE_CHECK_LIMIT_MS (latency limit, default 1000).
@@ -15,7 +16,15 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 configuration=debug
-[ "${1:-}" = "--release" ] && configuration=release
+build=yes
+for argument in "$@"; do
+  case "$argument" in
+    --release) configuration=release ;;
+    --debug) configuration=debug ;;
+    --no-build) build=no ;;
+    *) echo "usage: $0 [--release|--debug] [--no-build]" >&2; exit 2 ;;
+  esac
+done
 scratch=${SERVE_CHECK_SCRATCH:-.build-server}
 limit_ms=${SERVE_CHECK_LIMIT_MS:-1000}
 
@@ -50,9 +59,12 @@ now_ms() { date +%s%3N; }
 
 bash scripts/setup.sh
 command -v curl >/dev/null || fail "curl is needed"
-echo "serve-check: building ($configuration, scratch path $scratch)"
-swift build -c "$configuration" --scratch-path "$scratch" --product regioportaal
+if [ "$build" = yes ]; then
+  echo "serve-check: building ($configuration, scratch path $scratch)"
+  swift build -c "$configuration" --scratch-path "$scratch" --product regioportaal
+fi
 binary="$(swift build -c "$configuration" --scratch-path "$scratch" --show-bin-path)/regioportaal"
+[ -x "$binary" ] || fail "no binary at $binary; run without --no-build"
 
 cp -R "$repo/Content" "$repo/Templates" "$repo/Public" "$work/"
 # A free port: bind to port 0 on loopback, read what the kernel chose, release it.
@@ -100,8 +112,16 @@ while [ $(( $(now_ms) - edited )) -lt 10000 ]; do
   sleep 0.05
 done
 [ -n "$latency" ] || fail "the edit was not served within 10 s"
-echo "serve-check: edit served after $latency ms (limit $limit_ms ms)"
-[ "$latency" -le "$limit_ms" ] || fail "live-reload latency $latency ms is over $limit_ms ms"
+# The server logs how long the pipeline itself took; the rest is watcher + serving.
+build_ms=""
+for _ in $(seq 1 20); do
+  build_ms=$(sed -n 's/.*rebuilt [0-9]* pages in \([0-9]*\) ms.*/\1/p' "$work/serve.log" | tail -1)
+  [ -n "$build_ms" ] && break
+  sleep 0.05
+done
+echo "serve-check: edit served after $latency ms (limit $limit_ms ms); the server reports the generator build itself took ${build_ms:-?} ms"
+latency_ok=yes
+[ "$latency" -le "$limit_ms" ] || latency_ok=no
 
 # A content error: the last good page stays, open pages get the errors.
 cp "$file" "$work/over.md.good"
@@ -114,8 +134,9 @@ done
 grep -q 'Content/paginas/over.md' "$work/events.txt" || fail "the error event does not name the file"
 curl -fsS "$page" | grep -q "$marker" || fail "the last good page is no longer served after a content error"
 echo "serve-check: content error reported to open pages; last good site still served"
+reloads_before=$(grep -c '^event: reload' "$work/events.txt" || true)
 cp "$work/over.md.good" "$file"
-until curl -fsS "$page" 2>/dev/null | grep -q "$marker" && grep -q '^event: reload' "$work/events.txt"; do
+until [ "$(grep -c '^event: reload' "$work/events.txt" || true)" -gt "$reloads_before" ]; do
   [ "$(now_ms)" -lt "$(( deadline + 10000 ))" ] || fail "no recovery after fixing the file"
   sleep 0.05
 done
@@ -141,4 +162,5 @@ server_pid=""
 echo "serve-check: server stopped $(( $(now_ms) - stopped )) ms after SIGTERM"
 echo "serve-check: build lines from the server:"
 grep -E 'built|rebuilt|build failed' "$work/serve.log" | sed 's/^/  /'
+[ "$latency_ok" = yes ] || fail "edit-to-served latency $latency ms is over $limit_ms ms (generator build ${build_ms:-?} ms of it); all other checks passed"
 echo "serve-check: OK (edit-to-served latency $latency ms)"

@@ -71,18 +71,25 @@ public enum Markdown {
     /// every heading a stable id, and renders HTML. All cmark memory is released before
     /// returning.
     public static func render(_ source: String, options: MarkdownOptions = .init()) -> RenderedMarkdown {
+        render(source, options: options, memory: nil)
+    }
+
+    /// `memory` replaces cmark's allocator for everything this call allocates; tests pass a
+    /// counting allocator to prove that every allocation is released.
+    static func render(_ source: String, options: MarkdownOptions, memory: UnsafeMutablePointer<cmark_mem>?) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { cmarkOptions |= CMARK_OPT_SMART }
 
-        let document: OpaquePointer? = source.withCString { pointer in
-            cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
+        guard let parser = memory.map({ cmark_parser_new_with_mem(cmarkOptions, $0) }) ?? cmark_parser_new(cmarkOptions) else {
+            return .empty
         }
-        guard let document else {
-            return RenderedMarkdown(html: "", headings: [], links: [], plainText: "")
-        }
+        source.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
+        let document = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document else { return .empty }
         defer { cmark_node_free(document) }
 
-        var collector = Collector(options: options)
+        var collector = Collector(options: options, memory: memory)
         collector.walk(document)
         collector.replaceHeadings()
 
@@ -92,7 +99,8 @@ public enum Markdown {
             return RenderedMarkdown(html: "", headings: collector.headings, links: collector.links,
                                     plainText: collector.plainText)
         }
-        defer { free(rendered) }
+        // The HTML is allocated with the document's allocator; release it with the same one.
+        defer { if let memory { memory.pointee.free(rendered) } else { free(rendered) } }
         return RenderedMarkdown(
             html: String(cString: rendered),
             headings: collector.headings,
@@ -106,13 +114,17 @@ public enum Markdown {
 /// exhaust the stack).
 private struct Collector {
     let options: MarkdownOptions
+    let memory: UnsafeMutablePointer<cmark_mem>?
     var headings: [MarkdownHeading] = []
     var links: [MarkdownLink] = []
     var plainText = ""
     private var headingNodes: [OpaquePointer] = []
     private var anchors = AnchorSet()
 
-    init(options: MarkdownOptions) { self.options = options }
+    init(options: MarkdownOptions, memory: UnsafeMutablePointer<cmark_mem>?) {
+        self.options = options
+        self.memory = memory
+    }
 
     mutating func walk(_ root: OpaquePointer) {
         guard let iterator = cmark_iter_new(root) else { return }
@@ -168,7 +180,8 @@ private struct Collector {
     /// iterator never sees a mutated tree.
     mutating func replaceHeadings() {
         for (node, heading) in zip(headingNodes, headings) {
-            guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let made = memory.map { cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, $0) } ?? cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            guard let wrapper = made else { continue }
             _ = cmark_node_set_on_enter(wrapper, "<h\(heading.level) id=\"\(heading.id)\">")
             _ = cmark_node_set_on_exit(wrapper, "</h\(heading.level)>")
             while let child = cmark_node_first_child(node) {

@@ -42,6 +42,20 @@ enum LiveReloadAssets {
         return node;
       }
 
+      // The source line with a caret under the column; long lines are cut to a window
+      // around the column so the caret is always in view.
+      function excerpt(d) {
+        var column = Math.max(1, d.column || 1), from = column > 60 ? column - 40 : 1;
+        var text = d.excerpt.slice(from - 1, from + 99);
+        if (from > 1) text = "\u2026" + text;
+        if (d.excerpt.length > from + 99) text += "\u2026";
+        var caretAt = column - from + (from > 1 ? 1 : 0);
+        var gutter = String(d.line);
+        return gutter + " | " + text + "\n" + spaces(gutter.length) + " | " + spaces(caretAt) + "^";
+      }
+
+      function spaces(n) { return new Array(n + 1).join(" "); }
+
       function hide() {
         var old = document.getElementById(OVERLAY_ID);
         if (old) old.parentNode.removeChild(old);
@@ -80,11 +94,7 @@ enum LiveReloadAssets {
           if (d.file) where.appendChild(el("code", "rp-location", d.file + ":" + d.line + ":" + d.column));
           item.appendChild(where);
           item.appendChild(el("p", "rp-message", d.message));
-          if (d.excerpt) {
-            var caret = new Array(Math.max(0, (d.column || 1) - 1) + 1).join(" ") + "^";
-            item.appendChild(el("pre", "rp-excerpt", d.line + " | " + d.excerpt + "\n" +
-              new Array(String(d.line).length + 1).join(" ") + " | " + caret));
-          }
+          if (d.excerpt) item.appendChild(el("pre", "rp-excerpt", excerpt(d)));
           if (d.hint) item.appendChild(el("p", "rp-hint", "Hint: " + d.hint));
           list.appendChild(item);
         });

@@ -10,7 +10,7 @@ import UnixSignals
 ///
 /// A failed rebuild never stops the server: the pipeline leaves the last good output in
 /// place, and the errors go to every open page as an overlay.
-public struct PreviewServer: Sendable {
+public struct PreviewServer: Service {
     /// Loopback only, and not configurable: the preview serves drafts and must never be
     /// reachable from the network.
     public static let host = "127.0.0.1"
@@ -21,6 +21,11 @@ public struct PreviewServer: Sendable {
     public var watcher: FileWatcher
     /// Where the one-line build summaries go.
     public var log: @Sendable (String) -> Void
+    /// Stop gracefully on SIGINT/SIGTERM. Off when the server runs inside another
+    /// `ServiceGroup` (tests), which then shuts it down.
+    public var handleSignals = true
+    /// Called with the bound port once the server accepts connections.
+    public var onReady: @Sendable (Int) async -> Void = { _ in }
 
     public init(options: BuildOptions, port: Int = 8000, log: @escaping @Sendable (String) -> Void = PreviewServer.standardError) {
         self.options = options
@@ -29,22 +34,22 @@ public struct PreviewServer: Sendable {
         watcher = FileWatcher(roots: [options.content, options.templates, options.publicFolder], excluding: [options.output])
     }
 
-    /// Runs until SIGINT/SIGTERM (when `handleSignals`) or until the task is cancelled.
-    /// `onReady` gets the bound port once the server accepts connections.
-    public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        guard (0...65535).contains(port) else { throw PreviewServerError(description: "--port must be between 1 and 65535, got \(port)") }
+    /// Builds once, then serves and watches until SIGINT/SIGTERM (when `handleSignals`),
+    /// a graceful shutdown of an enclosing service group, or cancellation.
+    public func run() async throws {
+        guard (0...65535).contains(port) else { throw PreviewServerError(description: "--port must be between 0 (any free port) and 65535, got \(port)") }
         try PortCheck.ensureFree(host: Self.host, port: port)
         let builder = SiteBuilder(options: options)
         let hub = ReloadHub()
         let log = self.log
         // Snapshot before the first build, so edits made while it runs are not missed.
         let before = watcher.scan()
-        let first = await builder.build()
+        guard let first = await builder.build() else { return }
         log(BuildSummary.line(first, changes: nil, displayBase: options.displayBase))
 
         var logger = Logger(label: "regioportaal.serve")
         logger.logLevel = .warning
-        let requested = port
+        let requested = port, onReady = self.onReady, handleSignals = self.handleSignals
         let app = Application(
             responder: PreviewResponder(output: options.output, builder: builder, hub: hub),
             configuration: ApplicationConfiguration(address: .hostname(Self.host, port: requested)),
@@ -93,7 +98,7 @@ struct WatchService: Service {
                 try await withThrowingDiscardingTaskGroup { group in
                     group.addTask {
                         try await watcher.run(since: since) { changes in
-                            let outcome = await builder.build()
+                            guard let outcome = await builder.build() else { return }
                             log(BuildSummary.line(outcome, changes: changes, displayBase: displayBase))
                             hub.publish(builder.current)
                         }

@@ -28,6 +28,9 @@ final class SiteBuilder: Sendable {
     private let state: Locked<(status: SiteStatus, successes: Int)>
 
     init(options: BuildOptions) {
+        var options = options
+        // Rebuilds parse only the files that changed; the result equals a clean build.
+        if options.cache == nil { options.cache = ParseCache() }
         self.options = options
         state = Locked((SiteStatus(version: "\(serverID)-0", basePath: Self.basePath(options), failure: nil), 0))
     }
@@ -36,19 +39,37 @@ final class SiteBuilder: Sendable {
 
     /// Builds once, off the cooperative thread pool: the pipeline is synchronous and uses
     /// every core, and must not starve the server's request handling.
-    func build() async -> BuildOutcome {
+    ///
+    /// Returns nil when the task is cancelled (shutdown): the caller stops waiting at once
+    /// instead of holding up Ctrl-C for a whole build. The abandoned build finishes or dies
+    /// with the process; either way its staging folder never replaced the output, and the
+    /// next run removes it.
+    func build() async -> BuildOutcome? {
         let options = self.options
-        let outcome: BuildOutcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                do {
-                    continuation.resume(returning: .built(try Pipeline.build(options)))
-                } catch let failure as BuildFailure {
-                    continuation.resume(returning: .failed(failure.diagnostics))
-                } catch {
-                    continuation.resume(returning: .failed([.error("build failed: \(error)", at: nil)]))
+        let waiting = Locked<CheckedContinuation<BuildOutcome?, Never>?>(nil)
+        let finished: BuildOutcome? = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiting.withLock { $0 = continuation }
+                if Task.isCancelled {
+                    waiting.withLock { $0.take() }?.resume(returning: nil)
+                    return
+                }
+                DispatchQueue.global(qos: .userInitiated).async {
+                    let outcome: BuildOutcome
+                    do {
+                        outcome = .built(try Pipeline.build(options))
+                    } catch let failure as BuildFailure {
+                        outcome = .failed(failure.diagnostics)
+                    } catch {
+                        outcome = .failed([.error("build failed: \(error)", at: nil)])
+                    }
+                    waiting.withLock { $0.take() }?.resume(returning: outcome)
                 }
             }
+        } onCancel: {
+            waiting.withLock { $0.take() }?.resume(returning: nil)
         }
+        guard let outcome = finished else { return nil }
         let basePath = Self.basePath(options)
         state.withLock { state in
             switch outcome {

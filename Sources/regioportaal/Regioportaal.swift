@@ -99,7 +99,8 @@ struct Build: ParsableCommand {
             let result = try Pipeline.build(options)
             report(result.warnings, format: format)
             let ms = Int((result.seconds * 1000).rounded())
-            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.output) in \(ms) ms, \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
+            let perPage = result.pages > 0 ? result.searchIndexBytes / result.pages : 0
+            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.output) in \(ms) ms, search index \(result.searchIndexBytes / 1024) KiB (\(perPage) bytes per page), \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
         } catch let failure as BuildFailure {
             report(failure.diagnostics, format: format)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count

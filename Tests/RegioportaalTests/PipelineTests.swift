@@ -195,6 +195,23 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func anUnwritableOutputFolderIsAClearErrorAndNothingIsLost() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        // A regular file where the output folder's parent should be: nothing can be created there.
+        let blocker = site.root.appendingPathComponent("blokkade")
+        try Data("geen map".utf8).write(to: blocker)
+        do {
+            try site.build { $0.output = blocker.appendingPathComponent("_site") }
+            Issue.record("the build should have failed")
+        } catch let failure as BuildFailure {
+            let d = try #require(failure.diagnostics.first)
+            #expect(d.message.hasPrefix("could not write the site to blokkade/_site: "))
+            #expect(d.hint == "the previous site was left as it was; check free disk space and permissions")
+        }
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "geen map")
+    }
+
     @Test func leftoversOfAnInterruptedBuildAreRemovedByTheNextRun() throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -166,6 +166,7 @@ struct MachineOutputs {
     }
 
     static let bodyLimit = 1_500
+    static let searchIndexPath = "zoeken/index.json"
 
     /// Case and diacritics folded, whitespace collapsed: the same folding the search
     /// script applies to the query.

@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])))
         files.append(OutputFile(path: "robots.txt", text: machine.robots()))
         if !maps.file.isEmpty { files.append(OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)) }
-        files.append(OutputFile(path: "zoeken/index.json", text: machine.searchIndex(basePath: contexts.basePath)))
+        files.append(OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: contexts.basePath)))
         // Open data (/data/) and the content schemas (/schemas/), from the same published model.
         files += OpenData(model: model, now: contexts.now).files()
         files += JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) }

@@ -50,4 +50,6 @@ public struct BuildReport: Sendable {
     public var files: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// Size of the search index, so its growth with the content stays visible.
+    public var searchIndexBytes: Int = 0
 }

@@ -68,8 +68,10 @@ public enum Pipeline {
                               at: nil, hint: "the previous site was left as it was; check free disk space and permissions")
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
-        return BuildReport(pages: rendered.filter { $0.path.hasSuffix(".html") }.count, files: rendered.count + assets.assets.count,
-                           warnings: diagnostics.warnings, seconds: Date().timeIntervalSince(started))
+        let pages = rendered.filter { $0.path.hasSuffix(".html") }.count
+        let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
+        return BuildReport(pages: pages, files: rendered.count + assets.assets.count, warnings: diagnostics.warnings,
+                           seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes)
     }
 }
 

@@ -68,16 +68,32 @@ struct OutputLinkChecker {
         return nil
     }
 
-    /// Values of an attribute in generated HTML (quoted with "), with `&amp;` decoded.
+    /// Values of an attribute in generated HTML (quoted with "), with `&amp;` decoded. Scans
+    /// UTF-8 bytes: this runs over every page of every build, so it must stay cheap.
     static func attributeValues(_ name: String, in html: String) -> Set<String> {
         var values = Set<String>()
-        let needle = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: needle) {
-            let valueStart = start.upperBound
-            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-            values.insert(String(rest[valueStart..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-            rest = rest[end...]
+        let needle = Array(" \(name)=\"".utf8)
+        let bytes = Array(html.utf8)
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            var matched = true
+            for k in 0..<needle.count where bytes[i + k] != needle[k] {
+                matched = false
+                break
+            }
+            guard matched else {
+                i += 1
+                continue
+            }
+            let start = i + needle.count
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+            guard end < bytes.count else { break }
+            var value = String(decoding: bytes[start..<end], as: UTF8.self)
+            if value.contains("&amp;") { value = value.replacingOccurrences(of: "&amp;", with: "&") }
+            values.insert(value)
+            i = end + 1
         }
         return values
     }

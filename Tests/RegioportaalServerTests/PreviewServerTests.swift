@@ -1,0 +1,154 @@
+import Foundation
+import Logging
+@testable import Regioportaal
+import ServiceLifecycle
+import Testing
+@testable import RegioportaalServer
+
+/// A small real project, built by the real pipeline. It brings its own minimal templates,
+/// one per page template the generator knows (its required list and the repository's
+/// page templates), instead of the repository's, whose links assume the repository's
+/// content: so this test does not break when either grows.
+struct MiniProject {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
+    var root: URL { base.appendingPathComponent("project") }
+    var options: BuildOptions { BuildOptions(project: root, now: Day("2026-11-22")!) }
+
+    static let page = "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\n---\nDe redactie.\n"
+    static let template = """
+        <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test</title></head>
+        <body><main>{{#pagina}}<h1>{{titel}}</h1>{{{body_html}}}{{/pagina}}</main></body></html>
+
+        """
+
+    init() throws {
+        try write("titel: Testportaal\nbeschrijving: Klein.\nbase_url: https://portaal.test/\n", to: "Content/site.yml")
+        try write(Self.page, to: "Content/paginas/over.md")
+        let pageTemplates = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Templates").path)
+            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+        for name in Set(TemplateSet.required).union(pageTemplates) { try write(Self.template, to: "Templates/\(name).mustache") }
+        try write("body { margin: 0; }\n", to: "Public/css/site.css")
+        // Something worth stealing, outside the output folder.
+        try Data("top secret".utf8).write(to: base.appendingPathComponent("secret.txt"))
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: base) }
+}
+
+@Suite(.serialized) struct PreviewServerTests {
+    /// Starts the real server on a free loopback port inside a service group, and shuts
+    /// it down gracefully, as Ctrl-C does: that must end open event streams too, or this
+    /// test would hang.
+    func withServer(_ project: MiniProject, _ body: (RawHTTP) async throws -> Void) async throws {
+        let (ports, ready) = AsyncStream.makeStream(of: Int.self)
+        var server = PreviewServer(options: project.options, port: 0, log: { print("serve: \($0)") })
+        server.watcher.interval = .milliseconds(50)
+        server.watcher.quietPeriod = .milliseconds(50)
+        server.handleSignals = false
+        server.onReady = { ready.yield($0) }
+        let group = ServiceGroup(services: [server], logger: Logger(label: "test"))
+        let running = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { Issue.record("the server did not start"); return }
+        do {
+            try await body(RawHTTP(port: port))
+        } catch {
+            running.cancel()
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
+    @Test func servesTheSiteAndRefusesEverythingOutsideIt() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try await withServer(project) { http in
+            let page = try await http.request("/over/")
+            #expect(page.status == 200)
+            #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(page.headers["cache-control"] == "no-store")
+            #expect(page.body.contains("De redactie."))
+            #expect(page.body.contains(LiveReload.scriptTag + "</body>"))
+
+            let redirect = try await http.request("/over?x=1")
+            #expect(redirect.status == 302)
+            #expect(redirect.headers["location"] == "/over/?x=1")
+
+            let script = try await http.request(LiveReload.scriptPath)
+            #expect(script.status == 200)
+            #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
+
+            let head = try await http.request("/over/", method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(Int(head.headers["content-length"] ?? "") == page.body.utf8.count)
+
+            #expect(try await http.request("/over/", method: "POST").status == 405)
+
+            let missing = try await http.request("/bestaat-niet/")
+            #expect(missing.status == 404)
+            #expect(missing.body.contains(LiveReload.scriptTag), "the site's own 404.html, with the reload script")
+
+            // A symbolic link inside the output folder that points outside it.
+            try FileManager.default.createSymbolicLink(atPath: project.root.appendingPathComponent("_site/leak").path,
+                                                       withDestinationPath: project.base.path)
+            for target in ["/../etc/passwd", "/../../../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                           "/css/..%2f..%2f..%2f..%2fetc%2fpasswd", "/%252e%252e/%252e%252e/etc/passwd",
+                           "/..\\..\\..\\etc\\passwd", "/over/%00", "/%c0%ae%c0%ae/etc/passwd",
+                           "/leak/secret.txt", "/leak/", "/../secret.txt", "/__regioportaal/../../etc/passwd"] {
+                let reply = try await http.request(target)
+                #expect(reply.status == 404, "\(target)")
+                #expect(!reply.body.contains("root:") && !reply.body.contains("top secret"), "\(target)")
+            }
+        }
+    }
+
+    @Test func aContentErrorKeepsTheSiteUpAndTellsOpenPages() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try await withServer(project) { http in
+            let events = try RawHTTP.Connection(port: http.port)
+            defer { events.close() }
+            try events.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let greeting = try await read(events, until: "event: hello")
+            #expect(greeting.contains("text/event-stream"))
+
+            try project.write("---\ntitl: Kapot\n---\nTekst.\n", to: "Content/paginas/over.md")
+            let error = try await read(events, until: "Content/paginas/over.md")
+            #expect(error.contains("event: error"))
+
+            let stale = try await http.request("/over/")
+            #expect(stale.status == 200)
+            #expect(stale.body.contains("De redactie."), "the last good site is still served")
+
+            try project.write(Self.fixed, to: "Content/paginas/over.md")
+            _ = try await read(events, until: "event: reload")
+            #expect(try await http.request("/over/").body.contains("Nieuwe tekst."))
+        }
+    }
+
+    static let fixed = MiniProject.page.replacingOccurrences(of: "De redactie.", with: "Nieuwe tekst.")
+
+    /// Reads the stream until `marker` appears, for at most 20 seconds.
+    func read(_ connection: RawHTTP.Connection, until marker: String) async throws -> String {
+        let deadline = ContinuousClock.now + .seconds(20)
+        var bytes: [UInt8] = []
+        while !String(decoding: bytes, as: UTF8.self).contains(marker), ContinuousClock.now < deadline {
+            guard let chunk = try await connection.receive() else { break }
+            bytes += chunk
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(marker), "no \"\(marker)\" in: \(text.suffix(600))")
+        return text
+    }
+}
