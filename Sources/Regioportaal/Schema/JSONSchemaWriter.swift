@@ -356,31 +356,8 @@ public struct JSONSchemaWriter: Sendable {
 }
 
 extension ReferenceTarget {
+    /// The noun for Dutch schema descriptions; only the partij wording differs from messages.
     var dutchNoun: String {
-        switch self {
-        case .kind(.gemeenten): return "gemeente"
-        case .kind(.partners): return "partner"
-        case .kind(.themas): return "thema"
-        case .kind(.opgaven): return "opgave"
-        case .kind(.coalities): return "coalitie"
-        case .kind(.besluiten): return "besluit"
-        case .kind(.updates): return "update"
-        case .kind(.paginas): return "pagina"
-        case .partij: return "partij (gemeente of partner)"
-        }
-    }
-
-    var dutchPlural: String {
-        switch self {
-        case .kind(.gemeenten): return "gemeenten"
-        case .kind(.partners): return "partners"
-        case .kind(.themas): return "thema's"
-        case .kind(.opgaven): return "opgaven"
-        case .kind(.coalities): return "coalities"
-        case .kind(.besluiten): return "besluiten"
-        case .kind(.updates): return "updates"
-        case .kind(.paginas): return "pagina's"
-        case .partij: return "partijen (gemeenten en partners)"
-        }
+        self == .partij ? "partij (gemeente of partner)" : noun
     }
 }
