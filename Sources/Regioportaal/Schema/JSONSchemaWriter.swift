@@ -360,4 +360,18 @@ extension ReferenceTarget {
     var dutchNoun: String {
         self == .partij ? "partij (gemeente of partner)" : noun
     }
+
+    var dutchPlural: String {
+        switch self {
+        case .kind(.gemeenten): return "gemeenten"
+        case .kind(.partners): return "partners"
+        case .kind(.themas): return "thema's"
+        case .kind(.opgaven): return "opgaven"
+        case .kind(.coalities): return "coalities"
+        case .kind(.besluiten): return "besluiten"
+        case .kind(.updates): return "updates"
+        case .kind(.paginas): return "pagina's"
+        case .partij: return "partijen (gemeenten en partners)"
+        }
+    }
 }
