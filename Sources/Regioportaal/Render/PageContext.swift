@@ -16,9 +16,17 @@ struct PageContextBuilder: Sendable {
     let timeline: Timeline
     let years: [Int]
     let mapYears: [Int]
+    /// Slug → index for the kinds `SiteModel` has no index for: a linear search per page
+    /// made rendering every update page O(updates²).
+    let updateIndex: [String: Int]
+    let besluitIndex: [String: Int]
+    let paginaIndex: [String: Int]
 
     init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts) {
         self.model = model
+        self.updateIndex = Self.index(model.updates.map(\.info.slug))
+        self.besluitIndex = Self.index(model.besluiten.map(\.info.slug))
+        self.paginaIndex = Self.index(model.paginas.map(\.info.slug))
         self.relations = Relations(model)
         self.timeline = Timeline(model: model, relations: relations, now: now)
         self.years = Snapshots.years(from: timeline.firstYear, now: now)
@@ -28,6 +36,14 @@ struct PageContextBuilder: Sendable {
         self.basePath = SitePaths.basePath(of: model.settings.baseURL)
         self.assets = assets
         self.maps = maps
+    }
+
+    /// The first position of every slug (as `first { $0.info.slug == slug }` would find it).
+    static func index(_ slugs: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(slugs.count)
+        for (i, slug) in slugs.enumerated() where result[slug] == nil { result[slug] = i }
+        return result
     }
 
     // MARK: Shared pieces
@@ -257,9 +273,9 @@ struct PageContextBuilder: Sendable {
         case .opgaven: return opgaven()
         case .opgave(let s): return opgave(model.opgave(s)!)
         case .updates(let n): return updates(page: n)
-        case .update(let s): return update(model.updates.first { $0.info.slug == s }!)
+        case .update(let s): return update(model.updates[updateIndex[s]!])
         case .besluiten: return besluiten()
-        case .besluit(let s): return besluit(model.besluiten.first { $0.info.slug == s }!)
+        case .besluit(let s): return besluit(model.besluiten[besluitIndex[s]!])
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
@@ -273,7 +289,7 @@ struct PageContextBuilder: Sendable {
             let t = model.thema(s)!
             return veranderingen(.veranderingenThema(s), naam: "het thema \(t.titel)", crumbs: [("Thema's", .themas), (t.titel, .thema(s))],
                                  events: timeline.concerning(thema: s), gemeente: nil)
-        case .pagina(let s): return pagina(model.paginas.first { $0.info.slug == s }!)
+        case .pagina(let s): return pagina(model.paginas[paginaIndex[s]!])
         case .zoeken: return zoeken()
         case .openData: return openData()
         case .notFound:

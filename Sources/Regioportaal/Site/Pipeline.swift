@@ -15,9 +15,11 @@ public enum Pipeline {
     /// Load, parse, build the model and validate it. Returns nil only when nothing usable
     /// could be read; errors in individual files are in `diagnostics`.
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
+        var timer = StageTimer()
         let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
         let loaded = loader.load(into: &diagnostics)
+        timer.mark("  load")
         guard let settingsFile = loaded.settings else { return nil }
         let parserForSettings = ContentParser(basePath: "/")
         guard let settings = parserForSettings.parseSettings(settingsFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
@@ -26,12 +28,15 @@ public enum Pipeline {
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
         options.progress?("parsing \(loaded.files.count) files")
         let parsed = parser.parse(loaded.files, cache: options.cache, diagnostics: &diagnostics)
+        timer.mark("  parse (front matter, Markdown)")
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
+        timer.mark("  model")
         let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                                           assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
                                                           linkSeverity: options.linkSeverity))
+        timer.mark("  assets, validate")
         return Checked(files: loaded.files, assets: assets, model: model, published: published)
     }
 
@@ -39,9 +44,12 @@ public enum Pipeline {
     /// the previous output folder is then untouched.
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
         let started = Date()
+        var timer = StageTimer()
         var diagnostics = Diagnostics()
         let checked = check(options, diagnostics: &diagnostics)
+        timer.mark("load, parse, model, validate")
         let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
+        timer.mark("templates")
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
@@ -49,9 +57,11 @@ public enum Pipeline {
         let assets = checked.assets
         let maps = MapArtifacts(model: model, relations: Relations(model), on: options.now,
                                 basePath: SitePaths.basePath(of: model.settings.baseURL))
+        timer.mark("maps")
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
         options.progress?("rendering")
         let rendered = site.render(assets: assets, linkSeverity: options.linkSeverity, diagnostics: &diagnostics)
+        timer.mark("render (all)")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
 
         let output = StagedOutput(output: options.output, fileSystem: fileSystem)
@@ -61,6 +71,7 @@ public enum Pipeline {
             try ConcurrentWrite.run(rendered) { file in try output.write(file.contents, to: file.path) }
             for asset in assets.assets { try output.copy(asset.source, to: asset.outputPath) }
             try output.commit()
+            timer.mark("write")
         } catch {
             output.abandon()
             let message = (error as? Diagnostic)?.message ?? error.localizedDescription
@@ -101,5 +112,20 @@ enum ConcurrentWrite {
         if let first = errors.compactMap({ $0 }).first {
             throw Diagnostic.error(first, at: nil)
         }
+    }
+}
+
+/// `REGIOPORTAAL_TIMINGS=1` prints the wall time of each stage of a build to standard error,
+/// for profiling; without it, marks cost nothing.
+struct StageTimer {
+    static let enabled = ProcessInfo.processInfo.environment["REGIOPORTAAL_TIMINGS"] == "1"
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    /// Reports the time since the previous mark (or since the timer was made).
+    mutating func mark(_ stage: String) {
+        guard Self.enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data("timing \(stage): \((now - last) / 1_000_000) ms\n".utf8))
+        last = now
     }
 }
