@@ -32,14 +32,40 @@ public enum Slug {
     /// Lowercases and strips diacritics, and spells out the ligatures Dutch text meets.
     public static func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.unicodeScalars {
+            // ASCII, nearly all of Dutch text, is lowercased in place; the rest goes through
+            // the full Unicode lowercase mapping first (`É` → `é` → `e`).
             if scalar.isASCII {
-                result.append(scalar)
-            } else if let base = latinBase[scalar.value] {
-                result.append(contentsOf: base.unicodeScalars)
-            } else if !scalar.isCombiningMark {
-                result.append(scalar)
+                let value = scalar.value
+                result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar)
+                continue
             }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                if lower.isASCII {
+                    result.append(lower)
+                } else if let base = latinBase[lower.value] {
+                    result.append(contentsOf: base.unicodeScalars)
+                } else if !lower.isCombiningMark {
+                    result.append(lower)
+                }
+            }
+        }
+        return String(result)
+    }
+
+    /// ``fold(_:)`` with every run of whitespace made one space and none at either end:
+    /// the form in which text is searched.
+    public static func foldCollapsingWhitespace(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in fold(text).unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
         }
         return String(result)
     }

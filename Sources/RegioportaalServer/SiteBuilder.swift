@@ -29,8 +29,9 @@ final class SiteBuilder: Sendable {
 
     init(options: BuildOptions) {
         var options = options
-        // Rebuilds parse only the files that changed; the result equals a clean build.
-        if options.cache == nil { options.cache = ParseCache() }
+        // Rebuilds parse only the files that changed, render only the pages whose input
+        // changed and write only the files that changed; the result equals a clean build.
+        if options.cache == nil { options.cache = BuildCache() }
         self.options = options
         state = Locked((SiteStatus(version: "\(serverID)-0", basePath: Self.basePath(options), failure: nil), 0))
     }
@@ -109,7 +110,8 @@ public enum BuildSummary {
         case .built(let report):
             let ms = Int((report.seconds * 1000).rounded())
             let warnings = report.warnings.count
-            return "\(changes == nil ? "built" : "rebuilt") \(report.pages) pages in \(ms) ms\(cause), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let partial = report.renderedPages.map { $0 < report.pages ? " (\($0) rendered again)" : "" } ?? ""
+            return "\(changes == nil ? "built" : "rebuilt") \(report.pages) pages in \(ms) ms\(partial)\(cause), \(warnings) warning\(warnings == 1 ? "" : "s")"
         case .failed(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
             var line = "build failed\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s")"

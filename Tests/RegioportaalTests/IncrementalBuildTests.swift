@@ -2,47 +2,92 @@ import Foundation
 import Testing
 @testable import Regioportaal
 
-/// Builds that reuse parsed files must always equal clean builds, through edits, renames
-/// and deletions.
+/// Builds that reuse parsed files and unchanged pages must always equal clean builds,
+/// through edits, renames, deletions, template changes, failed builds and a removed output.
 @Suite struct IncrementalBuildTests {
+    /// Builds `site` with `cache` into its `_site`, cleanly into `_clean`, and compares both folders file by file.
+    private func compare(_ site: TestSite, _ cache: BuildCache, _ step: String) throws {
+        let clean = site.root.appendingPathComponent("_clean")
+        try site.build { $0.cache = cache }
+        try site.build { $0.output = clean }
+        let cached = try site.snapshot()
+        var reference: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: clean, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            reference[RelativePath.display(url, from: clean)] = try Data(contentsOf: url)
+        }
+        #expect(cached.keys.sorted() == reference.keys.sorted(), "\(step)")
+        for (path, data) in reference { #expect(cached[path] == data, "\(step): \(path) differs") }
+    }
+
     @Test func cachedBuildsEqualCleanBuildsThroughASequenceOfChanges() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let cache = ParseCache()
-        let clean = site.root.appendingPathComponent("_clean")
+        let cache = BuildCache()
 
-        func compare(_ step: String) throws {
-            try site.build { $0.cache = cache }
-            try site.build { $0.output = clean }
-            let cached = try site.snapshot()
-            var reference: [String: Data] = [:]
-            let enumerator = FileManager.default.enumerator(at: clean, includingPropertiesForKeys: [.isRegularFileKey])!
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                reference[RelativePath.display(url, from: clean)] = try Data(contentsOf: url)
-            }
-            #expect(cached.keys.sorted() == reference.keys.sorted(), "\(step)")
-            for (path, data) in reference { #expect(cached[path] == data, "\(step): \(path) differs") }
-        }
+        try compare(site, cache, "first build")
+        #expect(cache.parse.misses > 0)
+        let all = cache.lastRender.rendered
+        #expect(cache.lastRender.kept == 0)
 
-        try compare("first build")
-        #expect(cache.misses > 0)
+        try compare(site, cache, "nothing changed")
+        #expect(cache.lastRender.rendered == 0, "no page is rendered again")
 
-        cache.resetCounters()
+        cache.parse.resetCounters()
         try site.write(TestSite.base["Content/updates/eerste-update.md"]!.replacingOccurrences(of: "Het begin.", with: "Een nieuw begin."),
                        to: "Content/updates/eerste-update.md")
-        try compare("edit one update")
-        #expect(cache.misses == 1, "only the edited file is parsed again")
+        try compare(site, cache, "edit one update's text")
+        #expect(cache.parse.misses == 1, "only the edited file is parsed again")
         #expect(try site.read("updates/eerste-update/index.html").contains("Een nieuw begin."))
+        let pagesAfterEdit = cache.lastRender.rendered
+        #expect(pagesAfterEdit >= 1 && pagesAfterEdit < all / 2, "an edit renders the pages that show it, not the site")
 
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/updates/eerste-update.md"),
                                          to: site.root.appendingPathComponent("Content/updates/hernoemd.md"))
-        try compare("rename an update")
+        try compare(site, cache, "rename an update")
         #expect(try site.snapshot()["updates/eerste-update/index.html"] == nil)
 
         try site.remove("Content/besluiten/2024-05-29-besluit.md")
-        try compare("delete a decision")
+        try compare(site, cache, "delete a decision")
 
         try site.write("---\ntitel: Nieuw\ndatum: 2026-05-01\nauteur: R\nsamenvatting: S\nthemas: [wonen]\n---\nTekst.\n", to: "Content/updates/nieuw.md")
-        try compare("add an update")
+        try compare(site, cache, "add an update")
+
+        let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
+            .write(to: footer, atomically: true, encoding: .utf8)
+        try compare(site, cache, "edit a partial every page uses")
+        #expect(cache.lastRender.kept == 0, "every page uses the footer")
+
+        let update = site.root.appendingPathComponent("Templates/update.mustache")
+        try (try String(contentsOf: update, encoding: .utf8)).replacingOccurrences(of: "Alle updates", with: "Naar alle updates")
+            .write(to: update, atomically: true, encoding: .utf8)
+        try compare(site, cache, "edit the update template")
+        let updates = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("Content/updates").path)
+        #expect(cache.lastRender.rendered == updates.count, "only update pages use update.mustache")
+
+        try site.write("---\ntitl: Kapot\n---\nTekst.\n", to: "Content/updates/nieuw.md")
+        #expect(throws: BuildFailure.self) { try site.build { $0.cache = cache } }
+        try site.write("---\ntitel: Hersteld\ndatum: 2026-05-02\nauteur: R\nsamenvatting: S\n---\nTekst.\n", to: "Content/updates/nieuw.md")
+        try compare(site, cache, "fix a content error")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("_site"))
+        try compare(site, cache, "output folder removed by hand")
+        #expect(cache.lastRender.kept == 0, "a missing output folder is written whole")
+    }
+
+    @Test func aChangedImageIsCopiedAgainUnderTheSameName() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let cache = BuildCache()
+        let image = site.root.appendingPathComponent("Public/img/test.txt")
+        try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("een".utf8).write(to: image)
+        try compare(site, cache, "first build")
+        try Data("twee".utf8).write(to: image)
+        try compare(site, cache, "asset changed")
+        #expect(try site.read("img/test.txt") == "twee")
+        try FileManager.default.removeItem(at: image)
+        try compare(site, cache, "asset removed")
     }
 }

@@ -190,7 +190,7 @@ struct MachineOutputs {
     /// Case and diacritics folded, whitespace collapsed: the same folding the search
     /// script applies to the query.
     static func fold(_ text: String) -> String {
-        Slug.fold(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        Slug.foldCollapsingWhitespace(text)
     }
 }
 

@@ -459,9 +459,29 @@ struct PageContextBuilder: Sendable {
                 "huidig": n, "totaal": total, "meer_dan_een": total > 1,
                 "vorige": n > 1 ? url(.updates(page: n - 1)) : false,
                 "volgende": n < total ? url(.updates(page: n + 1)) : false,
-                "paginas": (1...total).map { ["nummer": $0, "url": url(.updates(page: $0)), "huidig": $0 == n] as [String: Any] },
+                "paginas": Self.pageWindow(current: n, total: total).map { number -> [String: Any] in
+                    guard let number else { return ["weggelaten": true, "huidig": false] }
+                    return ["nummer": number, "url": url(.updates(page: number)), "huidig": number == n, "weggelaten": false]
+                },
             ] as [String: Any],
         ])
+    }
+
+    /// The page numbers a pagination bar shows: the first and last page and two on either side
+    /// of the current one; nil marks a gap. Linking every page from every page made the list
+    /// pages of a large site quadratic (1,000 pages × 1,000 links).
+    static func pageWindow(current: Int, total: Int, radius: Int = 2) -> [Int?] {
+        var shown = Set([1, total])
+        for n in max(1, current - radius)...min(total, current + radius) { shown.insert(n) }
+        var window: [Int?] = []
+        for n in shown.sorted() {
+            if let last = window.last ?? nil, n > last + 1 {
+                // A gap of exactly one page shows that page instead of an ellipsis.
+                window.append(n == last + 2 ? last + 1 : nil)
+            }
+            window.append(n)
+        }
+        return window
     }
 
     func update(_ u: Update) -> [String: Any] {

@@ -9,6 +9,9 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// The template files, kept to point messages into them.
     let sources: [String: SourceFile]
+    /// Per template, a hash of its text and of every partial and parent it reaches: what a
+    /// page rendered with it depends on, apart from its data.
+    let fingerprints: [String: Int]
 
     /// Templates each page kind needs; a missing one is an error before anything renders.
     static let required = ["home", "themas", "thema", "coalities", "coalitie", "gemeenten", "gemeente", "opgaven", "opgave",
@@ -33,14 +36,15 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         var failed = false
+        _ = FastHTMLContentType.registered
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                templates[name] = try MustacheTemplate(string: source.text)
+                templates[name] = try MustacheTemplate(string: FastHTMLContentType.pragma + source.text)
             } catch let error as MustacheTemplate.ParserError {
                 failed = true
                 diagnostics.error("template syntax error: \(describe(error.error))",
-                                  at: source.location(line: error.context.lineNumber, column: error.context.columnNumber),
+                                  at: source.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                   hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
             } catch {
                 failed = true
@@ -61,7 +65,26 @@ public struct TemplateSet: Sendable {
                               hint: "every page kind needs its template; restore it from the repository")
         }
         guard !failed else { return nil }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), sources: sources)
+        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), sources: sources,
+                           fingerprints: fingerprints(of: sources))
+    }
+
+    private static func fingerprints(of sources: [String: SourceFile]) -> [String: Int] {
+        let direct = sources.mapValues { Set(references(in: $0.text).map(\.3)) }
+        var result: [String: Int] = [:]
+        for name in sources.keys {
+            var reached: Set<String> = [name], stack = [name]
+            while let next = stack.popLast() {
+                for target in direct[next] ?? [] where reached.insert(target).inserted { stack.append(target) }
+            }
+            var hasher = Hasher()
+            for used in reached.sorted() {
+                hasher.combine(used)
+                hasher.combine(sources[used]?.text)
+            }
+            result[name] = hasher.finalize()
+        }
+        return result
     }
 
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.

@@ -15,8 +15,9 @@ public struct BuildOptions: Sendable {
     public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.
     public var displayBase: URL
-    /// Kept by a long-running process between builds so unchanged files are not parsed again.
-    public var cache: ParseCache?
+    /// Kept by a long-running process between builds: unchanged files are not parsed again,
+    /// unchanged pages not rendered again, unchanged files not written again.
+    public var cache: BuildCache?
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
 
@@ -52,4 +53,6 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Size of the search index, so its growth with the content stays visible.
     public var searchIndexBytes: Int = 0
+    /// With a ``BuildCache``: how many pages were rendered (the others were unchanged).
+    public var renderedPages: Int?
 }

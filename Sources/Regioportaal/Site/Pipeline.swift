@@ -27,7 +27,7 @@ public enum Pipeline {
         }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
         options.progress?("parsing \(loaded.files.count) files")
-        let parsed = parser.parse(loaded.files, cache: options.cache, diagnostics: &diagnostics)
+        let parsed = parser.parse(loaded.files, cache: options.cache?.parse, diagnostics: &diagnostics)
         timer.mark("  parse (front matter, Markdown)")
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
@@ -60,29 +60,54 @@ public enum Pipeline {
         timer.mark("maps")
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
         options.progress?("rendering")
-        let rendered = site.render(assets: assets, linkSeverity: options.linkSeverity, diagnostics: &diagnostics)
+        let memo = options.cache?.render
+        let previous = memo?.previous(for: options.output)
+        let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
+                                 diagnostics: &diagnostics)
+        let rendered = output.files
         timer.mark("render (all)")
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
 
-        let output = StagedOutput(output: options.output, fileSystem: fileSystem)
+        var state = RenderMemo.State(output: options.output.standardizedFileURL.path, pages: output.records, files: [:],
+                                     linkTargets: output.linkTargets)
         do {
-            options.progress?("writing \(rendered.count + assets.assets.count) files")
-            try output.prepare()
-            try ConcurrentWrite.run(rendered) { file in try output.write(file.contents, to: file.path) }
-            for asset in assets.assets { try output.copy(asset.source, to: asset.outputPath) }
-            try output.commit()
+            if let previous {
+                options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
+                let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
+                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files).files
+            } else {
+                let staged = StagedOutput(output: options.output, fileSystem: fileSystem)
+                do {
+                    options.progress?("writing \(rendered.count + assets.assets.count) files")
+                    try staged.prepare()
+                    try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
+                    for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
+                    try staged.commit()
+                } catch {
+                    staged.abandon()
+                    throw error
+                }
+                if memo != nil {
+                    for (file, hash) in zip(rendered, ConcurrentMap.map(rendered) { RenderMemo.hash($0.contents) }) { state.files[file.path] = hash }
+                    for asset in assets.assets { state.files[asset.outputPath] = (try? Data(contentsOf: asset.source)).map(RenderMemo.hash) }
+                }
+            }
             timer.mark("write")
         } catch {
-            output.abandon()
+            memo?.invalidate()
             let message = (error as? Diagnostic)?.message ?? error.localizedDescription
+            let kept = previous == nil ? "the previous site was left as it was" : "the site may be partly updated; the next build writes it whole"
             diagnostics.error("could not write the site to \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
-                              at: nil, hint: "the previous site was left as it was; check free disk space and permissions")
+                              at: nil, hint: "\(kept); check free disk space and permissions")
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }
-        let pages = rendered.filter { $0.path.hasSuffix(".html") }.count
+        let renderedPages = rendered.filter { $0.path.hasSuffix(".html") }.count
+        memo?.commit(state, rendered: renderedPages, kept: output.keptPages.count)
+        let pages = renderedPages + output.keptPages.count
         let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
-        return BuildReport(pages: pages, files: rendered.count + assets.assets.count, warnings: diagnostics.warnings,
-                           seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes)
+        return BuildReport(pages: pages, files: rendered.count + output.keptPages.count + assets.assets.count, warnings: diagnostics.warnings,
+                           seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
+                           renderedPages: memo == nil ? nil : renderedPages)
     }
 }
 
@@ -127,5 +152,11 @@ struct StageTimer {
         let now = DispatchTime.now().uptimeNanoseconds
         FileHandle.standardError.write(Data("timing \(stage): \((now - last) / 1_000_000) ms\n".utf8))
         last = now
+    }
+
+    /// Prints a line of detail under the current stage.
+    func note(_ line: String) {
+        guard Self.enabled else { return }
+        FileHandle.standardError.write(Data("timing \(line)\n".utf8))
     }
 }

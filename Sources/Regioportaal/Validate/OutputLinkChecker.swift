@@ -9,39 +9,61 @@ struct OutputLinkChecker {
     let templates: TemplateSet
     let severity: Diagnostic.Severity
 
+    /// A rendered page as the checker needs it: where it is and what it links to.
     struct Page {
         var path: String
         var template: String
-        var html: String
+        var ids: Set<String>
+        var links: Set<String>
+        /// The page's problems from the previous build, when the page did not change.
+        var previousProblems: [Problem]?
     }
 
-    func check(_ pages: [Page], otherFiles: Set<String>) -> [Diagnostic] {
-        // Scanning the pages is independent per page and runs on all cores; the reports are
-        // then collected in page order, so the diagnostics are the same as from one thread.
+    struct Problem: Sendable, Equatable {
+        var link: String
+        var problem: String
+    }
+
+    /// What links can point at: every file of the site and the ids on each page.
+    struct Targets: Sendable, Equatable {
+        var files: Set<String>
+        var ids: [String: Set<String>]
+    }
+
+    /// Checks every page's links. A page's previous problems are reused when the page is
+    /// unchanged and so is everything its links could point at (`previousTargets`).
+    func check(_ pages: [Page], otherFiles: Set<String>, previousTargets: OutputLinkChecker.Targets? = nil)
+        -> (diagnostics: [Diagnostic], problems: [[Problem]], targets: Targets) {
         var ids: [String: Set<String>] = [:]
-        for (page, found) in zip(pages, ConcurrentMap.map(pages) { Self.attributeValues("id", in: $0.html) }) { ids[page.path] = found }
-        let files = Set(pages.map(\.path)).union(otherFiles)
-        let found = ConcurrentMap.map(pages) { [ids] page -> [(link: String, problem: String)] in
-            Self.attributeValues("href", in: page.html).union(Self.attributeValues("src", in: page.html)).sorted().compactMap { link in
-                problem(link, from: page, files: files, ids: ids).map { (link, $0) }
+        ids.reserveCapacity(pages.count)
+        for page in pages { ids[page.path] = page.ids }
+        let targets = Targets(files: Set(pages.map(\.path)).union(otherFiles), ids: ids)
+        let reuse = previousTargets == targets
+        // Independent per page, so on all cores; the reports are then collected in page order,
+        // so the diagnostics are the same as from one thread.
+        let found = ConcurrentMap.map(pages) { page -> [Problem] in
+            if reuse, let previous = page.previousProblems { return previous }
+            return page.links.sorted().compactMap { link in
+                problem(link, from: page.path, files: targets.files, ids: targets.ids).map { Problem(link: link, problem: $0) }
             }
         }
         var reported = Set<String>()
         var diagnostics: [Diagnostic] = []
         for (page, problems) in zip(pages, found) {
-            for (link, problem) in problems {
+            for found in problems {
+                let link = found.link
                 let location = templates.location(ofLink: link, basePath: basePath, fallback: page.template)
                 // One report per broken link in a template, not one per page that shows it.
                 let key = "\(location?.file ?? page.template):\(location?.line ?? 0):\(location?.column ?? 0)|\(link)"
                 guard reported.insert(key).inserted else { continue }
-                diagnostics.append(Diagnostic(severity, "\(problem) (on \(page.path))", at: location,
+                diagnostics.append(Diagnostic(severity, "\(found.problem) (on \(page.path))", at: location,
                                               hint: "fix the link in the template, or the page it points to"))
             }
         }
-        return diagnostics
+        return (diagnostics, found, targets)
     }
 
-    private func problem(_ link: String, from page: Page, files: Set<String>, ids: [String: Set<String>]) -> String? {
+    private func problem(_ link: String, from pagePath: String, files: Set<String>, ids: [String: Set<String>]) -> String? {
         let lower = link.lowercased()
         if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") {
             return nil
@@ -56,7 +78,7 @@ struct OutputLinkChecker {
         if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = String(target[..<query]) }
         let file: String
         if target.isEmpty {
-            file = page.path
+            file = pagePath
         } else {
             guard target.hasPrefix(basePath) else { return "link \(link) is outside the site path \(basePath)" }
             let relative = String(target.dropFirst(basePath.count))
@@ -75,34 +97,36 @@ struct OutputLinkChecker {
         return nil
     }
 
-    /// Values of an attribute in generated HTML (quoted with "), with `&amp;` decoded. Scans
-    /// UTF-8 bytes: this runs over every page of every build, so it must stay cheap.
-    static func attributeValues(_ name: String, in html: String) -> Set<String> {
-        var values = Set<String>()
-        let needle = Array(" \(name)=\"".utf8)
-        let bytes = Array(html.utf8)
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            var matched = true
-            for k in 0..<needle.count where bytes[i + k] != needle[k] {
-                matched = false
-                break
+    /// The `id` values and the link targets (`href` and `src`) of generated HTML (attributes
+    /// quoted with "), with `&amp;` decoded. One pass over the UTF-8 bytes, without copying
+    /// them: this runs over every page of every build, so it must stay cheap.
+    static func scan(_ html: String) -> (ids: Set<String>, links: Set<String>) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var ids = Set<String>(), links = Set<String>()
+            let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), space = UInt8(ascii: " ")
+            func named(_ name: StaticString, endingAt end: Int) -> Bool {
+                let count = name.utf8CodeUnitCount
+                guard end - count - 1 >= 0, bytes[end - count - 1] == space else { return false }
+                for k in 0..<count where bytes[end - count + k] != name.utf8Start[k] { return false }
+                return true
             }
-            guard matched else {
-                i += 1
-                continue
+            var i = 1
+            while i < bytes.count - 1 {
+                guard bytes[i] == equals, bytes[i + 1] == quote else { i += 1; continue }
+                let isID = named("id", endingAt: i)
+                guard isID || named("href", endingAt: i) || named("src", endingAt: i) else { i += 2; continue }
+                let start = i + 2
+                var end = start
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                guard end < bytes.count else { break }
+                var value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&amp;", with: "&") }
+                if isID { ids.insert(value) } else { links.insert(value) }
+                i = end + 1
             }
-            let start = i + needle.count
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            guard end < bytes.count else { break }
-            var value = String(decoding: bytes[start..<end], as: UTF8.self)
-            if bytes[start..<end].contains(UInt8(ascii: "&")), value.contains("&amp;") { value = value.replacingOccurrences(of: "&amp;", with: "&") }
-            values.insert(value)
-            i = end + 1
+            return (ids, links)
         }
-        return values
     }
 }
 

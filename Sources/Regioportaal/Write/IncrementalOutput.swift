@@ -1,0 +1,84 @@
+import Foundation
+
+/// Stage 7 for rebuilds of a long-running process: updates the output folder in place,
+/// writing only files whose bytes changed and removing files the site no longer has.
+/// Each file is written beside its destination and renamed over it, so a page being served
+/// is always either the old or the new version, never half of one. Used only after a
+/// successful build; a failure here makes the next build a full, staged one.
+struct IncrementalOutput {
+    let output: URL
+    let fileSystem: OutputFileSystem
+
+    /// What changed on disk.
+    struct Summary {
+        var written = 0
+        var removed = 0
+    }
+
+    /// `previous` maps each file of the output folder to a hash of its bytes; returns the
+    /// same map for the new site. `kept` files are unchanged and not looked at.
+    func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String],
+                previous: [String: Int]) throws -> (files: [String: Int], summary: Summary) {
+        var next: [String: Int] = [:]
+        next.reserveCapacity(previous.count)
+        for path in kept { next[path] = previous[path] }
+        let changed = ConcurrentMap.map(files) { file -> (String, Int, Bool) in
+            let hash = RenderMemo.hash(file.contents)
+            return (file.path, hash, previous[file.path] != hash)
+        }
+        var summary = Summary()
+        var toWrite: [OutputFile] = []
+        for (file, (path, hash, isChanged)) in zip(files, changed) {
+            next[path] = hash
+            if isChanged { toWrite.append(file) }
+        }
+        for asset in assets {
+            let data = try Data(contentsOf: asset.source)
+            let hash = RenderMemo.hash(data)
+            next[asset.outputPath] = hash
+            if previous[asset.outputPath] != hash { toWrite.append(OutputFile(path: asset.outputPath, contents: data)) }
+        }
+        for file in toWrite {
+            try replace(file)
+            summary.written += 1
+        }
+        for path in previous.keys.sorted() where next[path] == nil {
+            try remove(path)
+            summary.removed += 1
+        }
+        return (next, summary)
+    }
+
+    private func destination(_ path: String) throws -> URL {
+        let parts = path.split(separator: "/")
+        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw Diagnostic.error("refusing to write outside the output folder: \(path)", at: nil)
+        }
+        return output.appendingPathComponent(path)
+    }
+
+    private func replace(_ file: OutputFile) throws {
+        let url = try destination(file.path)
+        try fileSystem.createDirectory(at: url.deletingLastPathComponent())
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regioportaal-tmp")
+        try fileSystem.write(file.contents, to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw Diagnostic.error("\(file.path): \(message)", at: nil)
+        }
+    }
+
+    /// Removes a file and then every folder above it that became empty (up to the output).
+    private func remove(_ path: String) throws {
+        var url = try destination(path)
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw Diagnostic.error("\(path): \(String(cString: strerror(errno)))", at: nil)
+        }
+        let root = output.standardizedFileURL.path
+        while true {
+            url = url.deletingLastPathComponent()
+            guard url.standardizedFileURL.path.count > root.count, rmdir(url.path) == 0 else { break }
+        }
+    }
+}
