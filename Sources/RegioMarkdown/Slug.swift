@@ -30,44 +30,50 @@ public enum Slug {
     }
 
     /// Lowercases and strips diacritics, and spells out the ligatures Dutch text meets.
-    public static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            // ASCII, nearly all of Dutch text, is lowercased in place; the rest goes through
-            // the full Unicode lowercase mapping first (`É` → `é` → `e`).
-            if scalar.isASCII {
-                let value = scalar.value
-                result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar)
-                continue
-            }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                if lower.isASCII {
-                    result.append(lower)
-                } else if let base = latinBase[lower.value] {
-                    result.append(contentsOf: base.unicodeScalars)
-                } else if !lower.isCombiningMark {
-                    result.append(lower)
-                }
-            }
-        }
-        return String(result)
-    }
+    public static func fold(_ text: String) -> String { fold(text, collapsingWhitespace: false) }
 
     /// ``fold(_:)`` with every run of whitespace made one space and none at either end:
     /// the form in which text is searched.
-    public static func foldCollapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+    public static func foldCollapsingWhitespace(_ text: String) -> String { fold(text, collapsingWhitespace: true) }
+
+    /// ASCII, nearly all of Dutch text, is handled byte by byte; other scalars go through the
+    /// full Unicode lowercase mapping first (`É` → `é` → `e`). Unicode properties are slow to
+    /// look up, so they are looked up only for non-ASCII scalars.
+    private static func fold(_ text: String, collapsingWhitespace collapse: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in fold(text).unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
+        func append(_ scalar: Unicode.Scalar, isWhitespace: Bool) {
+            if collapse && isWhitespace {
+                pendingSpace = !bytes.isEmpty
+                return
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let isWhitespace = byte == 0x20 || (0x09...0x0D).contains(byte)
+                append((0x41...0x5A).contains(byte) ? Unicode.Scalar(byte + 0x20) : scalar, isWhitespace: isWhitespace)
                 continue
             }
-            if pendingSpace { result.append(" ") }
-            pendingSpace = false
-            result.append(scalar)
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                if let base = latinBase[lower.value] {
+                    for letter in base.unicodeScalars { append(letter, isWhitespace: false) }
+                } else if lower.isASCII || !lower.isCombiningMark {
+                    append(lower, isWhitespace: lower.properties.isWhitespace)
+                }
+            }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

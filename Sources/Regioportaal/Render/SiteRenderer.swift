@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
 
         enum Result {
             case rendered(html: String, key: Int?, spent: UInt64)
-            case kept(RenderMemo.PageRecord)
+            case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed(Diagnostic)
         }
         let results = ConcurrentMap.map(pages) { page -> Result in
@@ -55,7 +55,9 @@ public struct SiteRenderer: Sendable {
             let name = contexts.template(for: page)
             let context = contexts.context(for: page)
             let key = remember ? templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) } : nil
-            if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record) }
+            if let key, let record = previous?.pages[page.outputFile], record.key == key {
+                return .kept(record, spent: StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0)
+            }
             guard let html = templates.library.render(context, withTemplate: name) else {
                 return .failed(.error("template \(name).mustache is missing", at: nil))
             }
@@ -75,8 +77,9 @@ public struct SiteRenderer: Sendable {
             switch result {
             case .failed(let diagnostic):
                 diagnostics.append(diagnostic)
-            case .kept(let record):
+            case .kept(let record, let spent):
                 keptPages.append(page.outputFile)
+                perTemplate[name, default: (0, 0)].nanoseconds += spent
                 checked.append(.init(path: page.outputFile, template: name, ids: record.ids, links: record.links,
                                      previousProblems: record.problems))
             case .rendered(let html, let key, let spent):
