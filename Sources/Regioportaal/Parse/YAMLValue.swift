@@ -56,7 +56,10 @@ public struct YAMLReader {
         // for the walk is what lets `convert` see (and refuse) anchors.
         let parser: Yams.Parser
         do {
-            parser = try Yams.Parser(yaml: yaml)
+            // Scalars stay text (the record decoder types them), so Yams need not match every
+            // plain scalar against its regular expressions for bool, int, float and timestamp:
+            // the basic resolver skips that. Null is recognised below, by the same spellings.
+            parser = try Yams.Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
