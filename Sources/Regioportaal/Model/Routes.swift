@@ -93,7 +93,12 @@ public enum Routes {
 
     /// Snapshot years in which the map has at least one opgave.
     public static func mapYears(_ model: SiteModel, now: Day) -> [Int] {
-        snapshotYears(model, now: now).filter { year in
+        mapYears(model, now: now, snapshotYears: snapshotYears(model, now: now))
+    }
+
+    /// The same, from snapshot years already known (making them builds the whole timeline).
+    static func mapYears(_ model: SiteModel, now: Day, snapshotYears: [Int]) -> [Int] {
+        snapshotYears.filter { year in
             let day = Snapshots.day(for: year, now: now)
             return model.opgaven.contains { $0.period.contains(day) }
         }
@@ -101,6 +106,10 @@ public enum Routes {
 
     /// All pages, in a fixed order.
     public static func pages(_ model: SiteModel, now: Day) -> [Page] {
+        pages(model, now: now, snapshotYears: snapshotYears(model, now: now))
+    }
+
+    static func pages(_ model: SiteModel, now: Day, snapshotYears years: [Int]) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
                              .groeiperspectief, .zoeken, .openData, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
@@ -115,8 +124,7 @@ public enum Routes {
             pages += model.themas.map { .kaartThema($0.info.slug) }
             pages += model.gemeenten.map { .kaartGemeente($0.info.slug) }
         }
-        let years = snapshotYears(model, now: now)
-        pages += mapYears(model, now: now).map { .groeiperspectiefJaar($0) }
+        pages += mapYears(model, now: now, snapshotYears: years).map { .groeiperspectiefJaar($0) }
         pages += years.map { .deelnameJaar($0) }
         pages += model.gemeenten.map { .veranderingenGemeente($0.info.slug) }
         pages += model.themas.map { .veranderingenThema($0.info.slug) }

@@ -4,7 +4,7 @@ import RegioMarkdown
 /// The site's machine-readable files: Atom feeds, sitemap, robots.txt and the search index.
 /// Built from the published model only, so nothing unpublished can leak through them, and
 /// dated from content, never from the clock, so rebuilds are byte-identical.
-struct MachineOutputs {
+struct MachineOutputs: Sendable {
     let model: SiteModel
     let relations: Relations
     let baseURL: String

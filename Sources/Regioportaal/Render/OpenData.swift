@@ -15,7 +15,7 @@ import Foundation
 /// ending in CRLF, and a field quoted (with `""` for a quote) only when it holds a comma, a
 /// quote or a line break. A list in one field (for example several gemeenten) is separated by
 /// spaces; slugs never contain one.
-struct OpenData {
+struct OpenData: Sendable {
     let model: SiteModel
     let now: Day
     let baseURL: String

@@ -30,7 +30,7 @@ struct PageContextBuilder: Sendable {
         self.relations = Relations(model)
         self.timeline = Timeline(model: model, relations: relations, now: now)
         self.years = Snapshots.years(from: timeline.firstYear, now: now)
-        self.mapYears = Routes.mapYears(model, now: now)
+        self.mapYears = Routes.mapYears(model, now: now, snapshotYears: years)
         self.now = now
         self.baseURL = model.settings.baseURL
         self.basePath = SitePaths.basePath(of: model.settings.baseURL)

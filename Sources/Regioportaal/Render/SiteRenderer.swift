@@ -17,26 +17,32 @@ public struct SiteRenderer: Sendable {
         contexts = PageContextBuilder(model: model, now: now, assets: assets, maps: maps)
     }
 
-    /// What rendering produced: the files to write, and for an incremental build the pages
-    /// that are unchanged since `previous` (their files are already in the output folder).
+    /// What rendering produced: the files still to write (all pages, unless they went to a
+    /// `sink`), and for an incremental build the pages that are unchanged since `previous`
+    /// (their files are already in the output folder).
     public struct Output: Sendable {
         public var files: [OutputFile]
         public var keptPages: [String]
+        /// Pages handed to the sink, with a hash of their bytes when `remember` was set.
+        var streamed: [(path: String, hash: Int?)]
         var records: [String: RenderMemo.PageRecord]
         var linkTargets: OutputLinkChecker.Targets
     }
 
-    /// Renders every page and machine output, then checks the links of the result. With
-    /// `previous`, a page whose input (context and templates) is unchanged is not rendered
-    /// again; with `remember`, the inputs are recorded for the next build.
+    /// Renders every page and machine output, then checks the links of the result.
     public func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, diagnostics: inout Diagnostics) -> [OutputFile] {
-        render(assets: assets, linkSeverity: linkSeverity, previous: nil, remember: false, diagnostics: &diagnostics).files
+        render(assets: assets, linkSeverity: linkSeverity, previous: nil, remember: false, sink: nil, diagnostics: &diagnostics).files
     }
 
+    /// With `previous`, a page whose input (context and templates) is unchanged is not
+    /// rendered again; with `remember`, the inputs are recorded for the next build. With a
+    /// `sink`, each page is handed over as soon as it is rendered and not kept: the HTML of a
+    /// large site is never in memory at once, and writing overlaps rendering. The sink keeps
+    /// its own write errors; the caller discards what it wrote when the build fails.
     func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, previous: RenderMemo.State?, remember: Bool,
-                diagnostics: inout Diagnostics) -> Output {
+                sink: (@Sendable (OutputFile) -> Void)?, diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
-        let pages = Routes.pages(model, now: contexts.now)
+        let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
         // What every page depends on besides its context: its templates, the asset manifest
         // (the `asset` lambda) and the deployment path.
         var shared = Hasher()
@@ -46,33 +52,34 @@ public struct SiteRenderer: Sendable {
         let templateKeys = templates.fingerprints.mapValues { $0 ^ sharedKey }
 
         enum Result {
-            case rendered(html: String, key: Int?, spent: UInt64)
+            /// `html` is nil when the page went to the sink.
+            case rendered(html: String?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed(Diagnostic)
         }
         let results = ConcurrentMap.map(pages) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+            func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
             let name = contexts.template(for: page)
             let context = contexts.context(for: page)
             let key = remember ? templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) } : nil
-            if let key, let record = previous?.pages[page.outputFile], record.key == key {
-                return .kept(record, spent: StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0)
-            }
+            if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             guard let html = templates.library.render(context, withTemplate: name) else {
                 return .failed(.error("template \(name).mustache is missing", at: nil))
             }
-            return .rendered(html: html, key: key, spent: StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0)
+            let scan = OutputLinkChecker.scan(html)
+            guard let sink else { return .rendered(html: html, scan: scan, key: key, hash: nil, spent: spent()) }
+            let file = OutputFile(path: page.outputFile, text: html)
+            sink(file)
+            return .rendered(html: nil, scan: scan, key: key, hash: remember ? RenderMemo.hash(file.contents) : nil, spent: spent())
         }
-        var rendered: [(page: Page, html: String, key: Int?)] = []
+        var rendered: [(page: Page, html: String)] = []
+        var streamed: [(path: String, hash: Int?)] = []
+        var keys: [String: Int] = [:]
         var checked: [OutputLinkChecker.Page] = []
         var keptPages: [String] = []
         var perTemplate: [String: (count: Int, nanoseconds: UInt64)] = [:]
-        // The rendered pages' ids and links, found on all cores.
-        let scans = ConcurrentMap.map(results) { result -> (ids: Set<String>, links: Set<String>)? in
-            guard case .rendered(let html, _, _) = result else { return nil }
-            return OutputLinkChecker.scan(html)
-        }
-        for ((page, result), scan) in zip(zip(pages, results), scans) {
+        for (page, result) in zip(pages, results) {
             let name = contexts.template(for: page)
             switch result {
             case .failed(let diagnostic):
@@ -82,9 +89,10 @@ public struct SiteRenderer: Sendable {
                 perTemplate[name, default: (0, 0)].nanoseconds += spent
                 checked.append(.init(path: page.outputFile, template: name, ids: record.ids, links: record.links,
                                      previousProblems: record.problems))
-            case .rendered(let html, let key, let spent):
-                rendered.append((page, html, key))
-                checked.append(.init(path: page.outputFile, template: name, ids: scan!.ids, links: scan!.links, previousProblems: nil))
+            case .rendered(let html, let scan, let key, let hash, let spent):
+                if let html { rendered.append((page, html)) } else { streamed.append((page.outputFile, hash)) }
+                if let key { keys[page.outputFile] = key }
+                checked.append(.init(path: page.outputFile, template: name, ids: scan.ids, links: scan.links, previousProblems: nil))
                 perTemplate[name, default: (0, 0)].count += 1
                 perTemplate[name, default: (0, 0)].nanoseconds += spent
             }
@@ -92,18 +100,28 @@ public struct SiteRenderer: Sendable {
         for (name, total) in perTemplate.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }).prefix(8) {
             timer.note("    \(name): \(total.count) pages, \(total.nanoseconds / 1_000_000) ms (CPU, all threads)")
         }
-        timer.mark("  render: page contexts and templates (\(rendered.count) rendered, \(keptPages.count) unchanged)")
+        timer.mark("  render: page contexts and templates (\(rendered.count + streamed.count) rendered, \(keptPages.count) unchanged)")
 
         let machine = MachineOutputs(model: model, relations: contexts.relations)
-        var machineFiles: [OutputFile] = []
-        for feed in machine.feeds { machineFiles.append(OutputFile(path: String(feed.path.dropFirst()), text: machine.atom(feed))) }
-        machineFiles.append(OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])))
-        machineFiles.append(OutputFile(path: "robots.txt", text: machine.robots()))
-        if !maps.file.isEmpty { machineFiles.append(OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)) }
-        machineFiles.append(OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: contexts.basePath)))
-        // Open data (/data/) and the content schemas (/schemas/), from the same published model.
-        machineFiles += OpenData(model: model, now: contexts.now).files()
-        machineFiles += JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) }
+        let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
+        // Independent of each other, so made side by side; the files keep this order.
+        let jobs: [@Sendable () -> [OutputFile]] = [
+            { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } },
+            { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
+               OutputFile(path: "robots.txt", text: machine.robots())] },
+            { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] },
+            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath))] },
+            // Open data (/data/) and the content schemas (/schemas/), from the same published model.
+            { OpenData(model: model, now: now).files() },
+            { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } },
+        ]
+        let machineFiles = ConcurrentMap.map(Array(jobs.indices)) { index -> ([OutputFile], UInt64) in
+            let started = DispatchTime.now().uptimeNanoseconds
+            return (jobs[index](), DispatchTime.now().uptimeNanoseconds - started)
+        }.enumerated().flatMap { index, made -> [OutputFile] in
+            timer.note("    \(["feeds", "sitemap", "map", "search index", "open data", "schemas"][index]): \(made.1 / 1_000_000) ms")
+            return made.0
+        }
 
         timer.mark("  render: feeds, sitemap, search index, open data, schemas")
         let checker = OutputLinkChecker(basePath: contexts.basePath, templates: templates, severity: linkSeverity)
@@ -115,8 +133,6 @@ public struct SiteRenderer: Sendable {
         var records: [String: RenderMemo.PageRecord] = [:]
         if remember {
             records.reserveCapacity(checked.count)
-            var keys: [String: Int] = [:]
-            for page in rendered { if let key = page.key { keys[page.page.outputFile] = key } }
             for (page, problems) in zip(checked, linkCheck.problems) {
                 // Kept pages keep their key; a rendered page without one (its context could not
                 // be hashed) gets no record and is rendered again next time.
@@ -133,6 +149,6 @@ public struct SiteRenderer: Sendable {
         rendered.reverse()
         while let page = rendered.popLast() { files.append(OutputFile(path: page.page.outputFile, text: page.html)) }
         files += machineFiles
-        return Output(files: files, keptPages: keptPages, records: records, linkTargets: linkCheck.targets)
+        return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets)
     }
 }

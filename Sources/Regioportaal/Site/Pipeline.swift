@@ -62,24 +62,47 @@ public enum Pipeline {
         options.progress?("rendering")
         let memo = options.cache?.render
         let previous = memo?.previous(for: options.output)
+        let inPlace = previous != nil
+        let writeFailure = { (error: Error, diagnostics: Diagnostics) -> BuildFailure in
+            memo?.invalidate()
+            return Self.writeFailure(error, options: options, inPlace: inPlace, diagnostics: diagnostics)
+        }
+        // A full build streams pages into a fresh staging folder while rendering and swaps it in
+        // at the end; a rebuild with the previous output in place (the preview) compares and
+        // replaces single files afterwards.
+        let staged = previous == nil ? StagedOutput(output: options.output, fileSystem: fileSystem) : nil
+        let firstWriteError = FirstError()
+        var sink: (@Sendable (OutputFile) -> Void)?
+        if let staged {
+            do {
+                try staged.prepare()
+            } catch {
+                throw writeFailure(error, diagnostics)
+            }
+            sink = { file in
+                guard !firstWriteError.isSet else { return }
+                do { try staged.write(file.contents, to: file.path) } catch { firstWriteError.record(error) }
+            }
+        }
         let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
-                                 diagnostics: &diagnostics)
+                                 sink: sink, diagnostics: &diagnostics)
         let rendered = output.files
         timer.mark("render (all)")
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics: diagnostics.sorted) }
+        if let error = firstWriteError.value {
+            staged?.abandon()
+            throw writeFailure(error, diagnostics)
+        }
+        guard !diagnostics.hasErrors else {
+            staged?.abandon()
+            throw BuildFailure(diagnostics: diagnostics.sorted)
+        }
 
         var state = RenderMemo.State(output: options.output.standardizedFileURL.path, pages: output.records, files: [:],
                                      linkTargets: output.linkTargets)
         do {
-            if let previous {
-                options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
-                let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
-                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files).files
-            } else {
-                let staged = StagedOutput(output: options.output, fileSystem: fileSystem)
+            if let staged {
                 do {
-                    options.progress?("writing \(rendered.count + assets.assets.count) files")
-                    try staged.prepare()
+                    options.progress?("writing \(rendered.count + assets.assets.count) more files")
                     try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
                     for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
                     try staged.commit()
@@ -88,26 +111,39 @@ public enum Pipeline {
                     throw error
                 }
                 if memo != nil {
+                    for page in output.streamed { state.files[page.path] = page.hash }
                     for (file, hash) in zip(rendered, ConcurrentMap.map(rendered) { RenderMemo.hash($0.contents) }) { state.files[file.path] = hash }
                     for asset in assets.assets { state.files[asset.outputPath] = (try? Data(contentsOf: asset.source)).map(RenderMemo.hash) }
                 }
+            } else if let previous {
+                options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
+                let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
+                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files).files
             }
             timer.mark("write")
         } catch {
-            memo?.invalidate()
-            let message = (error as? Diagnostic)?.message ?? error.localizedDescription
-            let kept = previous == nil ? "the previous site was left as it was" : "the site may be partly updated; the next build writes it whole"
-            diagnostics.error("could not write the site to \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
-                              at: nil, hint: "\(kept); check free disk space and permissions")
-            throw BuildFailure(diagnostics: diagnostics.sorted)
+            throw writeFailure(error, diagnostics)
         }
-        let renderedPages = rendered.filter { $0.path.hasSuffix(".html") }.count
+        let renderedPages = rendered.filter { $0.path.hasSuffix(".html") }.count + output.streamed.count
         memo?.commit(state, rendered: renderedPages, kept: output.keptPages.count)
         let pages = renderedPages + output.keptPages.count
         let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
-        return BuildReport(pages: pages, files: rendered.count + output.keptPages.count + assets.assets.count, warnings: diagnostics.warnings,
+        let files = rendered.count + output.streamed.count + output.keptPages.count + assets.assets.count
+        return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
                            renderedPages: memo == nil ? nil : renderedPages)
+    }
+}
+
+extension Pipeline {
+    /// The report of a build that could not write its output, after all other diagnostics.
+    static func writeFailure(_ error: Error, options: BuildOptions, inPlace: Bool, diagnostics: Diagnostics) -> BuildFailure {
+        var diagnostics = diagnostics
+        let message = (error as? Diagnostic)?.message ?? error.localizedDescription
+        let kept = inPlace ? "the site may be partly updated; the next build writes it whole" : "the previous site was left as it was"
+        diagnostics.error("could not write the site to \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
+                          at: nil, hint: "\(kept); check free disk space and permissions")
+        return BuildFailure(diagnostics: diagnostics.sorted)
     }
 }
 
@@ -123,6 +159,26 @@ public struct OutputFile: Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: Data(text.utf8))
+    }
+}
+
+/// The first error of work done on several threads; later ones are dropped.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: Error?
+
+    var isSet: Bool { value != nil }
+
+    var value: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    func record(_ error: Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
     }
 }
 

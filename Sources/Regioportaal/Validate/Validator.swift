@@ -254,7 +254,10 @@ public struct Validator {
     private mutating func checkBodies() {
         var known = KnownTargets(published, now: now)
         known.assets = assetPaths
-        for file in allInfos() {
+        let linkSeverity = self.linkSeverity
+        // Each body is checked on its own, so on all cores; the diagnostics keep file order.
+        let found = ConcurrentMap.map(allInfos()) { [known] file -> [Diagnostic] in
+            var diagnostics = Diagnostics()
             let body = file.body
             var level = 1
             for heading in body.headings {
@@ -269,16 +272,19 @@ public struct Validator {
                 level = max(heading.level, 1)
             }
             for link in body.links {
-                let location = file.source.location(line: link.line, column: link.column)
+                // The location (with its excerpt) is made only for a link that has a problem.
                 if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.error("image without alt text", at: location,
+                    diagnostics.error("image without alt text", at: file.source.location(line: link.line, column: link.column),
                                       hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
                 }
                 if let problem = known.problem(with: link.destination, isImage: link.isImage) {
-                    diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message, at: location, hint: problem.hint))
+                    diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message,
+                                                  at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
                 }
             }
+            return diagnostics.all
         }
+        for list in found { diagnostics.append(contentsOf: list) }
     }
 
     private func allInfos() -> [EntityInfo] {
@@ -288,7 +294,7 @@ public struct Validator {
 }
 
 /// The site paths and heading anchors that content links may point at.
-struct KnownTargets {
+struct KnownTargets: Sendable {
     private var anchors: [String: Set<String>] = [:]
     /// Static files from `Public/`, added by the build when it knows them.
     var assets: Set<String> = []
@@ -317,10 +323,12 @@ struct KnownTargets {
     }
 
     func problem(with destination: String, isImage: Bool) -> Problem? {
-        let lower = destination.lowercased()
         if destination.isEmpty {
             return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
         }
+        // Site paths, most links of the portal, cannot carry a scheme: straight to the path checks.
+        if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination) }
+        let lower = destination.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
             return Problem(message: "unsafe link \"\(destination)\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
         }
@@ -328,18 +336,20 @@ struct KnownTargets {
             return nil
         }
         if destination.hasPrefix("#") { return nil }
-        guard destination.hasPrefix("/"), !destination.hasPrefix("//") else {
-            return Problem(message: "relative link \"\(destination)\"",
-                           hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
-        }
+        return Problem(message: "relative link \"\(destination)\"",
+                       hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
+    }
+
+    private func sitePathProblem(_ destination: String) -> Problem? {
         var path = destination
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        if path.split(separator: "/").contains("..") || path.contains("%2e") || path.contains("%2E") {
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        if path.split(separator: "/").contains("..")
+            || (path.utf8.contains(UInt8(ascii: "%")) && (path.contains("%2e") || path.contains("%2E"))) {
             return Problem(message: "link \"\(destination)\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
         }
         if assets.contains(path) { return nil }
