@@ -120,7 +120,7 @@ struct MachineOutputs: Sendable {
     /// One record per page. `t` is the folded text searched (case and diacritics removed,
     /// so `coordinatie` finds `coördinatie`); the other fields are shown in results.
     /// Body text is capped so the index grows linearly with the number of pages.
-    func searchIndex(basePath: String) -> String {
+    func searchIndex(basePath: String, sources: SourceKeys? = nil, cache: SearchEntryCache? = nil) -> String {
         /// One JSON object, keys in sorted order; made where the entry is made, so the bulk of
         /// the index is serialised on all cores.
         @Sendable func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String]) -> [UInt8] {
@@ -158,11 +158,25 @@ struct MachineOutputs: Sendable {
                                  b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }))
         }
         // The bulk of the index; folding the text is independent per update, so on all cores.
+        // An update's entry is a function of its own file and of the names it refers to (in
+        // `sources.rest`), so a rebuild reuses the entries of unchanged updates.
         entries += ConcurrentMap.map(model.updates) { u in
-            entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
-                  [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
-                     + u.themas.compactMap { model.thema($0.value)?.titel })
+            var key: Int?
+            if let cache, let sources, let own = sources.updates[u.info.slug] {
+                var hasher = Hasher()
+                hasher.combine(sources.rest)
+                hasher.combine(own)
+                hasher.combine(basePath)
+                key = hasher.finalize()
+                if let hit = cache.entry(u.info.slug, key: key!) { return hit }
+            }
+            let made = entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
+                             [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
+                                + u.themas.compactMap { model.thema($0.value)?.titel })
+            if let key { cache?.store(u.info.slug, key: key, entry: made) }
+            return made
         }
+        cache?.retain(Set(model.updates.map(\.info.slug)))
         for p in model.paginas {
             entries.append(entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, []))
         }
@@ -210,10 +224,10 @@ enum XML {
 }
 
 /// JSON strings written byte by byte, as JSONEncoder writes them (quote, backslash and control
-/// characters escaped, slashes not), and with `<`, `>` and `&` as `\u003c`, `\u003e` and
-/// `\u0026`, so that no markup can appear in the file.
+/// characters escaped, slashes not); with `escapingMarkup`, also `<`, `>` and `&` as `\u003c`,
+/// `\u003e` and `\u0026`, so that no markup can appear in the file.
 enum JSONText {
-    static func appendString(_ string: String, to json: inout [UInt8]) {
+    static func appendString(_ string: String, to json: inout [UInt8], escapingMarkup: Bool = true) {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))
         for byte in string.utf8 {
@@ -225,12 +239,45 @@ enum JSONText {
             case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
             case 0x08: json += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
             case 0x0C: json += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            case 0x00..<0x20:
                 json += Array("\\u00".utf8)
                 json += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                if escapingMarkup {
+                    json += Array("\\u00".utf8)
+                    json += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                } else {
+                    json.append(byte)
+                }
             default: json.append(byte)
             }
         }
         json.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Search index entries of updates, kept between the builds of a long-running process.
+final class SearchEntryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (key: Int, entry: [UInt8])] = [:]
+
+    func entry(_ slug: String, key: Int) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let found = entries[slug], found.key == key else { return nil }
+        return found.entry
+    }
+
+    func store(_ slug: String, key: Int, entry: [UInt8]) {
+        lock.lock()
+        entries[slug] = (key, entry)
+        lock.unlock()
+    }
+
+    /// Forgets updates that are gone.
+    func retain(_ slugs: Set<String>) {
+        lock.lock()
+        entries = entries.filter { slugs.contains($0.key) }
+        lock.unlock()
     }
 }

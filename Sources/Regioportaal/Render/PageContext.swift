@@ -740,3 +740,75 @@ struct ParticipationMatrix {
         }
     }
 }
+
+/// Hashes of the files the site is made from, for ``PageContextBuilder/inputKey(for:sources:)``.
+struct SourceKeys: Sendable {
+    /// Everything except the updates and besluiten: site settings, the day, and the text of
+    /// every gemeente, partner, thema, opgave, coalitie and pagina file.
+    let rest: Int
+    let updates: [String: Int]
+    let besluiten: [String: Int]
+
+    init(model: SiteModel, now: Day) {
+        var hasher = Hasher()
+        hasher.combine(model.settings.titel)
+        hasher.combine(model.settings.beschrijving)
+        hasher.combine(model.settings.baseURL)
+        hasher.combine(model.settings.updatesPerPagina)
+        hasher.combine(now.description)
+        let infos = model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info)
+            + model.opgaven.map(\.info) + model.coalities.map(\.info) + model.paginas.map(\.info)
+        for info in infos {
+            hasher.combine(info.kind)
+            hasher.combine(info.slug)
+            hasher.combine(info.source.text)
+        }
+        rest = hasher.finalize()
+        func keys(_ infos: [EntityInfo]) -> [String: Int] {
+            var result: [String: Int] = [:]
+            result.reserveCapacity(infos.count)
+            for (info, key) in zip(infos, ConcurrentMap.map(infos) { info -> Int in
+                var hasher = Hasher()
+                hasher.combine(info.slug)
+                hasher.combine(info.source.text)
+                return hasher.finalize()
+            }) { result[info.slug] = key }
+            return result
+        }
+        updates = keys(model.updates.map(\.info))
+        besluiten = keys(model.besluiten.map(\.info))
+    }
+}
+
+extension PageContextBuilder {
+    /// For the page kinds whose context is known to read nothing but its own file, the other
+    /// content (``SourceKeys/rest``) and, for change pages, its events: a hash of those inputs,
+    /// found without building the context. Equal keys mean equal contexts, so an incremental
+    /// build skips such a page without building its context at all (with 10,000 updates that
+    /// was most of a rebuild). Every other page returns nil and is compared by its context.
+    ///
+    /// Keep this in step with the context functions above: an update or besluit page shows
+    /// its own fields and the names of what it refers to (thema's, coalities, gemeenten, all in
+    /// `rest`); a change page shows its events and names from `rest`. The incremental build
+    /// tests compare every rebuild with a clean build.
+    func inputKey(for page: Page, sources: SourceKeys) -> Int? {
+        var hasher = Hasher()
+        hasher.combine(page)
+        hasher.combine(sources.rest)
+        switch page {
+        case .update(let slug):
+            guard let own = sources.updates[slug] else { return nil }
+            hasher.combine(own)
+        case .besluit(let slug):
+            guard let own = sources.besluiten[slug] else { return nil }
+            hasher.combine(own)
+        case .veranderingenGemeente(let slug):
+            hasher.combine(timeline.concerning(gemeente: slug))
+        case .veranderingenThema(let slug):
+            hasher.combine(timeline.concerning(thema: slug))
+        default:
+            return nil
+        }
+        return hasher.finalize()
+    }
+}

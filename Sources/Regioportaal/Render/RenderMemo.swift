@@ -7,6 +7,7 @@ import Mustache
 public final class BuildCache: Sendable {
     public let parse = ParseCache()
     let render = RenderMemo()
+    let search = SearchEntryCache()
 
     public init() {}
 

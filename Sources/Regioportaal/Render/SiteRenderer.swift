@@ -40,7 +40,8 @@ public struct SiteRenderer: Sendable {
     /// large site is never in memory at once, and writing overlaps rendering. The sink keeps
     /// its own write errors; the caller discards what it wrote when the build fails.
     func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, previous: RenderMemo.State?, remember: Bool,
-                sink: (@Sendable (OutputFile) -> Void)?, diagnostics: inout Diagnostics) -> Output {
+                searchCache: SearchEntryCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
+                diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
         let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
         // What every page depends on besides its context: its templates, the asset manifest
@@ -57,12 +58,18 @@ public struct SiteRenderer: Sendable {
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed(Diagnostic)
         }
+        let sources = remember ? SourceKeys(model: model, now: contexts.now) : nil
         let results = ConcurrentMap.map(pages) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
             func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
             let name = contexts.template(for: page)
+            // Pages whose inputs are known are compared by those, before any context is built.
+            var key = sources.flatMap { sources in
+                contexts.inputKey(for: page, sources: sources).flatMap { input in templateKeys[name].map { $0 ^ input } }
+            }
+            if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             let context = contexts.context(for: page)
-            let key = remember ? templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) } : nil
+            if remember && key == nil { key = templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) } }
             if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             guard let html = templates.library.render(context, withTemplate: name) else {
                 return .failed(.error("template \(name).mustache is missing", at: nil))
@@ -110,7 +117,7 @@ public struct SiteRenderer: Sendable {
             { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
                OutputFile(path: "robots.txt", text: machine.robots())] },
             { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] },
-            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath))] },
+            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath, sources: sources, cache: searchCache))] },
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
             { OpenData(model: model, now: now).files() },
             { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } },

@@ -85,7 +85,7 @@ public enum Pipeline {
             }
         }
         let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
-                                 sink: sink, diagnostics: &diagnostics)
+                                 searchCache: options.cache?.search, sink: sink, diagnostics: &diagnostics)
         let rendered = output.files
         timer.mark("render (all)")
         if let error = firstWriteError.value {
