@@ -42,6 +42,15 @@ import Testing
         let pagesAfterEdit = cache.lastRender.rendered
         #expect(pagesAfterEdit >= 1 && pagesAfterEdit < all / 2, "an edit renders the pages that show it, not the site")
 
+        // Same size and the old modification time: still seen (the change time moves).
+        let edited = site.root.appendingPathComponent("Content/updates/eerste-update.md")
+        let stamp = try FileManager.default.attributesOfItem(atPath: edited.path)[.modificationDate] as! Date
+        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.replacingOccurrences(of: "Het begin.", with: "Een NIEUW begin."),
+                       to: "Content/updates/eerste-update.md")
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: edited.path)
+        try compare(site, cache, "edit that keeps size and modification time")
+        #expect(try site.read("updates/eerste-update/index.html").contains("Een NIEUW begin."))
+
         try FileManager.default.moveItem(at: site.root.appendingPathComponent("Content/updates/eerste-update.md"),
                                          to: site.root.appendingPathComponent("Content/updates/hernoemd.md"))
         try compare(site, cache, "rename an update")

@@ -130,7 +130,7 @@ struct OpenData: Sendable {
     }
 
     private func json(_ name: String, _ value: JSONValue) -> OutputFile {
-        OutputFile(path: Self.folder + name, text: value.serialized())
+        OutputFile(path: Self.folder + name, text: value.serializedInParallel())
     }
 
     private func sortedBySlug<T>(_ items: [T], _ info: (T) -> EntityInfo) -> [T] {
@@ -216,7 +216,7 @@ struct OpenData: Sendable {
     }
 
     func updates() -> JSONValue {
-        .array(sortedBySlug(model.updates, \.info).map { u in
+        .array(ConcurrentMap.map(sortedBySlug(model.updates, \.info)) { u in
             .object([
                 "id": .string(u.info.slug), "url": .string(absolute(.update(u.info.slug))), "titel": .string(u.titel),
                 "datum": .string(u.datum.description), "auteur": .string(u.auteur), "samenvatting": .string(u.samenvatting),

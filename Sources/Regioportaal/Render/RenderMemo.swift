@@ -2,9 +2,10 @@ import Foundation
 import Mustache
 
 /// What a long-running process (the preview server) keeps between builds, so that a rebuild
-/// parses only the files that changed and renders only the pages whose input changed. A
-/// build with a cache always produces the same files as a clean build.
+/// reads and parses only the files that changed and renders only the pages whose input
+/// changed. A build with a cache always produces the same files as a clean build.
 public final class BuildCache: Sendable {
+    public let files = FileCache()
     public let parse = ParseCache()
     let render = RenderMemo()
     let search = SearchEntryCache()
