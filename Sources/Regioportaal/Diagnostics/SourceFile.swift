@@ -7,6 +7,8 @@ public final class SourceFile: Sendable {
     public let displayPath: String
     public let url: URL
     public let text: String
+    /// A hash of `text` (within this process), made once: rebuilds compare files by it.
+    public let contentHash: Int
     /// Byte offsets in `text.utf8` at which each line starts.
     private let lineStarts: [String.UTF8View.Index]
 
@@ -14,6 +16,9 @@ public final class SourceFile: Sendable {
         self.url = url
         self.displayPath = displayPath
         self.text = text
+        var hasher = Hasher()
+        hasher.combine(text)
+        contentHash = hasher.finalize()
         var starts = [text.utf8.startIndex]
         var index = text.utf8.startIndex
         while index < text.utf8.endIndex {

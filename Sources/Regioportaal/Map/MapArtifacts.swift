@@ -1,3 +1,4 @@
+import Foundation
 import RegioMap
 
 /// The groeiperspectief maps the map stage produced, as SVG markup: the whole map, and the
@@ -24,7 +25,8 @@ public struct MapArtifacts: Sendable {
 
     public init() {}
 
-    public init(model: SiteModel, relations: Relations, on day: Day, basePath: String) {
+    /// `mapYears` are found from the model when not given (that builds the whole timeline).
+    public init(model: SiteModel, relations: Relations, on day: Day, basePath: String, mapYears: [Int]? = nil) {
         let map = Groeiperspectief(model: model, on: day)
         summary = map.summary
         guard !map.graph.nodes.isEmpty else { return }
@@ -38,7 +40,7 @@ public struct MapArtifacts: Sendable {
                                           basePath: basePath, emphasis: slugs)
         }
         var previous: MapLayout?
-        for year in Routes.mapYears(model, now: day) {
+        for year in mapYears ?? Routes.mapYears(model, now: day) {
             let snapshotDay = Snapshots.day(for: year, now: day)
             let snapshot = Groeiperspectief(model: model, on: snapshotDay, newSince: Day(year: year, month: 1, day: 1)!, previous: previous)
             previous = snapshot.layout
@@ -57,10 +59,48 @@ public struct MapArtifacts: Sendable {
         }
     }
 
+    /// The maps, reused from `cache` when nothing they are drawn from changed: the opgaven,
+    /// coalities, thema's and gemeenten (all in `sources.rest`), the day, the deployment path
+    /// and the snapshot years (which follow from the dates of all content).
+    static func make(model: SiteModel, relations: Relations, on day: Day, basePath: String, mapYears: [Int],
+                     sources: SourceKeys?, cache: MapsCache?) -> MapArtifacts {
+        guard let sources, let cache else {
+            return MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
+        }
+        var hasher = Hasher()
+        hasher.combine(sources.rest)
+        hasher.combine(day.description)
+        hasher.combine(basePath)
+        hasher.combine(mapYears)
+        let key = hasher.finalize()
+        if let known = cache.maps(key: key) { return known }
+        let made = MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
+        cache.store(made, key: key)
+        return made
+    }
+
     func themaURL(_ slug: String, basePath: String) -> String? {
         themas[slug] == nil ? nil : SitePaths.resolve(Page.kaartThema(slug).path, basePath: basePath)
     }
     func gemeenteURL(_ slug: String, basePath: String) -> String? {
         gemeenten[slug] == nil ? nil : SitePaths.resolve(Page.kaartGemeente(slug).path, basePath: basePath)
+    }
+}
+
+/// The maps of the previous build of a long-running process.
+final class MapsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (key: Int, maps: MapArtifacts)?
+
+    func maps(key: Int) -> MapArtifacts? {
+        lock.lock()
+        defer { lock.unlock() }
+        return last?.key == key ? last?.maps : nil
+    }
+
+    func store(_ maps: MapArtifacts, key: Int) {
+        lock.lock()
+        last = (key, maps)
+        lock.unlock()
     }
 }

@@ -120,7 +120,7 @@ struct MachineOutputs: Sendable {
     /// One record per page. `t` is the folded text searched (case and diacritics removed,
     /// so `coordinatie` finds `coördinatie`); the other fields are shown in results.
     /// Body text is capped so the index grows linearly with the number of pages.
-    func searchIndex(basePath: String, sources: SourceKeys? = nil, cache: SearchEntryCache? = nil) -> String {
+    func searchIndex(basePath: String, sources: SourceKeys? = nil, cache: EntryCache? = nil) -> String {
         /// One JSON object, keys in sorted order; made where the entry is made, so the bulk of
         /// the index is serialised on all cores.
         @Sendable func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String]) -> [UInt8] {
@@ -256,8 +256,9 @@ enum JSONText {
     }
 }
 
-/// Search index entries of updates, kept between the builds of a long-running process.
-final class SearchEntryCache: @unchecked Sendable {
+/// Serialised pieces of machine outputs (search index entries, open data records) per update,
+/// kept between the builds of a long-running process, each under the hash of its inputs.
+final class EntryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (key: Int, entry: [UInt8])] = [:]
 

@@ -113,7 +113,8 @@ struct OpenData: Sendable {
 
     // MARK: Files
 
-    func files() -> [OutputFile] {
+    /// The files; with `sources` and `cache`, the records of unchanged updates are reused.
+    func files(sources: SourceKeys? = nil, cache: EntryCache? = nil) -> [OutputFile] {
         var files: [OutputFile] = [
             json("gemeenten.json", gemeenten()),
             json("partners.json", partners()),
@@ -121,7 +122,7 @@ struct OpenData: Sendable {
             json("coalities.json", coalities()),
             json("opgaven.json", opgaven()),
             json("besluiten.json", besluiten()),
-            json("updates.json", updates()),
+            updatesFile(sources: sources, cache: cache),
             OutputFile(path: Self.folder + "deelname.csv", text: deelnameCSV()),
             OutputFile(path: Self.folder + "besluiten.csv", text: besluitenCSV()),
         ]
@@ -215,14 +216,30 @@ struct OpenData: Sendable {
         })
     }
 
-    func updates() -> JSONValue {
-        .array(ConcurrentMap.map(sortedBySlug(model.updates, \.info)) { u in
-            .object([
-                "id": .string(u.info.slug), "url": .string(absolute(.update(u.info.slug))), "titel": .string(u.titel),
-                "datum": .string(u.datum.description), "auteur": .string(u.auteur), "samenvatting": .string(u.samenvatting),
-                "themas": ids(u.themas), "coalities": ids(u.coalities), "gemeenten": ids(u.gemeenten), "voorbeeld": .bool(u.info.voorbeeld),
-            ])
-        })
+    /// `updates.json`. A record is a function of its update's file and the base URL.
+    private func updatesFile(sources: SourceKeys?, cache: EntryCache?) -> OutputFile {
+        let baseURL = model.settings.baseURL
+        let records = ConcurrentMap.map(sortedBySlug(model.updates, \.info)) { u -> [UInt8] in
+            guard let sources, let cache, let own = sources.updates[u.info.slug] else { return record(u).prettyItem() }
+            var hasher = Hasher()
+            hasher.combine(own)
+            hasher.combine(baseURL)
+            let key = hasher.finalize()
+            if let hit = cache.entry(u.info.slug, key: key) { return hit }
+            let made = record(u).prettyItem()
+            cache.store(u.info.slug, key: key, entry: made)
+            return made
+        }
+        cache?.retain(Set(model.updates.map(\.info.slug)))
+        return OutputFile(path: Self.folder + "updates.json", text: JSONValue.prettyArray(records))
+    }
+
+    private func record(_ u: Update) -> JSONValue {
+        .object([
+            "id": .string(u.info.slug), "url": .string(absolute(.update(u.info.slug))), "titel": .string(u.titel),
+            "datum": .string(u.datum.description), "auteur": .string(u.auteur), "samenvatting": .string(u.samenvatting),
+            "themas": ids(u.themas), "coalities": ids(u.coalities), "gemeenten": ids(u.gemeenten), "voorbeeld": .bool(u.info.voorbeeld),
+        ])
     }
 
     // MARK: CSV

@@ -22,14 +22,16 @@ struct PageContextBuilder: Sendable {
     let besluitIndex: [String: Int]
     let paginaIndex: [String: Int]
 
-    init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts) {
+    /// `relations` and `timeline` are made from the model when not given.
+    init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts, relations: Relations? = nil, timeline: Timeline? = nil) {
         self.model = model
         self.updateIndex = Self.index(model.updates.map(\.info.slug))
         self.besluitIndex = Self.index(model.besluiten.map(\.info.slug))
         self.paginaIndex = Self.index(model.paginas.map(\.info.slug))
-        self.relations = Relations(model)
-        self.timeline = Timeline(model: model, relations: relations, now: now)
-        self.years = Snapshots.years(from: timeline.firstYear, now: now)
+        let relations = relations ?? Relations(model)
+        self.relations = relations
+        self.timeline = timeline ?? Timeline(model: model, relations: relations, now: now)
+        self.years = Snapshots.years(from: self.timeline.firstYear, now: now)
         self.mapYears = Routes.mapYears(model, now: now, snapshotYears: years)
         self.now = now
         self.baseURL = model.settings.baseURL
@@ -761,18 +763,18 @@ struct SourceKeys: Sendable {
         for info in infos {
             hasher.combine(info.kind)
             hasher.combine(info.slug)
-            hasher.combine(info.source.text)
+            hasher.combine(info.source.contentHash)
         }
         rest = hasher.finalize()
         func keys(_ infos: [EntityInfo]) -> [String: Int] {
             var result: [String: Int] = [:]
             result.reserveCapacity(infos.count)
-            for (info, key) in zip(infos, ConcurrentMap.map(infos) { info -> Int in
+            for info in infos {
                 var hasher = Hasher()
                 hasher.combine(info.slug)
-                hasher.combine(info.source.text)
-                return hasher.finalize()
-            }) { result[info.slug] = key }
+                hasher.combine(info.source.contentHash)
+                result[info.slug] = hasher.finalize()
+            }
             return result
         }
         updates = keys(model.updates.map(\.info))
@@ -789,7 +791,8 @@ extension PageContextBuilder {
     ///
     /// Keep this in step with the context functions above: an update or besluit page shows
     /// its own fields and the names of what it refers to (thema's, coalities, gemeenten, all in
-    /// `rest`); a change page shows its events and names from `rest`. The incremental build
+    /// `rest`); a list of updates shows its slice of them; a change page shows its events and
+    /// names from `rest`. The incremental build
     /// tests compare every rebuild with a clean build.
     func inputKey(for page: Page, sources: SourceKeys) -> Int? {
         var hasher = Hasher()
@@ -802,6 +805,14 @@ extension PageContextBuilder {
         case .besluit(let slug):
             guard let own = sources.besluiten[slug] else { return nil }
             hasher.combine(own)
+        case .updates(let n):
+            // A list page shows its slice of updates (fields and names from `rest`) and the page numbers.
+            let perPage = model.settings.updatesPerPagina
+            hasher.combine(Routes.updatePageCount(model))
+            for u in model.updates.dropFirst((n - 1) * perPage).prefix(perPage) {
+                guard let own = sources.updates[u.info.slug] else { return nil }
+                hasher.combine(own)
+            }
         case .veranderingenGemeente(let slug):
             hasher.combine(timeline.concerning(gemeente: slug))
         case .veranderingenThema(let slug):

@@ -8,7 +8,9 @@ public final class BuildCache: Sendable {
     public let files = FileCache()
     public let parse = ParseCache()
     let render = RenderMemo()
-    let search = SearchEntryCache()
+    let search = EntryCache()
+    let openData = EntryCache()
+    let maps = MapsCache()
 
     public init() {}
 

@@ -10,11 +10,12 @@ public struct SiteRenderer: Sendable {
 
     let maps: MapArtifacts
 
-    public init(model: SiteModel, now: Day, templates: TemplateSet, assets: AssetManifest, maps: MapArtifacts) {
+    public init(model: SiteModel, now: Day, templates: TemplateSet, assets: AssetManifest, maps: MapArtifacts,
+                relations: Relations? = nil, timeline: Timeline? = nil) {
         self.model = model
         self.maps = maps
         self.templates = templates
-        contexts = PageContextBuilder(model: model, now: now, assets: assets, maps: maps)
+        contexts = PageContextBuilder(model: model, now: now, assets: assets, maps: maps, relations: relations, timeline: timeline)
     }
 
     /// What rendering produced: the files still to write (all pages, unless they went to a
@@ -40,7 +41,7 @@ public struct SiteRenderer: Sendable {
     /// large site is never in memory at once, and writing overlaps rendering. The sink keeps
     /// its own write errors; the caller discards what it wrote when the build fails.
     func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, previous: RenderMemo.State?, remember: Bool,
-                searchCache: SearchEntryCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
+                sources: SourceKeys? = nil, caches: BuildCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
                 diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
         let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
@@ -58,7 +59,6 @@ public struct SiteRenderer: Sendable {
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed(Diagnostic)
         }
-        let sources = remember ? SourceKeys(model: model, now: contexts.now) : nil
         let results = ConcurrentMap.map(pages) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
             func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
@@ -117,9 +117,9 @@ public struct SiteRenderer: Sendable {
             { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
                OutputFile(path: "robots.txt", text: machine.robots())] },
             { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] },
-            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath, sources: sources, cache: searchCache))] },
+            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] },
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
-            { OpenData(model: model, now: now).files() },
+            { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) },
             { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } },
         ]
         let machineFiles = ConcurrentMap.map(Array(jobs.indices)) { index -> ([OutputFile], UInt64) in

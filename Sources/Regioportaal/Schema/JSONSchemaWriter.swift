@@ -64,11 +64,19 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable {
     /// cores (the open data of a large site is a few arrays of thousands of records).
     func serializedInParallel() -> String {
         guard case .array(let items) = self, items.count > 1, !containsDouble else { return serialized() }
-        let written = ConcurrentMap.map(items) { item -> [UInt8] in
-            var bytes: [UInt8] = []
-            item.write(to: &bytes, compact: false, indent: 1)
-            return bytes
-        }
+        return Self.prettyArray(ConcurrentMap.map(items) { $0.prettyItem() })
+    }
+
+    /// This value as an item of a pretty-printed top-level array, for ``prettyArray(_:)``.
+    func prettyItem() -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(to: &bytes, compact: false, indent: 1)
+        return bytes
+    }
+
+    /// A pretty-printed top-level array of items made by ``prettyItem()``, as ``serialized(compact:)`` writes it.
+    static func prettyArray(_ written: [[UInt8]]) -> String {
+        guard !written.isEmpty else { return JSONValue.array([]).serialized() }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(written.reduce(4) { $0 + $1.count + 4 })
         for (index, item) in written.enumerated() {

@@ -10,6 +10,9 @@ public enum Pipeline {
         public var assets: AssetManifest
         public var model: SiteModel
         public var published: SiteModel
+        /// Of the published model; the validation needs them, and so do the map and the pages.
+        public var relations: Relations
+        public var timeline: Timeline
     }
 
     /// Load, parse, build the model and validate it. Returns nil only when nothing usable
@@ -34,11 +37,15 @@ public enum Pipeline {
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
         timer.mark("  model")
         let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
+        timer.mark("  assets")
+        let relations = Relations(published)
+        let timeline = Timeline(model: published, relations: relations, now: options.now)
+        let years = Snapshots.years(from: timeline.firstYear, now: options.now)
         diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                                           assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
-                                                          linkSeverity: options.linkSeverity))
-        timer.mark("  assets, validate")
-        return Checked(files: loaded.files, assets: assets, model: model, published: published)
+                                                          linkSeverity: options.linkSeverity, snapshotYears: years))
+        timer.mark("  validate")
+        return Checked(files: loaded.files, assets: assets, model: model, published: published, relations: relations, timeline: timeline)
     }
 
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
@@ -56,10 +63,16 @@ public enum Pipeline {
         }
         let model = checked.published
         let assets = checked.assets
-        let maps = MapArtifacts(model: model, relations: Relations(model), on: options.now,
-                                basePath: SitePaths.basePath(of: model.settings.baseURL))
+        let (relations, timeline) = (checked.relations, checked.timeline)
+        let mapYears = Routes.mapYears(model, now: options.now, snapshotYears: Snapshots.years(from: timeline.firstYear, now: options.now))
+        // What the files of the site hash to: lets a rebuild skip work whose inputs are unchanged.
+        let sources = options.cache.map { _ in SourceKeys(model: model, now: options.now) }
+        timer.mark("relations, timeline, source keys")
+        let maps = MapArtifacts.make(model: model, relations: relations, on: options.now, basePath: SitePaths.basePath(of: model.settings.baseURL),
+                                     mapYears: mapYears, sources: sources, cache: options.cache?.maps)
         timer.mark("maps")
-        let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps)
+        let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps,
+                                relations: relations, timeline: timeline)
         options.progress?("rendering")
         let memo = options.cache?.render
         let previous = memo?.previous(for: options.output)
@@ -86,7 +99,7 @@ public enum Pipeline {
             }
         }
         let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
-                                 searchCache: options.cache?.search, sink: sink, diagnostics: &diagnostics)
+                                 sources: sources, caches: options.cache, sink: sink, diagnostics: &diagnostics)
         let rendered = output.files
         timer.mark("render (all)")
         if let error = firstWriteError.value {

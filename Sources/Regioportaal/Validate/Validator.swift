@@ -15,9 +15,13 @@ public struct Validator {
     var diagnostics = Diagnostics()
     private var slugs: [ContentKind: Set<String>] = [:]
 
+    /// The years with snapshot pages of the published model, when the caller already knows them.
+    let snapshotYears: [Int]?
+
     public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                linkSeverity: Diagnostic.Severity = .error) {
+                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) {
         self.now = now
+        self.snapshotYears = snapshotYears
         self.assetPaths = assetPaths
         self.linkSeverity = linkSeverity
         self.files = parsed.map(\.file)
@@ -29,20 +33,24 @@ public struct Validator {
     }
 
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                                linkSeverity: Diagnostic.Severity = .error) -> [Diagnostic] {
+                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
-                                  linkSeverity: linkSeverity)
+                                  linkSeverity: linkSeverity, snapshotYears: snapshotYears)
         validator.run()
         return validator.diagnostics.all
     }
 
     mutating func run() {
+        var timer = StageTimer()
         checkUniqueSlugs()
         checkReferences()
+        timer.mark("    validate: slugs, references")
         checkCycles()
         checkDates()
         checkCoalitions()
+        timer.mark("    validate: cycles, dates, coalities")
         checkBodies()
+        timer.mark("    validate: Markdown bodies (headings, links, images)")
     }
 
     // MARK: Slugs
@@ -252,7 +260,7 @@ public struct Validator {
     // MARK: Markdown bodies
 
     private mutating func checkBodies() {
-        var known = KnownTargets(published, now: now)
+        var known = KnownTargets(published, now: now, snapshotYears: snapshotYears)
         known.assets = assetPaths
         let linkSeverity = self.linkSeverity
         // Each body is checked on its own, so on all cores; the diagnostics keep file order.
@@ -299,8 +307,9 @@ struct KnownTargets: Sendable {
     /// Static files from `Public/`, added by the build when it knows them.
     var assets: Set<String> = []
 
-    init(_ model: SiteModel, now: Day) {
-        for page in Routes.pages(model, now: now) { anchors[page.path] = PageAnchors.common }
+    init(_ model: SiteModel, now: Day, snapshotYears: [Int]? = nil) {
+        let pages = Routes.pages(model, now: now, snapshotYears: snapshotYears ?? Routes.snapshotYears(model, now: now))
+        for page in pages { anchors[page.path] = PageAnchors.common }
         func add(_ info: EntityInfo) {
             let path = Routes.page(for: info.kind, slug: info.slug).path
             anchors[path, default: PageAnchors.common].formUnion(info.body.headings.map(\.id))
