@@ -69,8 +69,11 @@ public struct SiteRenderer: Sendable {
             }
             if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             let context = contexts.context(for: page)
-            if remember && key == nil { key = templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) } }
-            if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
+            if remember && key == nil {
+                // Every other page is compared by its context.
+                key = templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) }
+                if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
+            }
             guard let html = templates.library.render(context, withTemplate: name) else {
                 return .failed(.error("template \(name).mustache is missing", at: nil))
             }
@@ -112,23 +115,23 @@ public struct SiteRenderer: Sendable {
         let machine = MachineOutputs(model: model, relations: contexts.relations)
         let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
         // Independent of each other, so made side by side; the files keep this order.
-        let jobs: [@Sendable () -> [OutputFile]] = [
-            { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } },
-            { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
-               OutputFile(path: "robots.txt", text: machine.robots())] },
-            { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] },
-            { [OutputFile(path: MachineOutputs.searchIndexPath, text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] },
+        let jobs: [(name: String, make: @Sendable () -> [OutputFile])] = [
+            ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
+            ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
+                           OutputFile(path: "robots.txt", text: machine.robots())] }),
+            ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
+            ("search index", { [OutputFile(path: MachineOutputs.searchIndexPath,
+                                           text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] }),
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
-            { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) },
-            { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } },
+            ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),
+            ("schemas", { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } }),
         ]
-        let machineFiles = ConcurrentMap.map(Array(jobs.indices)) { index -> ([OutputFile], UInt64) in
+        let made = ConcurrentMap.map(jobs.map(\.make)) { make -> ([OutputFile], UInt64) in
             let started = DispatchTime.now().uptimeNanoseconds
-            return (jobs[index](), DispatchTime.now().uptimeNanoseconds - started)
-        }.enumerated().flatMap { index, made -> [OutputFile] in
-            timer.note("    \(["feeds", "sitemap", "map", "search index", "open data", "schemas"][index]): \(made.1 / 1_000_000) ms")
-            return made.0
+            return (make(), DispatchTime.now().uptimeNanoseconds - started)
         }
+        for (job, (_, spent)) in zip(jobs, made) { timer.note("    \(job.name): \(spent / 1_000_000) ms") }
+        let machineFiles = made.flatMap(\.0)
 
         timer.mark("  render: feeds, sitemap, search index, open data, schemas")
         let checker = OutputLinkChecker(basePath: contexts.basePath, templates: templates, severity: linkSeverity)
