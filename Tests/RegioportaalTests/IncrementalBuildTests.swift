@@ -85,6 +85,21 @@ import Testing
         #expect(cache.lastRender.kept == 0, "a missing output folder is written whole")
     }
 
+    @Test func findingsOfAnUnchangedFileFollowWhatItLinksTo() throws {
+        let over = "---\ntitel: Over\nsamenvatting: Wie\nmenu: 1\n---\nZie [het begin](/updates/eerste-update/).\n"
+        let site = try TestSite(["Content/paginas/over.md": over])
+        defer { site.cleanUp() }
+        let cache = BuildCache()
+        try site.build { $0.cache = cache }
+        // over.md does not change, but the page it links to goes away.
+        try site.remove("Content/updates/eerste-update.md")
+        var found: [String] = []
+        do { try site.build { $0.cache = cache } } catch let failure as BuildFailure { found = failure.diagnostics.map(\.message) }
+        #expect(found == ["link to a page that does not exist: /updates/eerste-update/"])
+        try site.write(TestSite.base["Content/updates/eerste-update.md"]!, to: "Content/updates/eerste-update.md")
+        try compare(site, cache, "the page is back")
+    }
+
     @Test func aChangedImageIsCopiedAgainUnderTheSameName() throws {
         let site = try TestSite()
         defer { site.cleanUp() }

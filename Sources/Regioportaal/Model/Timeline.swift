@@ -25,6 +25,8 @@ public struct ChangeEvent: Sendable, Hashable {
 public struct Timeline: Sendable {
     /// All events up to and including `now`, oldest first, in a fixed order.
     public let events: [ChangeEvent]
+    /// A hash of each event, made once, for ``fingerprint(where:)``.
+    private let eventHashes: [Int]
 
     public init(model: SiteModel, relations: Relations, now: Day) {
         var events: [ChangeEvent] = []
@@ -105,6 +107,14 @@ public struct Timeline: Sendable {
         let kept = events.filter { $0.date <= now }
         let keys = kept.map { ($0.date, $0.kind.order, $0.page.path, $0.kind.detail) }
         self.events = kept.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
+        eventHashes = self.events.map(\.hashValue)
+    }
+
+    /// A hash of the events `include` selects, in order: equal for equal selections.
+    public func fingerprint(where include: (ChangeEvent) -> Bool) -> Int {
+        var hasher = Hasher()
+        for (event, hash) in zip(events, eventHashes) where include(event) { hasher.combine(hash) }
+        return hasher.finalize()
     }
 
     public func concerning(gemeente slug: String) -> [ChangeEvent] { events.filter { $0.gemeenten.contains(slug) } }

@@ -202,6 +202,11 @@ struct MachineOutputs: Sendable {
 
 enum XML {
     static func escape(_ s: String) -> String {
+        // Most text needs nothing: no markup characters and no control characters (valid UTF-8
+        // above 0x7F is all allowed except U+FFFE and U+FFFF, handled by the slow path).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

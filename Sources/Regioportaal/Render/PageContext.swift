@@ -814,9 +814,9 @@ extension PageContextBuilder {
                 hasher.combine(own)
             }
         case .veranderingenGemeente(let slug):
-            hasher.combine(timeline.concerning(gemeente: slug))
+            hasher.combine(timeline.fingerprint { $0.gemeenten.contains(slug) })
         case .veranderingenThema(let slug):
-            hasher.combine(timeline.concerning(thema: slug))
+            hasher.combine(timeline.fingerprint { $0.themas.contains(slug) })
         default:
             return nil
         }

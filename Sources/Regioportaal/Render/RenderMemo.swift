@@ -7,6 +7,7 @@ import Mustache
 public final class BuildCache: Sendable {
     public let files = FileCache()
     public let parse = ParseCache()
+    let bodies = BodyCheckCache()
     let render = RenderMemo()
     let search = EntryCache()
     let openData = EntryCache()

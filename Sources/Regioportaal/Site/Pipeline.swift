@@ -43,7 +43,8 @@ public enum Pipeline {
         let years = Snapshots.years(from: timeline.firstYear, now: options.now)
         diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                                           assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
-                                                          linkSeverity: options.linkSeverity, snapshotYears: years))
+                                                          linkSeverity: options.linkSeverity, snapshotYears: years,
+                                                          bodyCache: options.cache?.bodies))
         timer.mark("  validate")
         return Checked(files: loaded.files, assets: assets, model: model, published: published, relations: relations, timeline: timeline)
     }

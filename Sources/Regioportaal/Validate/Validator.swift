@@ -1,3 +1,4 @@
+import Foundation
 import RegioMarkdown
 
 /// Stage 4: the rules that need the whole model: references, cycles, dates in order, alt
@@ -17,6 +18,8 @@ public struct Validator {
 
     /// The years with snapshot pages of the published model, when the caller already knows them.
     let snapshotYears: [Int]?
+    /// Results of earlier builds of a long-running process, for bodies that did not change.
+    var bodyCache: BodyCheckCache?
 
     public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                 linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) {
@@ -33,9 +36,11 @@ public struct Validator {
     }
 
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
+                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil,
+                                bodyCache: BodyCheckCache? = nil) -> [Diagnostic] {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
                                   linkSeverity: linkSeverity, snapshotYears: snapshotYears)
+        validator.bodyCache = bodyCache
         validator.run()
         return validator.diagnostics.all
     }
@@ -263,8 +268,18 @@ public struct Validator {
         var known = KnownTargets(published, now: now, snapshotYears: snapshotYears)
         known.assets = assetPaths
         let linkSeverity = self.linkSeverity
+        // A body's findings depend on its text and on what links can point at: an unchanged
+        // body is not checked again while the targets, the base URL and the link severity stay.
+        let cache = bodyCache
+        var context = Hasher()
+        context.combine(known.fingerprint)
+        context.combine(published.settings.baseURL)
+        context.combine(linkSeverity)
+        cache?.begin(context: context.finalize())
+        let infos = allInfos()
         // Each body is checked on its own, so on all cores; the diagnostics keep file order.
-        let found = ConcurrentMap.map(allInfos()) { [known] file -> [Diagnostic] in
+        let found = ConcurrentMap.map(infos) { [known] file -> [Diagnostic] in
+            if let known = cache?.diagnostics(file.source) { return known }
             var diagnostics = Diagnostics()
             let body = file.body
             var level = 1
@@ -290,8 +305,10 @@ public struct Validator {
                                                   at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
                 }
             }
+            cache?.store(file.source, diagnostics.all)
             return diagnostics.all
         }
+        cache?.retain(Set(infos.map(\.source.url.path)))
         for list in found { diagnostics.append(contentsOf: list) }
     }
 
@@ -322,6 +339,14 @@ struct KnownTargets: Sendable {
         model.besluiten.forEach { add($0.info) }
         model.paginas.forEach { add($0.info) }
         for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
+    }
+
+    /// A hash of every target, for telling whether earlier findings still hold.
+    var fingerprint: Int {
+        var hasher = Hasher()
+        hasher.combine(anchors)
+        hasher.combine(assets)
+        return hasher.finalize()
     }
 
     struct Problem {
@@ -387,4 +412,40 @@ struct KnownTargets: Sendable {
 /// Ids every page layout has, so content may link to them.
 enum PageAnchors {
     static let common: Set<String> = ["inhoud", "top"]
+}
+
+/// Findings of the body checks per file, kept between the builds of a long-running process
+/// and valid for one context (targets, base URL, link severity); a new context clears them.
+public final class BodyCheckCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var context: Int?
+    private var found: [String: (hash: Int, diagnostics: [Diagnostic])] = [:]
+
+    public init() {}
+
+    func begin(context: Int) {
+        lock.lock()
+        if self.context != context { found = [:] }
+        self.context = context
+        lock.unlock()
+    }
+
+    func diagnostics(_ source: SourceFile) -> [Diagnostic]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = found[source.url.path], entry.hash == source.contentHash else { return nil }
+        return entry.diagnostics
+    }
+
+    func store(_ source: SourceFile, _ diagnostics: [Diagnostic]) {
+        lock.lock()
+        found[source.url.path] = (source.contentHash, diagnostics)
+        lock.unlock()
+    }
+
+    func retain(_ paths: Set<String>) {
+        lock.lock()
+        found = found.filter { paths.contains($0.key) }
+        lock.unlock()
+    }
 }
