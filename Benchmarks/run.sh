@@ -3,9 +3,10 @@
 #
 #   Benchmarks/run.sh                                   # N = 1000 10000 50000, 5 runs each
 #   SIZES="1000 10000" RUNS=3 Benchmarks/run.sh          # fewer sizes / runs
+#   SIZES="" Benchmarks/run.sh                           # only the `serve` rebuild measurement
 #
 # Environment:
-#   SIZES        corpus sizes (default "1000 10000 50000")
+#   SIZES        corpus sizes (default "1000 10000 50000"; empty: none, only the serve measurement)
 #   RUNS         cold runs per generator and size (default 5); RUNS_<N> overrides it for one size,
 #                e.g. RUNS_50000=3
 #   SEED         corpus seed (default 42)
@@ -26,7 +27,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/Benchmarks
 WORK=${WORK:-$BENCH/work}
-SIZES=${SIZES:-1000 10000 50000}
+SIZES=${SIZES-1000 10000 50000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-42}
 PER_PAGE=${PER_PAGE:-10}
