@@ -27,55 +27,34 @@ public struct LoadedContent: Sendable {
     public var files: [LoadedFile]
 }
 
-/// Files kept between the builds of a long-running process (the preview server): a file
-/// whose device, inode, size, modification and change times are all as before is not read
-/// again. The change time cannot be set by programs, so an edit that restores the old size
-/// and modification time is still seen.
-public final class FileCache: @unchecked Sendable {
-    struct Identity: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64
-        var modified: timespec, changed: timespec
+/// What identifies the version of a file on disk without reading it: device, inode, size,
+/// modification and change time. The change time cannot be set by programs, so an edit that
+/// restores the old size and modification time is still seen. The display path is part of it
+/// because messages show it.
+struct FileStamp: Equatable {
+    var device: UInt64, inode: UInt64, size: Int64
+    var modified: timespec, changed: timespec
+    var displayPath: String
 
-        init(_ status: stat) {
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-            size = Int64(status.st_size)
-            modified = status.st_mtim
-            changed = status.st_ctim
-        }
-
-        static func == (a: Identity, b: Identity) -> Bool {
-            a.device == b.device && a.inode == b.inode && a.size == b.size
-                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-                && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-        }
+    init(_ status: stat, displayPath: String) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        modified = status.st_mtim
+        changed = status.st_ctim
+        self.displayPath = displayPath
     }
 
-    private let lock = NSLock()
-    private var files: [String: (identity: Identity, source: SourceFile)] = [:]
-
-    public init() {}
-
-    func file(_ path: String, displayPath: String, identity: Identity) -> SourceFile? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let known = files[path], known.identity == identity, known.source.displayPath == displayPath else { return nil }
-        return known.source
-    }
-
-    func store(_ path: String, identity: Identity, source: SourceFile) {
-        lock.lock()
-        files[path] = (identity, source)
-        lock.unlock()
-    }
-
-    /// Forgets files that are gone.
-    func retain(_ paths: Set<String>) {
-        lock.lock()
-        files = files.filter { paths.contains($0.key) }
-        lock.unlock()
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+            && a.displayPath == b.displayPath
     }
 }
+
+/// Files read by earlier builds of a long-running process, by absolute path.
+typealias FileCache = KeyedCache<String, FileStamp, SourceFile>
 
 /// Limits that keep a hostile or broken file from exhausting memory.
 public enum ContentLimits {
@@ -91,10 +70,9 @@ public struct ContentLoader: Sendable {
     public var root: URL
     public var displayBase: URL
     /// Files read by earlier builds of a long-running process.
-    public var cache: FileCache?
+    var cache: FileCache?
 
-    public init(root: URL, displayBase: URL? = nil, cache: FileCache? = nil) {
-        self.cache = cache
+    public init(root: URL, displayBase: URL? = nil) {
         self.root = root.standardizedFileURL
         self.displayBase = (displayBase ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
@@ -194,12 +172,12 @@ public struct ContentLoader: Sendable {
     /// instead of being followed, so a link can never lead the build out of the folder.
     private func read(_ url: URL, displayPath path: String, diagnostics: inout Diagnostics) -> SourceFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        var identity: FileCache.Identity?
+        var stamp: FileStamp?
         if let cache {
             var status = stat()
             if lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
-                identity = FileCache.Identity(status)
-                if let known = cache.file(url.path, displayPath: path, identity: identity!) { return known }
+                stamp = FileStamp(status, displayPath: path)
+                if let known = cache.value(for: url.path, stamp: stamp!) { return known }
             }
         }
         let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -254,7 +232,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         let source = SourceFile(url: url, displayPath: path, text: decoded)
-        if let identity { cache?.store(url.path, identity: identity, source: source) }
+        if let stamp { cache?.store(source, for: url.path, stamp: stamp) }
         return source
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import RegioMap
 
 /// The groeiperspectief maps the map stage produced, as SVG markup: the whole map, and the
@@ -73,9 +72,9 @@ public struct MapArtifacts: Sendable {
         hasher.combine(basePath)
         hasher.combine(mapYears)
         let key = hasher.finalize()
-        if let known = cache.maps(key: key) { return known }
+        if let known = cache.value(for: "groeiperspectief", stamp: key) { return known }
         let made = MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
-        cache.store(made, key: key)
+        cache.store(made, for: "groeiperspectief", stamp: key)
         return made
     }
 
@@ -87,20 +86,6 @@ public struct MapArtifacts: Sendable {
     }
 }
 
-/// The maps of the previous build of a long-running process.
-final class MapsCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: (key: Int, maps: MapArtifacts)?
-
-    func maps(key: Int) -> MapArtifacts? {
-        lock.lock()
-        defer { lock.unlock() }
-        return last?.key == key ? last?.maps : nil
-    }
-
-    func store(_ maps: MapArtifacts, key: Int) {
-        lock.lock()
-        last = (key, maps)
-        lock.unlock()
-    }
-}
+/// The maps of the previous build of a long-running process (one entry), stamped with the
+/// hash of what they are drawn from.
+typealias MapsCache = KeyedCache<String, Int, MapArtifacts>

@@ -168,12 +168,12 @@ struct MachineOutputs: Sendable {
                 hasher.combine(own)
                 hasher.combine(basePath)
                 key = hasher.finalize()
-                if let hit = cache.entry(u.info.slug, key: key!) { return hit }
+                if let hit = cache.value(for: u.info.slug, stamp: key!) { return hit }
             }
             let made = entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
                              [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
                                 + u.themas.compactMap { model.thema($0.value)?.titel })
-            if let key { cache?.store(u.info.slug, key: key, entry: made) }
+            if let key { cache?.store(made, for: u.info.slug, stamp: key) }
             return made
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))
@@ -261,29 +261,6 @@ enum JSONText {
     }
 }
 
-/// Serialised pieces of machine outputs (search index entries, open data records) per update,
-/// kept between the builds of a long-running process, each under the hash of its inputs.
-final class EntryCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (key: Int, entry: [UInt8])] = [:]
-
-    func entry(_ slug: String, key: Int) -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let found = entries[slug], found.key == key else { return nil }
-        return found.entry
-    }
-
-    func store(_ slug: String, key: Int, entry: [UInt8]) {
-        lock.lock()
-        entries[slug] = (key, entry)
-        lock.unlock()
-    }
-
-    /// Forgets updates that are gone.
-    func retain(_ slugs: Set<String>) {
-        lock.lock()
-        entries = entries.filter { slugs.contains($0.key) }
-        lock.unlock()
-    }
-}
+/// Serialised pieces of machine outputs (search index entries, open data records) per update
+/// slug, kept between the builds of a long-running process, stamped with the hash of their inputs.
+typealias EntryCache = KeyedCache<String, Int, [UInt8]>

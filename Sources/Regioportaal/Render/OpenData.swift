@@ -225,9 +225,9 @@ struct OpenData: Sendable {
             hasher.combine(own)
             hasher.combine(baseURL)
             let key = hasher.finalize()
-            if let hit = cache.entry(u.info.slug, key: key) { return hit }
+            if let hit = cache.value(for: u.info.slug, stamp: key) { return hit }
             let made = record(u).prettyItem()
-            cache.store(u.info.slug, key: key, entry: made)
+            cache.store(made, for: u.info.slug, stamp: key)
             return made
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))

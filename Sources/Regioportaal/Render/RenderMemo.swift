@@ -5,7 +5,7 @@ import Mustache
 /// reads and parses only the files that changed and renders only the pages whose input
 /// changed. A build with a cache always produces the same files as a clean build.
 public final class BuildCache: Sendable {
-    public let files = FileCache()
+    let files = FileCache()
     public let parse = ParseCache()
     let bodies = BodyCheckCache()
     let render = RenderMemo()

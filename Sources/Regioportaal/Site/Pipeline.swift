@@ -19,7 +19,8 @@ public enum Pipeline {
     /// could be read; errors in individual files are in `diagnostics`.
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
         var timer = StageTimer()
-        let loader = ContentLoader(root: options.content, displayBase: options.displayBase, cache: options.cache?.files)
+        var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
+        loader.cache = options.cache?.files
         options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
         let loaded = loader.load(into: &diagnostics)
         options.cache?.files.retain(Set(loaded.files.map(\.source.url.path) + [loaded.settings?.url.path].compactMap { $0 }))

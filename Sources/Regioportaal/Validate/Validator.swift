@@ -36,8 +36,13 @@ public struct Validator {
     }
 
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil,
-                                bodyCache: BodyCheckCache? = nil) -> [Diagnostic] {
+                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
+        validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
+                 snapshotYears: snapshotYears, bodyCache: nil)
+    }
+
+    static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
+                         linkSeverity: Diagnostic.Severity, snapshotYears: [Int]?, bodyCache: BodyCheckCache?) -> [Diagnostic] {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
                                   linkSeverity: linkSeverity, snapshotYears: snapshotYears)
         validator.bodyCache = bodyCache
@@ -279,7 +284,7 @@ public struct Validator {
         let infos = allInfos()
         // Each body is checked on its own, so on all cores; the diagnostics keep file order.
         let found = ConcurrentMap.map(infos) { [known] file -> [Diagnostic] in
-            if let known = cache?.diagnostics(file.source) { return known }
+            if let known = cache?.found.value(for: file.source.url.path, stamp: file.source.contentHash) { return known }
             var diagnostics = Diagnostics()
             let body = file.body
             var level = 1
@@ -305,10 +310,10 @@ public struct Validator {
                                                   at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
                 }
             }
-            cache?.store(file.source, diagnostics.all)
+            cache?.found.store(diagnostics.all, for: file.source.url.path, stamp: file.source.contentHash)
             return diagnostics.all
         }
-        cache?.retain(Set(infos.map(\.source.url.path)))
+        cache?.found.retain(Set(infos.map(\.source.url.path)))
         for list in found { diagnostics.append(contentsOf: list) }
     }
 
@@ -414,38 +419,18 @@ enum PageAnchors {
     static let common: Set<String> = ["inhoud", "top"]
 }
 
-/// Findings of the body checks per file, kept between the builds of a long-running process
-/// and valid for one context (targets, base URL, link severity); a new context clears them.
-public final class BodyCheckCache: @unchecked Sendable {
+/// Findings of the body checks per file (by path, stamped with the file's content hash), kept
+/// between the builds of a long-running process and valid for one context (targets, base URL,
+/// link severity); a new context clears them.
+final class BodyCheckCache: @unchecked Sendable {
     private let lock = NSLock()
     private var context: Int?
-    private var found: [String: (hash: Int, diagnostics: [Diagnostic])] = [:]
-
-    public init() {}
+    let found = KeyedCache<String, Int, [Diagnostic]>()
 
     func begin(context: Int) {
         lock.lock()
-        if self.context != context { found = [:] }
+        if self.context != context { found.removeAll() }
         self.context = context
-        lock.unlock()
-    }
-
-    func diagnostics(_ source: SourceFile) -> [Diagnostic]? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = found[source.url.path], entry.hash == source.contentHash else { return nil }
-        return entry.diagnostics
-    }
-
-    func store(_ source: SourceFile, _ diagnostics: [Diagnostic]) {
-        lock.lock()
-        found[source.url.path] = (source.contentHash, diagnostics)
-        lock.unlock()
-    }
-
-    func retain(_ paths: Set<String>) {
-        lock.lock()
-        found = found.filter { paths.contains($0.key) }
         lock.unlock()
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What the caches of a long-running process (the preview server) have in common: a
+/// thread-safe map from a key to a value and the stamp it was made for. A lookup hits only
+/// when the stamp is equal, so a stale value is never returned; `retain` drops what is gone.
+final class KeyedCache<Key: Hashable & Sendable, Stamp: Equatable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Key: (stamp: Stamp, value: Value)] = [:]
+
+    init() {}
+
+    func value(for key: Key, stamp: Stamp) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[key], entry.stamp == stamp else { return nil }
+        return entry.value
+    }
+
+    func store(_ value: Value, for key: Key, stamp: Stamp) {
+        lock.lock()
+        entries[key] = (stamp, value)
+        lock.unlock()
+    }
+
+    /// Forgets every key not in `keys`.
+    func retain(_ keys: Set<Key>) {
+        lock.lock()
+        entries = entries.filter { keys.contains($0.key) }
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        entries = [:]
+        lock.unlock()
+    }
+}
