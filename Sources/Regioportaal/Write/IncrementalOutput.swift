@@ -49,13 +49,7 @@ struct IncrementalOutput {
         return (next, summary)
     }
 
-    private func destination(_ path: String) throws -> URL {
-        let parts = path.split(separator: "/")
-        guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw Diagnostic.error("refusing to write outside the output folder: \(path)", at: nil)
-        }
-        return output.appendingPathComponent(path)
-    }
+    private func destination(_ path: String) throws -> URL { try StagedOutput.destination(path, in: output) }
 
     private func replace(_ file: OutputFile) throws {
         let url = try destination(file.path)

@@ -151,12 +151,15 @@ public final class StagedOutput: @unchecked Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    private func destination(_ path: String) throws -> URL {
+    private func destination(_ path: String) throws -> URL { try Self.destination(path, in: staging) }
+
+    /// `path` (site-relative) inside `folder`; a path that could leave the folder is refused.
+    static func destination(_ path: String, in folder: URL) throws -> URL {
         let parts = path.split(separator: "/")
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
             throw Diagnostic.error("refusing to write outside the output folder: \(path)", at: nil)
         }
-        return staging.appendingPathComponent(path)
+        return folder.appendingPathComponent(path)
     }
 
     private func ensureFolder(_ folder: URL) throws {
