@@ -53,13 +53,29 @@ public struct SiteRenderer: Sendable {
         let sharedKey = shared.finalize()
         let templateKeys = templates.fingerprints.mapValues { $0 ^ sharedKey }
 
+        // The feeds, sitemap, search index, open data and schemas do not depend on the pages:
+        // they are made in the background while the pages render, and collected after.
+        let machine = MachineOutputs(model: model, relations: contexts.relations)
+        let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
+        let machineJobs = BackgroundJobs<[OutputFile]>([
+            ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
+            ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
+                           OutputFile(path: "robots.txt", text: machine.robots())] }),
+            ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
+            ("search index", { [OutputFile(path: MachineOutputs.searchIndexPath,
+                                           text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] }),
+            // Open data (/data/) and the content schemas (/schemas/), from the same published model.
+            ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),
+            ("schemas", { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } }),
+        ])
+
         enum Result {
             /// `html` is nil when the page went to the sink.
             case rendered(html: String?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed(Diagnostic)
         }
-        let results = ConcurrentMap.map(pages) { page -> Result in
+        let results = ConcurrentMap.map(pages, granularity: 1) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
             func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
             let name = contexts.template(for: page)
@@ -112,28 +128,10 @@ public struct SiteRenderer: Sendable {
         }
         timer.mark("  render: page contexts and templates (\(rendered.count + streamed.count) rendered, \(keptPages.count) unchanged)")
 
-        let machine = MachineOutputs(model: model, relations: contexts.relations)
-        let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
-        // Independent of each other, so made side by side; the files keep this order.
-        let jobs: [(name: String, make: @Sendable () -> [OutputFile])] = [
-            ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
-            ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
-                           OutputFile(path: "robots.txt", text: machine.robots())] }),
-            ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
-            ("search index", { [OutputFile(path: MachineOutputs.searchIndexPath,
-                                           text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] }),
-            // Open data (/data/) and the content schemas (/schemas/), from the same published model.
-            ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),
-            ("schemas", { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } }),
-        ]
-        let made = ConcurrentMap.map(jobs.map(\.make)) { make -> ([OutputFile], UInt64) in
-            let started = DispatchTime.now().uptimeNanoseconds
-            return (make(), DispatchTime.now().uptimeNanoseconds - started)
-        }
-        for (job, (_, spent)) in zip(jobs, made) { timer.note("    \(job.name): \(spent / 1_000_000) ms") }
-        let machineFiles = made.flatMap(\.0)
-
-        timer.mark("  render: feeds, sitemap, search index, open data, schemas")
+        let made = machineJobs.wait()
+        for job in made { timer.note("    \(job.name): \(job.nanoseconds / 1_000_000) ms (made while pages rendered)") }
+        let machineFiles = made.flatMap(\.value)
+        timer.mark("  render: feeds, sitemap, search index, open data, schemas (rest)")
         let checker = OutputLinkChecker(basePath: contexts.basePath, templates: templates, severity: linkSeverity)
         let otherFiles = Set(machineFiles.map(\.path)).union(assets.assets.map(\.outputPath))
         let linkCheck = checker.check(checked, otherFiles: otherFiles, previousTargets: previous?.linkTargets)
@@ -160,5 +158,34 @@ public struct SiteRenderer: Sendable {
         while let page = rendered.popLast() { files.append(OutputFile(path: page.page.outputFile, text: page.html)) }
         files += machineFiles
         return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets)
+    }
+}
+
+/// Work started on other threads at once and collected, in the order given, by `wait`.
+final class BackgroundJobs<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var results: [(name: String, value: Value?, nanoseconds: UInt64)]
+
+    init(_ jobs: [(name: String, make: @Sendable () -> Value)]) {
+        results = jobs.map { ($0.name, nil, 0) }
+        for (index, job) in jobs.enumerated() {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+                let started = DispatchTime.now().uptimeNanoseconds
+                let value = job.make()
+                let spent = DispatchTime.now().uptimeNanoseconds - started
+                lock.lock()
+                results[index] = (job.name, value, spent)
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Blocks until every job is done.
+    func wait() -> [(name: String, value: Value, nanoseconds: UInt64)] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return results.map { ($0.name, $0.value!, $0.nanoseconds) }
     }
 }
