@@ -42,6 +42,13 @@ import Testing
         let pagesAfterEdit = cache.lastRender.rendered
         #expect(pagesAfterEdit >= 1 && pagesAfterEdit < all / 2, "an edit renders the pages that show it, not the site")
 
+        // A new title shows on every list, feed, search and change page that names the update.
+        let retitled = try String(contentsOf: site.root.appendingPathComponent("Content/updates/eerste-update.md"), encoding: .utf8)
+            .replacingOccurrences(of: "titel: ", with: "titel: Herzien, ")
+        try site.write(retitled, to: "Content/updates/eerste-update.md")
+        try compare(site, cache, "retitle an update")
+        #expect(cache.lastRender.rendered > 1, "the title is shown beyond the update's own page")
+
         // Same size and the old modification time: still seen (the change time moves).
         let edited = site.root.appendingPathComponent("Content/updates/eerste-update.md")
         let stamp = try FileManager.default.attributesOfItem(atPath: edited.path)[.modificationDate] as! Date
