@@ -792,8 +792,7 @@ extension PageContextBuilder {
     /// Keep this in step with the context functions above: an update or besluit page shows
     /// its own fields and the names of what it refers to (thema's, coalities, gemeenten, all in
     /// `rest`); a list of updates shows its slice of them; a change page shows its events and
-    /// names from `rest`. The incremental build
-    /// tests compare every rebuild with a clean build.
+    /// names from `rest`. The incremental build tests compare every rebuild with a clean build.
     func inputKey(for page: Page, sources: SourceKeys) -> Int? {
         var hasher = Hasher()
         hasher.combine(page)

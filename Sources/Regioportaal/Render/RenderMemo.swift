@@ -1,30 +1,13 @@
 import Foundation
 import Mustache
 
-/// What a long-running process (the preview server) keeps between builds, so that a rebuild
-/// reads and parses only the files that changed and renders only the pages whose input
-/// changed. A build with a cache always produces the same files as a clean build.
-public final class BuildCache: Sendable {
-    let files = FileCache()
-    public let parse = ParseCache()
-    let bodies = BodyCheckCache()
-    let render = RenderMemo()
-    let search = EntryCache()
-    let openData = EntryCache()
-    let maps = MapsCache()
-
-    public init() {}
-
-    /// How many HTML pages the last build rendered and how many it kept as they were.
-    public var lastRender: (rendered: Int, kept: Int) { render.lastCounts }
-}
-
 /// The exact input of a page: a hash of its template context and of the templates it uses.
 ///
 /// A page is a pure function of its context and its templates, so equal inputs give equal
-/// HTML; this is the dependency test of incremental builds. Contexts are built for every page
-/// (cheap), templates run only for pages whose input changed (the expensive part). A value
-/// the hash cannot see into makes the page count as changed: when unsure, render.
+/// HTML; this is the dependency test of incremental builds for pages without an input key
+/// (``PageContextBuilder/inputKey(for:sources:)``): their context is built (cheap), their
+/// templates run only when it changed (the expensive part). A value the hash cannot see into
+/// makes the page count as changed: when unsure, render.
 enum ContextFingerprint {
     static func of(_ context: [String: Any], templateKey: Int) -> Int? {
         var hasher = Hasher()
