@@ -202,24 +202,28 @@ public struct ContentLoader: Sendable {
                               hint: "split the text over several pages")
             return nil
         }
-        // One byte more than the size: a file that grew since fstat is still read to its end
-        // (up to the limit) and then rejected like any other large file.
+        // Read to the end, not just the size fstat gave: a file that grows meanwhile (an editor
+        // still saving) is read whole, up to one byte past the limit, and then judged by that.
         var data = Data(count: size + 1)
         var filled = 0
-        let failed = data.withUnsafeMutableBytes { buffer -> Bool in
-            while filled < buffer.count {
-                let n = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                if n < 0 { if errno == EINTR { continue }; return true }
-                if n == 0 { break }
-                filled += n
+        var failed = false
+        while !failed {
+            if filled == data.count {
+                guard data.count <= ContentLimits.maxFileBytes else { break }
+                data.count = min(data.count * 2, ContentLimits.maxFileBytes + 1)
             }
-            return false
+            let n = data.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if n < 0 { if errno != EINTR { failed = true }; continue }
+            if n == 0 { break }
+            filled += n
         }
         guard !failed else {
             diagnostics.error("cannot read file: \(String(cString: strerror(errno)))", at: start)
             return nil
         }
-        guard filled <= size || filled <= ContentLimits.maxFileBytes else {
+        guard filled <= ContentLimits.maxFileBytes else {
             diagnostics.error("file is too large (more than \(ContentLimits.maxFileBytes) bytes)", at: start,
                               hint: "split the text over several pages")
             return nil
