@@ -71,11 +71,9 @@ public struct MapArtifacts: Sendable {
         hasher.combine(day.description)
         hasher.combine(basePath)
         hasher.combine(mapYears)
-        let key = hasher.finalize()
-        if let known = cache.value(for: "groeiperspectief", stamp: key) { return known }
-        let made = MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
-        cache.store(made, for: "groeiperspectief", stamp: key)
-        return made
+        return cache.value(for: "groeiperspectief", stamp: hasher.finalize()) {
+            MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
+        }
     }
 
     func themaURL(_ slug: String, basePath: String) -> String? {

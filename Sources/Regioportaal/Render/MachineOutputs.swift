@@ -161,20 +161,17 @@ struct MachineOutputs: Sendable {
         // An update's entry is a function of its own file and of the names it refers to (in
         // `sources.rest`), so a rebuild reuses the entries of unchanged updates.
         entries += ConcurrentMap.map(model.updates) { u in
-            var key: Int?
-            if let cache, let sources, let own = sources.updates[u.info.slug] {
-                var hasher = Hasher()
-                hasher.combine(sources.rest)
-                hasher.combine(own)
-                hasher.combine(basePath)
-                key = hasher.finalize()
-                if let hit = cache.value(for: u.info.slug, stamp: key!) { return hit }
+            let make = {
+                entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
+                      [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
+                         + u.themas.compactMap { model.thema($0.value)?.titel })
             }
-            let made = entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
-                             [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
-                                + u.themas.compactMap { model.thema($0.value)?.titel })
-            if let key { cache?.store(made, for: u.info.slug, stamp: key) }
-            return made
+            guard let cache, let sources, let own = sources.updates[u.info.slug] else { return make() }
+            var hasher = Hasher()
+            hasher.combine(sources.rest)
+            hasher.combine(own)
+            hasher.combine(basePath)
+            return cache.value(for: u.info.slug, stamp: hasher.finalize(), orMake: make)
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))
         for p in model.paginas {

@@ -224,11 +224,7 @@ struct OpenData: Sendable {
             var hasher = Hasher()
             hasher.combine(own)
             hasher.combine(baseURL)
-            let key = hasher.finalize()
-            if let hit = cache.value(for: u.info.slug, stamp: key) { return hit }
-            let made = record(u).prettyItem()
-            cache.store(made, for: u.info.slug, stamp: key)
-            return made
+            return cache.value(for: u.info.slug, stamp: hasher.finalize()) { record(u).prettyItem() }
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))
         return OutputFile(path: Self.folder + "updates.json", text: JSONValue.prettyArray(records))

@@ -46,24 +46,20 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable {
     }
 
     /// Sorted keys, no escaped slashes, ending in a newline; pretty printed unless `compact`.
-    /// The same bytes as `JSONEncoder` with sorted keys, unescaped slashes and (unless
-    /// `compact`) pretty printing, written directly: encoding the open data of a large site
-    /// through `Encodable` took a quarter of a second. A value with a non-integer number goes
-    /// through `JSONEncoder` itself, whose number formatting is not repeated here.
+    /// The same bytes as `JSONEncoder` with those options, written directly: encoding the open
+    /// data of a large site through `Encodable` took a quarter of a second. A non-integer number
+    /// is formatted by `JSONEncoder` itself, whose number formatting is not repeated here.
     public func serialized(compact: Bool = false) -> String {
-        guard containsDouble else {
-            var bytes: [UInt8] = []
-            write(to: &bytes, compact: compact, indent: 0)
-            bytes.append(0x0A)
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return encodedByFoundation(compact: compact)
+        var bytes: [UInt8] = []
+        write(to: &bytes, compact: compact, indent: 0)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``serialized(compact:)`` of a pretty-printed top-level array, its items written on all
     /// cores (the open data of a large site is a few arrays of thousands of records).
     func serializedInParallel() -> String {
-        guard case .array(let items) = self, items.count > 1, !containsDouble else { return serialized() }
+        guard case .array(let items) = self, items.count > 1 else { return serialized() }
         return Self.prettyArray(ConcurrentMap.map(items) { $0.prettyItem() })
     }
 
@@ -85,15 +81,6 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable {
         }
         bytes += [0x0A, UInt8(ascii: "]"), 0x0A]
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private var containsDouble: Bool {
-        switch self {
-        case .double: return true
-        case .array(let items): return items.contains { $0.containsDouble }
-        case .object(let members): return members.values.contains { $0.containsDouble }
-        default: return false
-        }
     }
 
     private func write(to bytes: inout [UInt8], compact: Bool, indent: Int) {

@@ -16,6 +16,14 @@ final class KeyedCache<Key: Hashable & Sendable, Stamp: Equatable, Value>: @unch
         return entry.value
     }
 
+    /// The value for `key` made for `stamp`, made now (and kept) when there is none.
+    func value(for key: Key, stamp: Stamp, orMake make: () -> Value) -> Value {
+        if let known = value(for: key, stamp: stamp) { return known }
+        let made = make()
+        store(made, for: key, stamp: stamp)
+        return made
+    }
+
     func store(_ value: Value, for key: Key, stamp: Stamp) {
         lock.lock()
         entries[key] = (stamp, value)

@@ -127,14 +127,15 @@ public enum Pipeline {
                     throw error
                 }
                 if memo != nil {
+                    // Assets that cannot be read back are left out: the next rebuild writes them again.
+                    let written = rendered + ((try? IncrementalOutput.read(assets.assets)) ?? [])
                     for page in output.streamed { state.files[page.path] = page.hash }
-                    for (file, hash) in zip(rendered, ConcurrentMap.map(rendered) { RenderMemo.hash($0.contents) }) { state.files[file.path] = hash }
-                    for asset in assets.assets { state.files[asset.outputPath] = (try? Data(contentsOf: asset.source)).map(RenderMemo.hash) }
+                    for (file, hash) in zip(written, IncrementalOutput.hashes(written)) { state.files[file.path] = hash }
                 }
             } else if let previous {
                 options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
                 let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
-                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files).files
+                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files)
             }
             timer.mark("write")
         } catch {

@@ -280,41 +280,49 @@ public struct Validator {
         context.combine(known.fingerprint)
         context.combine(published.settings.baseURL)
         context.combine(linkSeverity)
-        cache?.begin(context: context.finalize())
+        let contextKey = context.finalize()
         let infos = allInfos()
         // Each body is checked on its own, so on all cores; the diagnostics keep file order.
         let found = ConcurrentMap.map(infos) { [known] file -> [Diagnostic] in
-            if let known = cache?.found.value(for: file.source.url.path, stamp: file.source.contentHash) { return known }
-            var diagnostics = Diagnostics()
-            let body = file.body
-            var level = 1
-            for heading in body.headings {
-                if heading.level == 1 {
-                    diagnostics.error("a level-1 heading (#) in the text", at: file.source.location(line: heading.line, column: heading.column),
-                                      hint: "the page title is the only level-1 heading; start sections at ##")
-                } else if heading.level > level + 1 {
-                    diagnostics.error("heading level jumps from \(level) to \(heading.level)",
-                                      at: file.source.location(line: heading.line, column: heading.column),
-                                      hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
-                }
-                level = max(heading.level, 1)
-            }
-            for link in body.links {
-                // The location (with its excerpt) is made only for a link that has a problem.
-                if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.error("image without alt text", at: file.source.location(line: link.line, column: link.column),
-                                      hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
-                }
-                if let problem = known.problem(with: link.destination, isImage: link.isImage) {
-                    diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message,
-                                                  at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
-                }
-            }
-            cache?.found.store(diagnostics.all, for: file.source.url.path, stamp: file.source.contentHash)
-            return diagnostics.all
+            let check = { Self.checkBody(file, known: known, linkSeverity: linkSeverity) }
+            guard let cache else { return check() }
+            var stamp = Hasher()
+            stamp.combine(contextKey)
+            stamp.combine(file.source.contentHash)
+            return cache.value(for: file.source.url.path, stamp: stamp.finalize(), orMake: check)
         }
-        cache?.found.retain(Set(infos.map(\.source.url.path)))
+        cache?.retain(Set(infos.map(\.source.url.path)))
         for list in found { diagnostics.append(contentsOf: list) }
+    }
+
+    /// The findings in one Markdown body: heading levels, alt text, link targets.
+    private static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> [Diagnostic] {
+        var diagnostics = Diagnostics()
+        let body = file.body
+        var level = 1
+        for heading in body.headings {
+            if heading.level == 1 {
+                diagnostics.error("a level-1 heading (#) in the text", at: file.source.location(line: heading.line, column: heading.column),
+                                  hint: "the page title is the only level-1 heading; start sections at ##")
+            } else if heading.level > level + 1 {
+                diagnostics.error("heading level jumps from \(level) to \(heading.level)",
+                                  at: file.source.location(line: heading.line, column: heading.column),
+                                  hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
+            }
+            level = max(heading.level, 1)
+        }
+        for link in body.links {
+            // The location (with its excerpt) is made only for a link that has a problem.
+            if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.error("image without alt text", at: file.source.location(line: link.line, column: link.column),
+                                  hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
+            }
+            if let problem = known.problem(with: link.destination, isImage: link.isImage) {
+                diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message,
+                                              at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
+            }
+        }
+        return diagnostics.all
     }
 
     private func allInfos() -> [EntityInfo] {
@@ -419,18 +427,7 @@ enum PageAnchors {
     static let common: Set<String> = ["inhoud", "top"]
 }
 
-/// Findings of the body checks per file (by path, stamped with the file's content hash), kept
-/// between the builds of a long-running process and valid for one context (targets, base URL,
-/// link severity); a new context clears them.
-final class BodyCheckCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var context: Int?
-    let found = KeyedCache<String, Int, [Diagnostic]>()
-
-    func begin(context: Int) {
-        lock.lock()
-        if self.context != context { found.removeAll() }
-        self.context = context
-        lock.unlock()
-    }
-}
+/// Findings of the body checks per file (by path), kept between the builds of a long-running
+/// process, stamped with the file's content and with what its links can point at (targets,
+/// base URL, link severity).
+typealias BodyCheckCache = KeyedCache<String, Int, [Diagnostic]>

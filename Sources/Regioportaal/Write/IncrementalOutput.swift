@@ -9,44 +9,29 @@ struct IncrementalOutput {
     let output: URL
     let fileSystem: OutputFileSystem
 
-    /// What changed on disk.
-    struct Summary {
-        var written = 0
-        var removed = 0
-    }
-
     /// `previous` maps each file of the output folder to a hash of its bytes; returns the
     /// same map for the new site. `kept` files are unchanged and not looked at.
-    func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String],
-                previous: [String: Int]) throws -> (files: [String: Int], summary: Summary) {
+    func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String], previous: [String: Int]) throws -> [String: Int] {
         var next: [String: Int] = [:]
         next.reserveCapacity(previous.count)
         for path in kept { next[path] = previous[path] }
-        let changed = ConcurrentMap.map(files) { file -> (String, Int, Bool) in
-            let hash = RenderMemo.hash(file.contents)
-            return (file.path, hash, previous[file.path] != hash)
+        let all = files + (try Self.read(assets))
+        for (file, hash) in zip(all, Self.hashes(all)) {
+            next[file.path] = hash
+            if previous[file.path] != hash { try replace(file) }
         }
-        var summary = Summary()
-        var toWrite: [OutputFile] = []
-        for (file, (path, hash, isChanged)) in zip(files, changed) {
-            next[path] = hash
-            if isChanged { toWrite.append(file) }
-        }
-        for asset in assets {
-            let data = try Data(contentsOf: asset.source)
-            let hash = RenderMemo.hash(data)
-            next[asset.outputPath] = hash
-            if previous[asset.outputPath] != hash { toWrite.append(OutputFile(path: asset.outputPath, contents: data)) }
-        }
-        for file in toWrite {
-            try replace(file)
-            summary.written += 1
-        }
-        for path in previous.keys.sorted() where next[path] == nil {
-            try remove(path)
-            summary.removed += 1
-        }
-        return (next, summary)
+        for path in previous.keys.sorted() where next[path] == nil { try remove(path) }
+        return next
+    }
+
+    /// The assets' bytes under their output paths.
+    static func read(_ assets: [AssetManifest.Asset]) throws -> [OutputFile] {
+        try assets.map { OutputFile(path: $0.outputPath, contents: try Data(contentsOf: $0.source)) }
+    }
+
+    /// A hash of each file's bytes, made on all cores; what rebuilds compare files by.
+    static func hashes(_ files: [OutputFile]) -> [Int] {
+        ConcurrentMap.map(files) { RenderMemo.hash($0.contents) }
     }
 
     private func destination(_ path: String) throws -> URL { try StagedOutput.destination(path, in: output) }
