@@ -21,9 +21,9 @@ public struct SiteRenderer: Sendable {
     /// What rendering produced: the files still to write (all pages, unless they went to a
     /// `sink`), and for an incremental build the pages that are unchanged since `previous`
     /// (their files are already in the output folder).
-    public struct Output: Sendable {
-        public var files: [OutputFile]
-        public var keptPages: [String]
+    struct Output: Sendable {
+        var files: [OutputFile]
+        var keptPages: [String]
         /// Pages handed to the sink, with a hash of their bytes when `remember` was set.
         var streamed: [(path: String, hash: Int?)]
         var records: [String: RenderMemo.PageRecord]
@@ -31,10 +31,6 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every page and machine output, then checks the links of the result.
-    public func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, diagnostics: inout Diagnostics) -> [OutputFile] {
-        render(assets: assets, linkSeverity: linkSeverity, previous: nil, remember: false, sink: nil, diagnostics: &diagnostics).files
-    }
-
     /// With `previous`, a page whose input (context and templates) is unchanged is not
     /// rendered again; with `remember`, the inputs are recorded for the next build. With a
     /// `sink`, each page is handed over as soon as it is rendered and not kept: the HTML of a
