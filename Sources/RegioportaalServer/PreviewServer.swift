@@ -98,7 +98,7 @@ struct WatchService: Service {
                 try await withThrowingDiscardingTaskGroup { group in
                     group.addTask {
                         try await watcher.run(since: since) { changes in
-                            guard let outcome = await builder.build() else { return }
+                            guard let outcome = await builder.build(changes: changes) else { return }
                             log(BuildSummary.line(outcome, changes: changes, displayBase: displayBase))
                             hub.publish(builder.current)
                         }

@@ -38,15 +38,18 @@ final class SiteBuilder: Sendable {
 
     var current: SiteStatus { state.current.status }
 
-    /// Builds once, off the cooperative thread pool: the pipeline is synchronous and uses
+    /// Builds once (after `changes`, when the watcher knows them), off the cooperative thread pool: the pipeline is synchronous and uses
     /// every core, and must not starve the server's request handling.
     ///
     /// Returns nil when the task is cancelled (shutdown): the caller stops waiting at once
     /// instead of holding up Ctrl-C for a whole build. The abandoned build finishes or dies
     /// with the process; either way its staging folder never replaced the output, and the
     /// next run removes it.
-    func build() async -> BuildOutcome? {
-        let options = self.options
+    func build(changes: ChangeSet? = nil) async -> BuildOutcome? {
+        var changed = self.options
+        // What the watcher saw lets a text edit skip reading and checking the whole site.
+        changed.changedPaths = changes?.paths
+        let options = changed
         let waiting = Locked<CheckedContinuation<BuildOutcome?, Never>?>(nil)
         let finished: BuildOutcome? = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

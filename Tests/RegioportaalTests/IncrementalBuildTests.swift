@@ -6,9 +6,12 @@ import Testing
 /// through edits, renames, deletions, template changes, failed builds and a removed output.
 @Suite struct IncrementalBuildTests {
     /// Builds `site` with `cache` into its `_site`, cleanly into `_clean`, and compares both folders file by file.
-    private func compare(_ site: TestSite, _ cache: BuildCache, _ step: String) throws {
+    private func compare(_ site: TestSite, _ cache: BuildCache, _ step: String, changed: [String]? = nil) throws {
         let clean = site.root.appendingPathComponent("_clean")
-        try site.build { $0.cache = cache }
+        try site.build {
+            $0.cache = cache
+            $0.changedPaths = changed.map { $0.map { site.root.appendingPathComponent($0).path } }
+        }
         try site.build { $0.output = clean }
         let cached = try site.snapshot()
         var reference: [String: Data] = [:]
@@ -90,6 +93,61 @@ import Testing
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("_site"))
         try compare(site, cache, "output folder removed by hand")
         #expect(cache.lastRender.kept == 0, "a missing output folder is written whole")
+    }
+
+    /// The preview passes what its watcher saw; text edits of updates and besluiten then skip
+    /// the whole-site stages (nothing is parsed through the parse cache), everything else takes
+    /// the full pipeline, and every result equals a clean build.
+    @Test func textEditsSeenByTheWatcherEqualCleanBuilds() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let cache = BuildCache()
+        let updatePath = "Content/updates/eerste-update.md"
+        let update = TestSite.base[updatePath]!
+        try compare(site, cache, "first build")
+
+        func edit(_ text: String, _ path: String = updatePath, step: String, fast: Bool) throws {
+            try site.write(text, to: path)
+            cache.parse.resetCounters()
+            try compare(site, cache, step, changed: [path])
+            #expect(cache.parse.misses == (fast ? 0 : 1), "\(step): \(fast ? "from the last build" : "through the full pipeline")")
+        }
+
+        try edit(update + "Een nieuwe alinea met *nadruk*.\n", step: "edit the text of an update", fast: true)
+        #expect(cache.lastRender.rendered == 1, "only the update's own page")
+        #expect(try site.read("updates/eerste-update/index.html").contains("<em>nadruk</em>"))
+        #expect(try site.read("zoeken/index.json").contains("nadruk"))
+        #expect(try site.read("feeds/updates.xml").contains("nadruk"))
+
+        try edit(update + "## Nieuw kopje\n\nTekst.\n", step: "add a heading (an anchor other pages may link to)", fast: false)
+        let retitled = update.replacingOccurrences(of: "titel: Eerste update", with: "titel: Eerste update, herzien")
+        try edit(retitled, step: "change the front matter", fast: false)
+        try edit(retitled.replacingOccurrences(of: "Zie", with: "Lees"), step: "edit the text after a full build", fast: true)
+
+        // A problem in the text is reported by the full pipeline, as a clean build reports it.
+        try site.write(update + "![](/afbeelding.png)\n", to: updatePath)
+        #expect(throws: BuildFailure.self) {
+            try site.build {
+                $0.cache = cache
+                $0.changedPaths = [site.root.appendingPathComponent(updatePath).path]
+            }
+        }
+        #expect(try site.read("updates/eerste-update/index.html").contains("Lees"), "the failed build left the site as it was")
+        try edit(update + "Hersteld.\n", step: "fix the text after a failed build", fast: false)
+        try edit(update + "Hersteld, en verder.\n", step: "edit the text again", fast: true)
+
+        let besluitPath = "Content/besluiten/2024-05-29-besluit.md"
+        try edit(TestSite.base[besluitPath]!.replacingOccurrences(of: "Het besluit.", with: "Het besluit, toegelicht."), besluitPath,
+                 step: "edit the text of a besluit", fast: true)
+        #expect(try site.read("zoeken/index.json").contains("toegelicht"))
+        try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
+                 "Content/paginas/over.md", step: "edit the text of a pagina", fast: false)
+
+        let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
+            .write(to: footer, atomically: true, encoding: .utf8)
+        try compare(site, cache, "a template changed", changed: ["Templates/partials/footer.mustache"])
+        #expect(cache.lastRender.kept == 0, "every page uses the footer")
     }
 
     @Test func findingsOfAnUnchangedFileFollowWhatItLinksTo() throws {

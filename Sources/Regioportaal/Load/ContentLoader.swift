@@ -170,7 +170,7 @@ public struct ContentLoader: Sendable {
 
     /// One open, fstat and read per file. `O_NOFOLLOW` makes a symbolic link fail to open
     /// instead of being followed, so a link can never lead the build out of the folder.
-    private func read(_ url: URL, displayPath path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+    func read(_ url: URL, displayPath path: String, diagnostics: inout Diagnostics) -> SourceFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var stamp: FileStamp?
         if let cache {

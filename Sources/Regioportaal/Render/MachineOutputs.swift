@@ -20,12 +20,15 @@ struct MachineOutputs: Sendable {
     // MARK: Feeds
 
     /// A feed to publish and link from pages.
-    struct Feed {
+    struct Feed: Sendable {
         var path: String
         var titel: String
         var pagePath: String
         var updates: [Int]
     }
+
+    /// Entries per feed: the newest updates.
+    static let feedLength = 50
 
     static func feedPath(thema slug: String) -> String { "/feeds/themas/\(slug).xml" }
     static func feedPath(gemeente slug: String) -> String { "/feeds/gemeenten/\(slug).xml" }
@@ -55,7 +58,7 @@ struct MachineOutputs: Sendable {
     /// slug: they never change when the site moves to another path or is rebuilt.
     func atom(_ feed: Feed) -> String {
         let host = URL(string: baseURL)?.host ?? "regioportaal"
-        let entries = feed.updates.prefix(50).map { model.updates[$0] }
+        let entries = feed.updates.prefix(Self.feedLength).map { model.updates[$0] }
         let updated = entries.map(\.datum).max() ?? Day(year: 2000, month: 1, day: 1)!
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -117,55 +120,44 @@ struct MachineOutputs: Sendable {
 
     // MARK: Search
 
+    /// One serialised record of the search index and the page it finds.
+    struct SearchEntry: Sendable {
+        var path: String
+        var json: [UInt8]
+    }
+
     /// One record per page. `t` is the folded text searched (case and diacritics removed,
     /// so `coordinatie` finds `coördinatie`); the other fields are shown in results.
     /// Body text is capped so the index grows linearly with the number of pages.
-    func searchIndex(basePath: String, sources: SourceKeys? = nil, cache: EntryCache? = nil) -> String {
-        /// One JSON object, keys in sorted order; made where the entry is made, so the bulk of
-        /// the index is serialised on all cores.
-        @Sendable func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String]) -> [UInt8] {
-            let text = ([titel, summary] + extra + [String(body.prefix(Self.bodyLimit))]).joined(separator: " ")
-            var json: [UInt8] = []
-            json.reserveCapacity(text.utf8.count * 2 + 128)
-            for (index, (key, value)) in [("k", kind), ("s", summary), ("t", Self.fold(text)), ("titel", titel),
-                                          ("u", SitePaths.resolve(page.path, basePath: basePath))].enumerated() {
-                json.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-                JSONText.appendString(key, to: &json)
-                json.append(UInt8(ascii: ":"))
-                JSONText.appendString(value, to: &json)
-            }
-            json.append(UInt8(ascii: "}"))
-            return json
-        }
-        var entries: [[UInt8]] = []
+    ///
+    /// The records of the search index in index order: thema's, gemeenten, coalities, opgaven,
+    /// besluiten, updates, pagina's.
+    func searchEntries(basePath: String, sources: SourceKeys? = nil, cache: EntryCache? = nil) -> [SearchEntry] {
+        var entries: [SearchEntry] = []
+        func add(_ page: Page, _ json: [UInt8]) { entries.append(SearchEntry(path: page.path, json: json)) }
         for t in model.themas {
-            entries.append(entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam]))
+            add(.thema(t.info.slug), Self.entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam],
+                                                basePath: basePath))
         }
         for g in model.gemeenten {
-            entries.append(entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)", g.info.body.plainText, []))
+            add(.gemeente(g.info.slug), Self.entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)",
+                                                   g.info.body.plainText, [], basePath: basePath))
         }
         for c in model.coalities {
             let names = c.deelnemers.compactMap { model.partijNaam($0.partij.value) }
-            entries.append(entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
-                                 names + c.themas.compactMap { model.thema($0.value)?.titel }))
+            add(.coalitie(c.info.slug), Self.entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
+                                                   names + c.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath))
         }
         for o in model.opgaven {
-            entries.append(entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
-                                 o.themas.compactMap { model.thema($0.value)?.titel }))
+            add(.opgave(o.info.slug), Self.entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
+                                                 o.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath))
         }
-        for b in model.besluiten {
-            entries.append(entry(.besluit(b.info.slug), "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
-                                 b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }))
-        }
+        for b in model.besluiten { add(.besluit(b.info.slug), searchEntry(b, basePath: basePath)) }
         // The bulk of the index; folding the text is independent per update, so on all cores.
         // An update's entry is a function of its own file and of the names it refers to (in
         // `sources.rest`), so a rebuild reuses the entries of unchanged updates.
-        entries += ConcurrentMap.map(model.updates) { u in
-            let make = {
-                entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
-                      [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
-                         + u.themas.compactMap { model.thema($0.value)?.titel })
-            }
+        let updates = ConcurrentMap.map(model.updates) { u in
+            let make = { searchEntry(u, basePath: basePath) }
             guard let cache, let sources, let own = sources.updates[u.info.slug] else { return make() }
             var hasher = Hasher()
             hasher.combine(sources.rest)
@@ -174,17 +166,53 @@ struct MachineOutputs: Sendable {
             return cache.value(for: u.info.slug, stamp: hasher.finalize(), orMake: make)
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))
+        for (u, json) in zip(model.updates, updates) { add(.update(u.info.slug), json) }
         for p in model.paginas {
-            entries.append(entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, []))
+            add(.pagina(p.info.slug), Self.entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, [],
+                                                 basePath: basePath))
         }
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        json.reserveCapacity(entries.reduce(2) { $0 + $1.count + 1 })
+        return entries
+    }
+
+    func searchEntry(_ u: Update, basePath: String) -> [UInt8] {
+        Self.entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
+                   [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
+                       + u.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
+    }
+
+    func searchEntry(_ b: Besluit, basePath: String) -> [UInt8] {
+        Self.entry(.besluit(b.info.slug), "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
+                   b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }, basePath: basePath)
+    }
+
+    /// One JSON object, keys in sorted order; made where the entry is made, so the bulk of
+    /// the index is serialised on all cores.
+    static func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String],
+                      basePath: String) -> [UInt8] {
+        let text = ([titel, summary] + extra + [String(body.prefix(bodyLimit))]).joined(separator: " ")
+        var json: [UInt8] = []
+        json.reserveCapacity(text.utf8.count * 2 + 128)
+        for (index, (key, value)) in [("k", kind), ("s", summary), ("t", fold(text)), ("titel", titel),
+                                      ("u", SitePaths.resolve(page.path, basePath: basePath))].enumerated() {
+            json.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            JSONText.appendString(key, to: &json)
+            json.append(UInt8(ascii: ":"))
+            JSONText.appendString(value, to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        return json
+    }
+
+    /// The index file: a JSON array of the entries.
+    static func join(_ entries: [SearchEntry]) -> Data {
+        var json = Data(capacity: entries.reduce(2) { $0 + $1.json.count + 1 })
+        json.append(UInt8(ascii: "["))
         for (index, entry) in entries.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
-            json += entry
+            json.append(contentsOf: entry.json)
         }
         json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
+        return json
     }
 
     static let bodyLimit = 1_500

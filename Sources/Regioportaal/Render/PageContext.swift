@@ -748,8 +748,8 @@ struct SourceKeys: Sendable {
     /// Everything except the updates and besluiten: site settings, the day, and the text of
     /// every gemeente, partner, thema, opgave, coalitie and pagina file.
     let rest: Int
-    let updates: [String: Int]
-    let besluiten: [String: Int]
+    private(set) var updates: [String: Int]
+    private(set) var besluiten: [String: Int]
 
     init(model: SiteModel, now: Day) {
         var hasher = Hasher()
@@ -769,16 +769,27 @@ struct SourceKeys: Sendable {
         func keys(_ infos: [EntityInfo]) -> [String: Int] {
             var result: [String: Int] = [:]
             result.reserveCapacity(infos.count)
-            for info in infos {
-                var hasher = Hasher()
-                hasher.combine(info.slug)
-                hasher.combine(info.source.contentHash)
-                result[info.slug] = hasher.finalize()
-            }
+            for info in infos { result[info.slug] = Self.key(info) }
             return result
         }
         updates = keys(model.updates.map(\.info))
         besluiten = keys(model.besluiten.map(\.info))
+    }
+
+    private static func key(_ info: EntityInfo) -> Int {
+        var hasher = Hasher()
+        hasher.combine(info.slug)
+        hasher.combine(info.source.contentHash)
+        return hasher.finalize()
+    }
+
+    /// After the file of an update or besluit changed.
+    mutating func replace(_ info: EntityInfo) {
+        switch info.kind {
+        case .updates where updates[info.slug] != nil: updates[info.slug] = Self.key(info)
+        case .besluiten where besluiten[info.slug] != nil: besluiten[info.slug] = Self.key(info)
+        default: break
+        }
     }
 }
 

@@ -28,6 +28,23 @@ public struct SiteRenderer: Sendable {
         var streamed: [(path: String, hash: Int?)]
         var records: [String: RenderMemo.PageRecord]
         var linkTargets: OutputLinkChecker.Targets
+        /// With `remember`: the records of the search index, for rebuilds that replace a few.
+        var searchEntries: [MachineOutputs.SearchEntry]?
+    }
+
+    /// What every page depends on besides its context, per template: the template and its
+    /// partials, the asset manifest (the `asset` lambda) and the deployment path.
+    func templateKeys(assets: AssetManifest) -> [String: Int] {
+        var shared = Hasher()
+        for asset in assets.assets { shared.combine(asset.path); shared.combine(asset.outputPath) }
+        shared.combine(contexts.basePath)
+        let sharedKey = shared.finalize()
+        return templates.fingerprints.mapValues { $0 ^ sharedKey }
+    }
+
+    /// One page through its template; nil when the template is missing.
+    func renderPage(_ page: Page) -> String? {
+        templates.library.render(contexts.context(for: page), withTemplate: contexts.template(for: page))
     }
 
     /// Renders every page and machine output, then checks the links of the result.
@@ -41,25 +58,23 @@ public struct SiteRenderer: Sendable {
                 diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
         let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
-        // What every page depends on besides its context: its templates, the asset manifest
-        // (the `asset` lambda) and the deployment path.
-        var shared = Hasher()
-        for asset in assets.assets { shared.combine(asset.path); shared.combine(asset.outputPath) }
-        shared.combine(contexts.basePath)
-        let sharedKey = shared.finalize()
-        let templateKeys = templates.fingerprints.mapValues { $0 ^ sharedKey }
+        let templateKeys = templateKeys(assets: assets)
 
         // The feeds, sitemap, search index, open data and schemas do not depend on the pages:
         // they are made in the background while the pages render, and collected after.
         let machine = MachineOutputs(model: model, relations: contexts.relations)
+        let searchEntries = Handoff<[MachineOutputs.SearchEntry]>()
         let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
         let machineJobs = BackgroundJobs<[OutputFile]>([
             ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
             ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
                            OutputFile(path: "robots.txt", text: machine.robots())] }),
             ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
-            ("search index", { [OutputFile(path: MachineOutputs.searchIndexPath,
-                                           text: machine.searchIndex(basePath: basePath, sources: sources, cache: caches?.search))] }),
+            ("search index", {
+                let entries = machine.searchEntries(basePath: basePath, sources: sources, cache: caches?.search)
+                if remember { searchEntries.value = entries }
+                return [OutputFile(path: MachineOutputs.searchIndexPath, contents: MachineOutputs.join(entries))]
+            }),
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
             ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),
             ("schemas", { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } }),
@@ -153,8 +168,15 @@ public struct SiteRenderer: Sendable {
         rendered.reverse()
         while let page = rendered.popLast() { files.append(OutputFile(path: page.page.outputFile, text: page.html)) }
         files += machineFiles
-        return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets)
+        return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets,
+                      searchEntries: searchEntries.value)
     }
+}
+
+/// A value one background job leaves for the code that waits for it (``BackgroundJobs/wait()``
+/// orders the write before the read).
+final class Handoff<Value>: @unchecked Sendable {
+    var value: Value?
 }
 
 /// Work started on other threads at once and collected, in the order given, by `wait`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a long-running process (the preview server) keeps between builds, one cache per stage,
 /// so that a rebuild reads and parses only the files that changed, checks only the bodies that
 /// changed and renders only the pages whose input changed. A build with a cache always
@@ -10,6 +12,16 @@ public final class BuildCache: Sendable {
     let search = EntryCache()
     let openData = EntryCache()
     let maps = MapsCache()
+    private let last = Handoff<TextEditRebuild.Snapshot>()
+    private let lock = NSLock()
+
+    /// The last successful build, for a rebuild after text edits (``TextEditRebuild``).
+    var lastBuild: TextEditRebuild.Snapshot? {
+        get { lock.withLock { last.value } }
+        set { lock.withLock { last.value = newValue } }
+    }
+
+    func forgetLastBuild() { lastBuild = nil }
 
     public init() {}
 

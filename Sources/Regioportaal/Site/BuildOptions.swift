@@ -18,6 +18,10 @@ public struct BuildOptions: Sendable {
     /// Kept by a long-running process between builds: unchanged files are not parsed again,
     /// unchanged pages not rendered again, unchanged files not written again.
     public var cache: BuildCache?
+    /// With `cache`: the files (absolute paths) that changed since the previous build with that
+    /// cache, as a file watcher saw them. When they are only text edits of updates or besluiten,
+    /// the rebuild starts from the previous build instead of reading the whole tree.
+    public var changedPaths: [String]?
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
 

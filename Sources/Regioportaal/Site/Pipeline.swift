@@ -13,6 +13,8 @@ public enum Pipeline {
         /// Of the published model; the validation needs them, and so do the map and the pages.
         public var relations: Relations
         public var timeline: Timeline
+        /// What links in Markdown may point at.
+        var known: KnownTargets
     }
 
     /// Load, parse, build the model and validate it. Returns nil only when nothing usable
@@ -42,17 +44,24 @@ public enum Pipeline {
         let relations = Relations(published)
         let timeline = Timeline(model: published, relations: relations, now: options.now)
         let years = Snapshots.years(from: timeline.firstYear, now: options.now)
-        diagnostics.append(contentsOf: Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
-                                                          assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
-                                                          linkSeverity: options.linkSeverity, snapshotYears: years,
-                                                          bodyCache: options.cache?.bodies))
+        let validated = Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
+                                           assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
+                                           linkSeverity: options.linkSeverity, snapshotYears: years, bodyCache: options.cache?.bodies)
+        diagnostics.append(contentsOf: validated.diagnostics)
         timer.mark("  validate")
-        return Checked(files: loaded.files, assets: assets, model: model, published: published, relations: relations, timeline: timeline)
+        return Checked(files: loaded.files, assets: assets, model: model, published: published, relations: relations, timeline: timeline,
+                       known: validated.known)
     }
 
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
     /// the previous output folder is then untouched.
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
+        if let cache = options.cache, let changed = options.changedPaths, let last = cache.lastBuild,
+           let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {
+            return report
+        }
+        // Kept again only when this build succeeds.
+        options.cache?.forgetLastBuild()
         let started = Date()
         var timer = StageTimer()
         var diagnostics = Diagnostics()
@@ -146,6 +155,15 @@ public enum Pipeline {
         let pages = renderedPages + output.keptPages.count
         let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
         let files = rendered.count + output.streamed.count + output.keptPages.count + assets.assets.count
+        if let cache = options.cache, let sources, let searchEntries = output.searchEntries {
+            var fileIndex: [String: Int] = [:]
+            for (index, file) in checked.files.enumerated() { fileIndex[file.source.url.standardizedFileURL.path] = index }
+            cache.lastBuild = TextEditRebuild.Snapshot(
+                key: .init(options), files: checked.files, fileIndex: fileIndex, model: checked.model, published: model,
+                relations: relations, timeline: timeline, assets: assets, known: checked.known, templates: templates, maps: maps,
+                sources: sources, searchEntries: searchEntries, feeds: MachineOutputs(model: model, relations: relations).feeds,
+                warnings: diagnostics.warnings, pages: pages, fileCount: files, searchIndexBytes: searchBytes)
+        }
         return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
                            renderedPages: memo == nil ? nil : renderedPages)

@@ -63,7 +63,7 @@ struct OutputLinkChecker {
         return (diagnostics, found, targets)
     }
 
-    private func problem(_ link: String, from pagePath: String, files: Set<String>, ids: [String: Set<String>]) -> String? {
+    func problem(_ link: String, from pagePath: String, files: Set<String>, ids: [String: Set<String>]) -> String? {
         let lower = link.lowercased()
         if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") {
             return nil

@@ -15,6 +15,8 @@ public struct Validator {
     let now: Day
     var diagnostics = Diagnostics()
     private var slugs: [ContentKind: Set<String>] = [:]
+    /// What the bodies' links were checked against; set by `run`.
+    private(set) var known: KnownTargets?
 
     /// The years with snapshot pages of the published model, when the caller already knows them.
     let snapshotYears: [Int]?
@@ -38,16 +40,18 @@ public struct Validator {
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                                 linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
         validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
-                 snapshotYears: snapshotYears, bodyCache: nil)
+                 snapshotYears: snapshotYears, bodyCache: nil).diagnostics
     }
 
+    /// Also returns what the bodies' links were checked against, for checking an edited body later.
     static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
-                         linkSeverity: Diagnostic.Severity, snapshotYears: [Int]?, bodyCache: BodyCheckCache?) -> [Diagnostic] {
+                         linkSeverity: Diagnostic.Severity, snapshotYears: [Int]?, bodyCache: BodyCheckCache?)
+        -> (diagnostics: [Diagnostic], known: KnownTargets) {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
                                   linkSeverity: linkSeverity, snapshotYears: snapshotYears)
         validator.bodyCache = bodyCache
         validator.run()
-        return validator.diagnostics.all
+        return (validator.diagnostics.all, validator.known!)
     }
 
     mutating func run() {
@@ -272,6 +276,7 @@ public struct Validator {
     private mutating func checkBodies() {
         var known = KnownTargets(published, now: now, snapshotYears: snapshotYears)
         known.assets = assetPaths
+        self.known = known
         let linkSeverity = self.linkSeverity
         // A body's findings depend on its text and on what links can point at: an unchanged
         // body is not checked again while the targets, the base URL and the link severity stay.
@@ -296,7 +301,7 @@ public struct Validator {
     }
 
     /// The findings in one Markdown body: heading levels, alt text, link targets.
-    private static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> [Diagnostic] {
+    static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         let body = file.body
         var level = 1

@@ -24,6 +24,14 @@ struct IncrementalOutput {
         return next
     }
 
+    /// Writes each file whose bytes differ from its hash in `hashes`, and records its new hash.
+    func replace(_ files: [OutputFile], hashes: inout [String: Int]) throws {
+        for (file, hash) in zip(files, Self.hashes(files)) where hashes[file.path] != hash {
+            try replace(file)
+            hashes[file.path] = hash
+        }
+    }
+
     /// The assets' bytes under their output paths.
     static func read(_ assets: [AssetManifest.Asset]) throws -> [OutputFile] {
         try assets.map { OutputFile(path: $0.outputPath, contents: try Data(contentsOf: $0.source)) }

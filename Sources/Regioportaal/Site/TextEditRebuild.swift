@@ -1,0 +1,193 @@
+import Foundation
+
+/// The most common change in the preview, made fast: the text of updates or besluiten edited
+/// while their front matter stays as it was.
+///
+/// Front matter is what ties a file to the rest of the site (titles in lists, dates in the
+/// timeline, references in relations and change pages); the Markdown body appears only on
+/// the file's own page, in its search index record and, for an update, in the feeds that
+/// carry it. So when only bodies changed, the model, relations, timeline, maps and every
+/// other page of the last build still hold, and the rebuild is: read the changed files,
+/// parse and check their bodies, render their pages, replace their search records and feed
+/// entries, and write what changed.
+///
+/// Anything outside that case returns nil and the caller runs the full pipeline (which has
+/// its own caches): a changed front matter, another kind of file, a new or removed file, a
+/// heading anchor that changed (links elsewhere may point at it), or any diagnostic at all,
+/// so every problem is reported by the full pipeline exactly as a clean build reports it.
+/// The incremental build tests compare the result with a clean build.
+enum TextEditRebuild {
+    /// What the last successful build of a long-running process knew, for the next one.
+    struct Snapshot: Sendable {
+        var key: OptionsKey
+        var files: [LoadedFile]
+        /// Position in `files` by standardised absolute path.
+        var fileIndex: [String: Int]
+        var model: SiteModel
+        var published: SiteModel
+        var relations: Relations
+        var timeline: Timeline
+        var assets: AssetManifest
+        var known: KnownTargets
+        var templates: TemplateSet
+        var maps: MapArtifacts
+        var sources: SourceKeys
+        var searchEntries: [MachineOutputs.SearchEntry]
+        var feeds: [MachineOutputs.Feed]
+        var warnings: [Diagnostic]
+        var pages: Int
+        var fileCount: Int
+        var searchIndexBytes: Int
+    }
+
+    /// The options a snapshot is valid for; any difference means a full build.
+    struct OptionsKey: Hashable, Sendable {
+        var content, templates, publicFolder, output: String
+        var now: Day
+        var baseURL: String?
+        var includeDrafts: Bool
+        var linkSeverity: Diagnostic.Severity
+
+        init(_ options: BuildOptions) {
+            content = options.content.standardizedFileURL.path
+            templates = options.templates.standardizedFileURL.path
+            publicFolder = options.publicFolder.standardizedFileURL.path
+            output = options.output.standardizedFileURL.path
+            now = options.now
+            baseURL = options.baseURL
+            includeDrafts = options.includeDrafts
+            linkSeverity = options.linkSeverity
+        }
+    }
+
+    static let kinds: Set<ContentKind> = [.updates, .besluiten]
+
+    /// Rebuilds after `changed` (absolute paths) from `last`, or returns nil when the change
+    /// needs the full pipeline. Nothing is written before every check has passed.
+    static func rebuild(_ options: BuildOptions, changed: [String], last: Snapshot, cache: BuildCache,
+                        fileSystem: OutputFileSystem) -> BuildReport? {
+        let started = Date()
+        var timer = StageTimer()
+        guard !changed.isEmpty, last.key == OptionsKey(options),
+              var state = cache.render.previous(for: options.output) else { return nil }
+        var next = last
+        let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
+        let parser = ContentParser(basePath: SitePaths.basePath(of: last.published.settings.baseURL))
+        var edited: [(slug: String, kind: ContentKind)] = []
+        for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted() {
+            guard let index = last.fileIndex[path] else { return nil }
+            let old = last.files[index]
+            guard old.isMarkdown, kinds.contains(old.kind),
+                  !last.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
+            var problems = Diagnostics()
+            guard let source = loader.read(old.source.url, displayPath: old.source.displayPath, diagnostics: &problems),
+                  problems.all.isEmpty else { return nil }
+            let file = LoadedFile(source: source, kind: old.kind, slug: old.slug, isMarkdown: true)
+            guard sameFrontMatter(old.source, source) else { return nil }
+            let parsed = parser.parse(file, diagnostics: &problems)
+            guard problems.all.isEmpty, parsed.record != nil,
+                  var info = next.model.info(kind: old.kind, slug: old.slug), info.source === old.source,
+                  Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else { return nil }
+            // A later full build finds it parsed.
+            cache.parse.store(file, basePath: parser.basePath, result: (parsed, []))
+            info.source = source
+            info.body = parsed.body
+            guard Validator.checkBody(info, known: last.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
+            next.files[index] = file
+            next.model.replaceInfo(info)
+            next.published.replaceInfo(info)
+            next.sources.replace(info)
+            edited.append((old.slug, old.kind))
+        }
+        timer.mark("  text edit: read, parse, check \(edited.count) file(s)")
+
+        // The pages of the edited files, if they are published.
+        let site = SiteRenderer(model: next.published, now: options.now, templates: last.templates, assets: last.assets,
+                                maps: last.maps, relations: last.relations, timeline: last.timeline)
+        let templateKeys = site.templateKeys(assets: last.assets)
+        let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: last.templates, severity: options.linkSeverity)
+        var files: [OutputFile] = []
+        for (slug, kind) in edited {
+            let page = Routes.page(for: kind, slug: slug)
+            guard next.published.info(kind: kind, slug: slug) != nil else { continue }
+            guard let record = state.pages[page.outputFile], record.problems.isEmpty,
+                  let input = site.contexts.inputKey(for: page, sources: next.sources),
+                  let templateKey = templateKeys[site.contexts.template(for: page)],
+                  let html = site.renderPage(page) else { return nil }
+            let scan = OutputLinkChecker.scan(html)
+            // Other pages may link to this one's ids; and its own links must all resolve.
+            guard scan.ids == record.ids, !scan.links.contains(where: {
+                checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
+            }) else { return nil }
+            state.pages[page.outputFile] = RenderMemo.PageRecord(key: templateKey ^ input, ids: scan.ids, links: scan.links, problems: [])
+            files.append(OutputFile(path: page.outputFile, text: html))
+        }
+        timer.mark("  text edit: render \(files.count) page(s)")
+
+        // Their search records and the feeds that carry them.
+        let machine = MachineOutputs(model: next.published, relations: last.relations)
+        let basePath = site.contexts.basePath
+        var editedUpdates = Set<Int>()
+        for (slug, kind) in edited {
+            let path = Routes.page(for: kind, slug: slug).path
+            guard let position = next.searchEntries.firstIndex(where: { $0.path == path }) else { continue }
+            if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) {
+                next.searchEntries[position].json = machine.searchEntry(next.published.updates[u], basePath: basePath)
+                editedUpdates.insert(u)
+            } else if let b = next.published.besluiten.first(where: { $0.info.slug == slug }) {
+                next.searchEntries[position].json = machine.searchEntry(b, basePath: basePath)
+            }
+        }
+        let index = OutputFile(path: MachineOutputs.searchIndexPath, contents: MachineOutputs.join(next.searchEntries))
+        files.append(index)
+        next.searchIndexBytes = index.contents.count
+        for feed in last.feeds where feed.updates.prefix(MachineOutputs.feedLength).contains(where: editedUpdates.contains) {
+            files.append(OutputFile(path: String(feed.path.dropFirst()), text: machine.atom(feed)))
+        }
+        timer.mark("  text edit: search index, feeds")
+
+        do {
+            try IncrementalOutput(output: options.output, fileSystem: fileSystem).replace(files, hashes: &state.files)
+        } catch {
+            // The folder may be partly updated: the next build is a full, staged one.
+            cache.forgetLastBuild()
+            return nil
+        }
+        timer.mark("  text edit: write")
+        let rendered = files.count { $0.path.hasSuffix(".html") }
+        cache.render.commit(state, rendered: rendered, kept: last.pages - rendered)
+        cache.lastBuild = next
+        return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
+                           seconds: Date().timeIntervalSince(started), searchIndexBytes: next.searchIndexBytes,
+                           renderedPages: rendered)
+    }
+
+    /// Whether two versions of a Markdown file have the same front matter, byte for byte.
+    static func sameFrontMatter(_ a: SourceFile, _ b: SourceFile) -> Bool {
+        var ignored = Diagnostics()
+        guard let x = FrontMatter.split(a, diagnostics: &ignored), let y = FrontMatter.split(b, diagnostics: &ignored) else { return false }
+        return x.yaml == y.yaml && x.yamlLineOffset == y.yamlLineOffset && x.bodyLineOffset == y.bodyLineOffset
+    }
+}
+
+extension SiteModel {
+    /// The shared fields of the update or besluit `slug`.
+    func info(kind: ContentKind, slug: String) -> EntityInfo? {
+        switch kind {
+        case .updates: return updates.first { $0.info.slug == slug }?.info
+        case .besluiten: return besluiten.first { $0.info.slug == slug }?.info
+        default: return nil
+        }
+    }
+
+    /// Replaces the shared fields of the update or besluit with `info`'s slug, if present.
+    mutating func replaceInfo(_ info: EntityInfo) {
+        switch info.kind {
+        case .updates:
+            if let i = updates.firstIndex(where: { $0.info.slug == info.slug }) { updates[i].info = info }
+        case .besluiten:
+            if let i = besluiten.firstIndex(where: { $0.info.slug == info.slug }) { besluiten[i].info = info }
+        default: break
+        }
+    }
+}
