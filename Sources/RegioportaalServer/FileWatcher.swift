@@ -9,9 +9,10 @@ import Darwin
 /// Watches folders by polling: every `interval` it takes a ``Snapshot`` and compares it
 /// with the previous one.
 ///
-/// Polling instead of inotify/FSEvents: a few hundred `lstat` calls every 250 ms cost
-/// nothing, work the same on every platform and file system (including network and
-/// container mounts where events are lost), and cannot overflow an event queue.
+/// The snapshot is what decides, so the result is the same on every platform and file
+/// system. Where the kernel reports changes (``ChangeEvents``, Linux), a poll re-stamps only
+/// the paths it named, which keeps a site of 10,000 files as cheap to watch as a small one;
+/// elsewhere, and whenever events were lost, a poll walks the whole tree.
 public struct FileWatcher: Sendable {
     public var roots: [URL]
     /// Entries at or below these paths are not watched (the output folder, if it lies inside a root).
@@ -40,9 +41,20 @@ public struct FileWatcher: Sendable {
         var debouncer = Debouncer<ContinuousClock.Instant>(quietPeriod: quietPeriod, maximumDelay: maximumDelay)
         var previous = since ?? scan()
         var pending = ChangeSet()
+        // Events count from here; the first poll walks the tree to see what changed before.
+        let events = ChangeEvents.start(folders: roots.map(\.path) + folders(in: previous))
+        var walk = true
+        let interval = events == nil ? self.interval : min(self.interval, .milliseconds(50))
         while true {
             try await Task.sleep(for: debouncer.nextPoll(interval: interval, now: clock.now))
-            let current = scan()
+            var current = previous
+            if let events, !walk, case .paths(let paths) = events.drain() {
+                if !paths.isEmpty { current = restamp(paths, in: previous, events: events) }
+            } else {
+                current = scan()
+                walk = false
+                if let events { for folder in folders(in: current) { events.watch(folder) } }
+            }
             let changes = ChangeDetector.changes(from: previous, to: current)
             previous = current
             pending.merge(changes)
@@ -64,11 +76,44 @@ public struct FileWatcher: Sendable {
         return Snapshot(entries)
     }
 
+    /// `snapshot` with `paths` stamped again, as a full ``scan()`` would find them when no other
+    /// path changed. A folder among them is listed again with everything below it (it may have
+    /// been created, moved in or replaced) and watched.
+    func restamp(_ paths: Set<String>, in snapshot: Snapshot, events: ChangeEvents?) -> Snapshot {
+        var entries = snapshot.entries
+        let rootPaths = Set(roots.map(\.path))
+        for path in paths.sorted() {
+            let name = path.split(separator: "/").last ?? ""
+            guard !name.hasPrefix("."), !isExcluded(path) else { continue }
+            let before = entries[path]
+            let stamp = rootPaths.contains(path) ? FileStamp(kind: .directory) : Self.stamp(path)
+            if before?.kind == .directory || stamp?.kind == .directory {
+                entries = entries.filter { !$0.key.hasPrefix(path + "/") }
+            }
+            if !rootPaths.contains(path) { entries[path] = stamp }
+            guard stamp?.kind == .directory else { continue }
+            var below: [String: FileStamp] = [:]
+            walk(path, into: &below)
+            entries.merge(below) { _, new in new }
+            events?.watch(path)
+            for folder in folders(in: Snapshot(below)) { events?.watch(folder) }
+        }
+        return Snapshot(entries)
+    }
+
+    private func folders(in snapshot: Snapshot) -> [String] {
+        snapshot.entries.compactMap { $0.value.kind == .directory ? $0.key : nil }.sorted()
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        excluded.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
     private func walk(_ folder: String, into entries: inout [String: FileStamp]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            if excluded.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) { continue }
+            if isExcluded(path) { continue }
             guard let stamp = Self.stamp(path) else { continue }
             entries[path] = stamp
             if stamp.kind == .directory { walk(path, into: &entries) }

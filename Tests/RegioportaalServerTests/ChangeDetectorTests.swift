@@ -124,3 +124,64 @@ import Testing
         #expect(changes.removed.isEmpty)
     }
 }
+
+#if os(Linux)
+@Suite struct ChangeEventsTests {
+    /// Re-stamping the paths inotify names gives what a full walk gives.
+    @Test func restampingTheReportedPathsEqualsAFullScan() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        func write(_ text: String, _ path: String) throws {
+            let url = root.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("a", "Content/updates/a.md")
+        try write("x", "Content/themas/x.md")
+        try write("t", "Templates/base.mustache")
+        let watcher = FileWatcher(roots: [root.appendingPathComponent("Content"), root.appendingPathComponent("Templates")],
+                                  excluding: [root.appendingPathComponent("Content/_site")])
+        let before = watcher.scan()
+        let events = try #require(ChangeEvents.start(folders: [root.path + "/Content", root.path + "/Templates"]
+            + before.entries.filter { $0.value.kind == .directory }.map(\.key)))
+
+        try write("a, longer", "Content/updates/a.md")
+        try write("b", "Content/updates/b.md")
+        try fm.removeItem(at: root.appendingPathComponent("Content/themas/x.md"))
+        try write("n", "Content/paginas/nieuw.md")
+        try write("s", "Content/updates/.a.md.swp")
+        try write("o", "Content/_site/index.html")
+        try write("t2", "Templates/.base.tmp")
+        // An editor saving by writing a temporary file and renaming it over the original.
+        #expect(rename(root.path + "/Templates/.base.tmp", root.path + "/Templates/base.mustache") == 0)
+
+        guard case .paths(let paths) = events.drain() else {
+            Issue.record("events were lost")
+            return
+        }
+        let restamped = watcher.restamp(paths, in: before, events: events)
+        // (Folder stamps may differ: a folder's own time is not a change, see ChangeDetector.)
+        #expect(ChangeDetector.changes(from: restamped, to: watcher.scan()).isEmpty)
+        #expect(Set(restamped.entries.keys) == Set(watcher.scan().entries.keys))
+        let changes = ChangeDetector.changes(from: before, to: restamped)
+        #expect(changes.added.map { $0.replacingOccurrences(of: root.path, with: "") }
+            == ["/Content/paginas", "/Content/paginas/nieuw.md", "/Content/updates/b.md"])
+        #expect(changes.removed.map { $0.replacingOccurrences(of: root.path, with: "") } == ["/Content/themas/x.md"])
+        #expect(changes.modified.map { $0.replacingOccurrences(of: root.path, with: "") }
+            == ["/Content/updates/a.md", "/Templates/base.mustache"])
+
+        // The new folder is watched: a file added in it is reported.
+        try write("m", "Content/paginas/meer.md")
+        guard case .paths(let later) = events.drain() else {
+            Issue.record("events were lost")
+            return
+        }
+        #expect(later.contains(root.path + "/Content/paginas/meer.md"))
+
+        // A moved folder cannot be followed by its old watch: the next poll walks the tree.
+        try fm.moveItem(at: root.appendingPathComponent("Content/themas"), to: root.appendingPathComponent("Content/onderwerpen"))
+        #expect(events.drain() == .unknown)
+    }
+}
+#endif
