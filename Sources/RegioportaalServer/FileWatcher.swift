@@ -47,16 +47,20 @@ public struct FileWatcher: Sendable {
         let interval = events == nil ? self.interval : min(self.interval, .milliseconds(50))
         while true {
             try await Task.sleep(for: debouncer.nextPoll(interval: interval, now: clock.now))
-            var current = previous
+            var changes = ChangeSet()
             if let events, !walk, case .paths(let paths) = events.drain() {
-                if !paths.isEmpty { current = restamp(paths, in: previous, events: events) }
+                if !paths.isEmpty {
+                    let current = restamp(paths, in: previous, events: events)
+                    changes = ChangeDetector.changes(from: previous, to: current)
+                    previous = current
+                }
             } else {
-                current = scan()
+                let current = scan()
                 walk = false
                 if let events { for folder in folders(in: current) { events.watch(folder) } }
+                changes = ChangeDetector.changes(from: previous, to: current)
+                previous = current
             }
-            let changes = ChangeDetector.changes(from: previous, to: current)
-            previous = current
             pending.merge(changes)
             if debouncer.observe(changed: !changes.isEmpty, at: clock.now) {
                 let batch = pending
