@@ -63,7 +63,7 @@ public struct SiteRenderer: Sendable {
         // The feeds, sitemap, search index, open data and schemas do not depend on the pages:
         // they are made in the background while the pages render, and collected after.
         let machine = MachineOutputs(model: model, relations: contexts.relations)
-        let searchEntries = Handoff<[MachineOutputs.SearchEntry]>()
+        let searchEntries = Slot<[MachineOutputs.SearchEntry]>()
         let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
         let machineJobs = BackgroundJobs<[OutputFile]>([
             ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
@@ -173,9 +173,9 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// A value one background job leaves for the code that waits for it (``BackgroundJobs/wait()``
-/// orders the write before the read).
-final class Handoff<Value>: @unchecked Sendable {
+/// A value shared by reference between threads; its users order the accesses (a lock, or
+/// ``BackgroundJobs/wait()`` between a job's write and the read).
+final class Slot<Value>: @unchecked Sendable {
     var value: Value?
 }
 

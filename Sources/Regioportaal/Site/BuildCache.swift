@@ -12,7 +12,7 @@ public final class BuildCache: Sendable {
     let search = EntryCache()
     let openData = EntryCache()
     let maps = MapsCache()
-    private let last = Handoff<TextEditRebuild.Snapshot>()
+    private let last = Slot<TextEditRebuild.Snapshot>()
     private let lock = NSLock()
 
     /// The last successful build, for a rebuild after text edits (``TextEditRebuild``).
