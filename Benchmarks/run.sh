@@ -12,7 +12,7 @@
 #   SEED         corpus seed (default 42)
 #   PER_PAGE     updates per list page in both generators (default 10, the documented default)
 #   SERVE_N      corpus size for the `serve` rebuild measurement (default 10000; "" skips it)
-#   SERVE_EDITS  edits measured in `serve` (default 5)
+#   SERVE_EDITS  edits of each kind measured in `serve` (default 5): the text of an update, then its title
 #   SERVE_PORT   port for `serve` (default 18731)
 #   SKIP_BUILD=1 use the existing release binary in .build-bench (or BIN=/path/to/regioportaal)
 #   WORK         work folder (default Benchmarks/work, git-ignored)
@@ -166,18 +166,26 @@ if [ -n "$SERVE_N" ]; then
     for _ in $(seq 1 1200); do grep -q 'serving http' "$slog" && break; sleep 0.5; done
     grep -q 'serving http' "$slog" || { echo "serve did not start:" >&2; cat "$slog" >&2; kill "$spid"; exit 1; }
     sleep 1
-    for i in $(seq 1 "$SERVE_EDITS"); do
+    # edit KIND I: a text edit (below the front matter) or a title edit (front matter).
+    edit() {
+        local kind=$1 i=$2 target=$c/Content/updates/$file
         before=$(rebuilt_count)
         t0=$(date +%s.%N)
-        printf '\nBewerkt voor de benchmark, ronde %s.\n' "$i" >>"$c/Content/updates/$file"
+        if [ "$kind" = text ]; then
+            printf '\nBewerkt voor de benchmark, ronde %s.\n' "$i" >>"$target"
+        else
+            sed "s/^titel: \"\(.*\)\"$/titel: \"\1 (ronde $i)\"/" "$target" >"$target.tmp" && mv "$target.tmp" "$target"
+        fi
         for _ in $(seq 1 6000); do [ "$(rebuilt_count)" -gt "$before" ] && break; sleep 0.02; done
         t1=$(date +%s.%N)
         line=$(grep 'rebuilt\|build failed' "$slog" | tail -n 1)
         ms=$(echo "$line" | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')
-        printf '%s\t%s\t%s\t%s\n' "$i" "${ms:-NA}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')" "$line" >>"$SERVE_RESULTS"
-        log "  edit $i: pipeline ${ms:-?} ms, edit to rebuilt line $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') s"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$kind" "$i" "${ms:-NA}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')" "$line" >>"$SERVE_RESULTS"
+        log "  $kind edit $i: pipeline ${ms:-?} ms, edit to rebuilt line $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') s"
         sleep 1
-    done
+    }
+    for i in $(seq 1 "$SERVE_EDITS"); do edit text "$i"; done
+    for i in $(seq 1 "$SERVE_EDITS"); do edit title "$i"; done
     hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$spid/status" 2>/dev/null || echo NA)
     echo -e "serve_peak_rss_kb\t$hwm" >>"$SERVE_RESULTS"
     cp "$WORK/serve-original.md" "$c/Content/updates/$file"
@@ -212,12 +220,14 @@ print("CPU time (user+sys, median s): " + "; ".join(
 print("load average (1 min) during runs: " + "; ".join(
     f"N={int(n):,}: {min(float(r['load1']) for r in rows if r['n'] == n):.1f}-{max(float(r['load1']) for r in rows if r['n'] == n):.1f}" for n in sizes))
 serve = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
-edits = [s for s in serve if s[0].isdigit()]
-if edits:
-    ms = [float(s[1]) for s in edits if s[1] != "NA"]
-    lat = [float(s[2]) for s in edits]
-    hwm = [s[1] for s in serve if s[0] == "serve_peak_rss_kb"]
-    print(f"serve rebuild after editing one update: median pipeline {med(ms):.0f} ms, "
-          f"median edit-to-rebuilt {med(lat):.2f} s over {len(edits)} edits; server peak RSS "
-          f"{int(hwm[0]) // 1024 if hwm and hwm[0].isdigit() else 'NA'} MB")
+for kind in ("text", "title"):
+    edits = [s for s in serve if s[0] == kind]
+    if edits:
+        ms = [float(s[2]) for s in edits if s[2] != "NA"]
+        lat = [float(s[3]) for s in edits]
+        print(f"serve rebuild after a {kind} edit of one update: median pipeline {med(ms):.0f} ms "
+              f"({min(ms):.0f}-{max(ms):.0f}), median edit-to-rebuilt {med(lat):.2f} s over {len(edits)} edits")
+hwm = [s[1] for s in serve if s[0] == "serve_peak_rss_kb"]
+if hwm:
+    print(f"server peak RSS {int(hwm[0]) // 1024 if hwm[0].isdigit() else 'NA'} MB")
 EOF
