@@ -88,7 +88,7 @@ public enum Routes {
 
     /// The years that get a snapshot of the map and the matrix.
     public static func snapshotYears(_ model: SiteModel, now: Day) -> [Int] {
-        Snapshots.years(from: Timeline(model: model, relations: Relations(model), now: now).firstYear, now: now)
+        Timeline(model: model, relations: Relations(model), now: now).snapshotYears(now: now)
     }
 
     /// Snapshot years in which the map has at least one opgave.

@@ -122,6 +122,9 @@ public struct Timeline: Sendable {
 
     /// The first year anything is dated, for the year-by-year snapshots.
     public var firstYear: Int? { events.first?.date.year }
+
+    /// The years that get a snapshot page: from the first event to `now`.
+    public func snapshotYears(now: Day) -> [Int] { Snapshots.years(from: firstYear, now: now) }
 }
 
 extension ChangeEvent.Kind {

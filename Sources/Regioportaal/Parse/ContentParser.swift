@@ -142,34 +142,3 @@ public enum SitePaths {
         return path
     }
 }
-
-/// Order-preserving parallel map over all cores.
-public enum ConcurrentMap {
-    /// `granularity` is the number of items a worker takes at a time; by default a quarter of
-    /// an even share. Give 1 when items differ much in cost (pages: one change page costs as
-    /// much as a thousand update pages), or one large item at the end keeps one core busy alone.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], granularity: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count < 2 { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let box = UnsafeSendable(results)
-        items.withUnsafeBufferPointer { input in
-            let inputBox = UnsafeSendable(input)
-            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let chunk = granularity.map { max(1, $0) } ?? max(1, (items.count + workers * 4 - 1) / (workers * 4))
-            let chunks = (items.count + chunk - 1) / chunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = c * chunk, end = min(items.count, start + chunk)
-                for i in start..<end { box.value[i] = transform(inputBox.value[i]) }
-            }
-        }
-        return results.map { $0! }
-    }
-}
-
-/// Each index is written by exactly one worker, so sharing the buffer is safe.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

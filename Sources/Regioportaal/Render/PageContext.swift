@@ -31,7 +31,7 @@ struct PageContextBuilder: Sendable {
         let relations = relations ?? Relations(model)
         self.relations = relations
         self.timeline = timeline ?? Timeline(model: model, relations: relations, now: now)
-        self.years = Snapshots.years(from: self.timeline.firstYear, now: now)
+        self.years = self.timeline.snapshotYears(now: now)
         self.mapYears = Routes.mapYears(model, now: now, snapshotYears: years)
         self.now = now
         self.baseURL = model.settings.baseURL

@@ -172,38 +172,3 @@ public struct SiteRenderer: Sendable {
                       searchEntries: searchEntries.value)
     }
 }
-
-/// A value shared by reference between threads; its users order the accesses (a lock, or
-/// ``BackgroundJobs/wait()`` between a job's write and the read).
-final class Slot<Value>: @unchecked Sendable {
-    var value: Value?
-}
-
-/// Work started on other threads at once and collected, in the order given, by `wait`.
-final class BackgroundJobs<Value: Sendable>: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var results: [(name: String, value: Value?, nanoseconds: UInt64)]
-
-    init(_ jobs: [(name: String, make: @Sendable () -> Value)]) {
-        results = jobs.map { ($0.name, nil, 0) }
-        for (index, job) in jobs.enumerated() {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                let started = DispatchTime.now().uptimeNanoseconds
-                let value = job.make()
-                let spent = DispatchTime.now().uptimeNanoseconds - started
-                lock.lock()
-                results[index] = (job.name, value, spent)
-                lock.unlock()
-            }
-        }
-    }
-
-    /// Blocks until every job is done.
-    func wait() -> [(name: String, value: Value, nanoseconds: UInt64)] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results.map { ($0.name, $0.value!, $0.nanoseconds) }
-    }
-}

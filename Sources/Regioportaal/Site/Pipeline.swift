@@ -43,7 +43,7 @@ public enum Pipeline {
         timer.mark("  assets")
         let relations = Relations(published)
         let timeline = Timeline(model: published, relations: relations, now: options.now)
-        let years = Snapshots.years(from: timeline.firstYear, now: options.now)
+        let years = timeline.snapshotYears(now: options.now)
         let validated = Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                            assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
                                            linkSeverity: options.linkSeverity, snapshotYears: years, bodyCache: options.cache?.bodies)
@@ -75,7 +75,7 @@ public enum Pipeline {
         let model = checked.published
         let assets = checked.assets
         let (relations, timeline) = (checked.relations, checked.timeline)
-        let mapYears = Routes.mapYears(model, now: options.now, snapshotYears: Snapshots.years(from: timeline.firstYear, now: options.now))
+        let mapYears = Routes.mapYears(model, now: options.now, snapshotYears: timeline.snapshotYears(now: options.now))
         // What the files of the site hash to: lets a rebuild skip work whose inputs are unchanged.
         let sources = options.cache.map { _ in SourceKeys(model: model, now: options.now) }
         timer.mark("relations, timeline, source keys")
