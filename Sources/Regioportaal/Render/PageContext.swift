@@ -140,7 +140,9 @@ struct PageContextBuilder: Sendable {
                 ["titel": item.0, "url": url(item.1), "current": item.1 == current]
             },
             "footer_menu": model.paginas.filter { $0.menu != nil }.map { ["titel": $0.titel, "url": url(.pagina($0.info.slug))] },
-            "asset": MustacheLambda { path in assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath) },
+            "asset": MustacheLambda { path in
+                AssetURL(description: assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath))
+            },
             "vandaag": Vocabulary.date(now),
             "feeds": feeds,
         ]
@@ -832,4 +834,11 @@ extension PageContextBuilder {
         }
         return hasher.finalize()
     }
+}
+
+/// What the `asset` lambda returns. Not a `String`: swift-mustache parses a string a lambda
+/// returns as a new template on every call (three times per page); any other value is written
+/// out as its description, the same text.
+struct AssetURL: CustomStringConvertible {
+    let description: String
 }
