@@ -143,6 +143,15 @@ import Testing
         try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
                  "Content/paginas/over.md", step: "edit the text of a pagina", fast: false)
 
+        // New and removed files are found by listing the folders again.
+        let added = "Content/updates/nog-een.md"
+        try site.write("---\ntitel: Nog een\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\n---\nTekst.\n", to: added)
+        try compare(site, cache, "add an update", changed: [added])
+        #expect(try site.read("updates/nog-een/index.html").contains("Nog een"))
+        try site.remove(added)
+        try compare(site, cache, "remove it again", changed: [added])
+        #expect(try site.snapshot()["updates/nog-een/index.html"] == nil)
+
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
         try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
             .write(to: footer, atomically: true, encoding: .utf8)

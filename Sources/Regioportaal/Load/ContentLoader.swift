@@ -112,6 +112,33 @@ public struct ContentLoader: Sendable {
         return content
     }
 
+    /// `previous` (what this loader found last time, without problems) with the files in
+    /// `changed` (absolute paths, as a file watcher reports them) read again, without listing
+    /// any folder. Nil when that is not enough: a path is new, gone or a folder, or a file
+    /// cannot be read cleanly; then `load` lists everything and reports what it finds.
+    func reload(_ previous: LoadedContent, changed: [String]) -> LoadedContent? {
+        var content = previous
+        var index: [String: Int] = [:]
+        for (i, file) in previous.files.enumerated() { index[file.source.url.standardizedFileURL.path] = i }
+        let rootPath = root.path + "/"
+        for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }) where path.hasPrefix(rootPath) {
+            var problems = Diagnostics()
+            if let settings = previous.settings, path == settings.url.standardizedFileURL.path {
+                guard let source = read(settings.url, displayPath: settings.displayPath, diagnostics: &problems),
+                      problems.all.isEmpty else { return nil }
+                content.settings = source
+            } else if let i = index[path] {
+                let old = previous.files[i]
+                guard let source = read(old.source.url, displayPath: old.source.displayPath, diagnostics: &problems),
+                      problems.all.isEmpty else { return nil }
+                content.files[i].source = source
+            } else {
+                return nil
+            }
+        }
+        return content
+    }
+
     private func loadKind(_ kind: ContentKind, folder: URL, into content: inout LoadedContent, diagnostics: inout Diagnostics) {
         // Names are checked in order on one thread (cheap, and the messages keep their order);
         // the files themselves are read on all cores.

@@ -23,6 +23,17 @@ public final class BuildCache: Sendable {
 
     func forgetLastBuild() { lastBuild = nil }
 
+    private let loaded = Slot<(root: String, content: LoadedContent)>()
+
+    /// What the loader found in `root` at the last build, if it found no problems.
+    func lastLoad(of root: String) -> LoadedContent? {
+        lock.withLock { loaded.value.flatMap { $0.root == root ? $0.content : nil } }
+    }
+
+    func rememberLoad(_ content: LoadedContent?, of root: String) {
+        lock.withLock { loaded.value = content.map { (root, $0) } }
+    }
+
     public init() {}
 
     /// How many HTML pages the last build rendered and how many it kept as they were.

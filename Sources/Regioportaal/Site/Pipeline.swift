@@ -24,7 +24,19 @@ public enum Pipeline {
         var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         loader.cache = options.cache?.files
         options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
-        let loaded = loader.load(into: &diagnostics)
+        // After a watcher's changes, only the changed files are read again (when that suffices).
+        let root = options.content.standardizedFileURL.path
+        let loaded: LoadedContent
+        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.lastLoad(of: root),
+           let reloaded = loader.reload(previous, changed: changed) {
+            loaded = reloaded
+            cache.rememberLoad(reloaded, of: root)
+        } else {
+            let before = diagnostics.all.count
+            loaded = loader.load(into: &diagnostics)
+            // A listing with problems is not reused: the next build lists again and reports them.
+            options.cache?.rememberLoad(diagnostics.all.count == before ? loaded : nil, of: root)
+        }
         options.cache?.files.retain(Set(loaded.files.map(\.source.url.path) + [loaded.settings?.url.path].compactMap { $0 }))
         timer.mark("  load")
         guard let settingsFile = loaded.settings else { return nil }

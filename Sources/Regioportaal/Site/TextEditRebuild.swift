@@ -157,6 +157,14 @@ enum TextEditRebuild {
         let rendered = files.count { $0.path.hasSuffix(".html") }
         cache.render.commit(state, rendered: rendered, kept: last.pages - rendered)
         cache.lastBuild = next
+        // The next full build starts from these files too.
+        let root = options.content.standardizedFileURL.path
+        if var loaded = cache.lastLoad(of: root), loaded.files.count == next.files.count {
+            loaded.files = next.files
+            cache.rememberLoad(loaded, of: root)
+        } else {
+            cache.rememberLoad(nil, of: root)
+        }
         return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: next.searchIndexBytes,
                            renderedPages: rendered)
