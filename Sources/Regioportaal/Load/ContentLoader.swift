@@ -119,11 +119,12 @@ public struct ContentLoader: Sendable {
     func reload(_ previous: LoadedContent, changed: [String]) -> LoadedContent? {
         var content = previous
         var index: [String: Int] = [:]
-        for (i, file) in previous.files.enumerated() { index[file.source.url.standardizedFileURL.path] = i }
+        // File URLs are made from the standardised root, so their paths are standardised already.
+        for (i, file) in previous.files.enumerated() { index[file.source.url.path] = i }
         let rootPath = root.path + "/"
         for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }) where path.hasPrefix(rootPath) {
             var problems = Diagnostics()
-            if let settings = previous.settings, path == settings.url.standardizedFileURL.path {
+            if let settings = previous.settings, path == settings.url.path {
                 guard let source = read(settings.url, displayPath: settings.displayPath, diagnostics: &problems),
                       problems.all.isEmpty else { return nil }
                 content.settings = source
