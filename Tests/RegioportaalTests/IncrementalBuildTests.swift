@@ -143,6 +143,17 @@ import Testing
         try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
                  "Content/paginas/over.md", step: "edit the text of a pagina", fast: false)
 
+        // A draft is not published: its text edit changes no page, record or feed.
+        let draftPath = "Content/updates/concept.md"
+        let draft = "---\ntitel: Concept\ndatum: 2026-03-01\nauteur: R\nsamenvatting: S\ndraft: true\n---\nEerste versie.\n"
+        try site.write(draft, to: draftPath)
+        try compare(site, cache, "add a draft", changed: [draftPath])
+        try edit(draft.replacingOccurrences(of: "Eerste versie.", with: "Tweede versie."), draftPath, step: "edit a draft's text", fast: true)
+        #expect(cache.lastRender.rendered == 0)
+        #expect(try !site.read("zoeken/index.json").contains("versie"))
+        try site.remove(draftPath)
+        try compare(site, cache, "remove the draft", changed: [draftPath])
+
         // New and removed files are found by listing the folders again.
         let added = "Content/updates/nog-een.md"
         try site.write("---\ntitel: Nog een\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\n---\nTekst.\n", to: added)
