@@ -141,7 +141,13 @@ import Testing
                  step: "edit the text of a besluit", fast: true)
         #expect(try site.read("zoeken/index.json").contains("toegelicht"))
         try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
-                 "Content/paginas/over.md", step: "edit the text of a pagina", fast: false)
+                 "Content/paginas/over.md", step: "edit the text of a pagina", fast: true)
+        let themaPath = "Content/themas/wonen.md"
+        let thema = TestSite.base[themaPath]!.replacingOccurrences(of: "Meer woningen.", with: "Meer woningen, sneller.")
+        try edit(thema, themaPath, step: "edit the text of a thema", fast: true)
+        #expect(cache.lastRender.rendered == 1, "only the thema's own page")
+        try edit(thema + "## Planning\n\nIn 2027.\n", themaPath, step: "add a heading to a thema", fast: false)
+        #expect(cache.lastRender.rendered < 10, "a thema's text is not part of the pages that name the thema")
 
         // A draft is not published: its text edit changes no page, record or feed.
         let draftPath = "Content/updates/concept.md"

@@ -31,6 +31,14 @@ public final class SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// A hash of the lines before the 1-based `line` (all of the text when it has fewer lines).
+    public func hash(ofLinesBefore line: Int) -> Int {
+        let end = line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : text.utf8.endIndex
+        var hasher = Hasher()
+        hasher.combine(text[..<end])
+        return hasher.finalize()
+    }
+
     /// The text of a 1-based line without its line break, or nil when out of range.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }

@@ -27,6 +27,8 @@ public struct EntityInfo: Sendable {
     public var body: RenderedMarkdown
     /// Line offset of the body in the file (for positions of links and images).
     public var bodyLineOffset: Int
+    /// A hash of the file without its Markdown body: of everything other pages can show of it.
+    public var frontMatterHash: Int
 
     public var location: SourceLocation { source.location(line: 1, column: 1) }
 }

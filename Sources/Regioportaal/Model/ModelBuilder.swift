@@ -10,8 +10,10 @@ public struct ModelBuilder {
         var updates: [Update] = [], paginas: [Pagina] = []
         for item in parsed {
             guard let r = item.record else { continue }
-            let info = EntityInfo(slug: item.file.slug, kind: item.file.kind, source: item.file.source,
-                                  voorbeeld: r.bool("voorbeeld"), body: item.body, bodyLineOffset: item.bodyLineOffset)
+            let source = item.file.source
+            let info = EntityInfo(slug: item.file.slug, kind: item.file.kind, source: source,
+                                  voorbeeld: r.bool("voorbeeld"), body: item.body, bodyLineOffset: item.bodyLineOffset,
+                                  frontMatterHash: item.file.isMarkdown ? source.hash(ofLinesBefore: item.bodyLineOffset + 1) : source.contentHash)
             switch item.file.kind {
             case .gemeenten:
                 guard let naam = r.text("naam") else { continue }

@@ -135,23 +135,10 @@ struct MachineOutputs: Sendable {
     func searchEntries(basePath: String, sources: SourceKeys? = nil, cache: EntryCache? = nil) -> [SearchEntry] {
         var entries: [SearchEntry] = []
         func add(_ page: Page, _ json: [UInt8]) { entries.append(SearchEntry(path: page.path, json: json)) }
-        for t in model.themas {
-            add(.thema(t.info.slug), Self.entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam],
-                                                basePath: basePath))
-        }
-        for g in model.gemeenten {
-            add(.gemeente(g.info.slug), Self.entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)",
-                                                   g.info.body.plainText, [], basePath: basePath))
-        }
-        for c in model.coalities {
-            let names = c.deelnemers.compactMap { model.partijNaam($0.partij.value) }
-            add(.coalitie(c.info.slug), Self.entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
-                                                   names + c.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath))
-        }
-        for o in model.opgaven {
-            add(.opgave(o.info.slug), Self.entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
-                                                 o.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath))
-        }
+        for t in model.themas { add(.thema(t.info.slug), searchEntry(t, basePath: basePath)) }
+        for g in model.gemeenten { add(.gemeente(g.info.slug), searchEntry(g, basePath: basePath)) }
+        for c in model.coalities { add(.coalitie(c.info.slug), searchEntry(c, basePath: basePath)) }
+        for o in model.opgaven { add(.opgave(o.info.slug), searchEntry(o, basePath: basePath)) }
         for b in model.besluiten { add(.besluit(b.info.slug), searchEntry(b, basePath: basePath)) }
         // The bulk of the index; folding the text is independent per update, so on all cores.
         // An update's entry is a function of its own file and of the names it refers to (in
@@ -167,11 +154,45 @@ struct MachineOutputs: Sendable {
         }
         cache?.retain(Set(model.updates.map(\.info.slug)))
         for (u, json) in zip(model.updates, updates) { add(.update(u.info.slug), json) }
-        for p in model.paginas {
-            add(.pagina(p.info.slug), Self.entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, [],
-                                                 basePath: basePath))
-        }
+        for p in model.paginas { add(.pagina(p.info.slug), searchEntry(p, basePath: basePath)) }
         return entries
+    }
+
+    /// The search record of the entity of `kind` and `slug`, if it is published and has one.
+    func searchEntry(kind: ContentKind, slug: String, basePath: String) -> [UInt8]? {
+        switch kind {
+        case .themas: return model.thema(slug).map { searchEntry($0, basePath: basePath) }
+        case .gemeenten: return model.gemeente(slug).map { searchEntry($0, basePath: basePath) }
+        case .coalities: return model.coalities.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .opgaven: return model.opgaven.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .besluiten: return model.besluiten.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .updates: return model.updates.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .paginas: return model.paginas.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .partners: return nil
+        }
+    }
+
+    func searchEntry(_ t: Thema, basePath: String) -> [UInt8] {
+        Self.entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam], basePath: basePath)
+    }
+
+    func searchEntry(_ g: Gemeente, basePath: String) -> [UInt8] {
+        Self.entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)", g.info.body.plainText, [], basePath: basePath)
+    }
+
+    func searchEntry(_ c: Coalitie, basePath: String) -> [UInt8] {
+        let names = c.deelnemers.compactMap { model.partijNaam($0.partij.value) }
+        return Self.entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
+                          names + c.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
+    }
+
+    func searchEntry(_ o: Opgave, basePath: String) -> [UInt8] {
+        Self.entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
+                   o.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
+    }
+
+    func searchEntry(_ p: Pagina, basePath: String) -> [UInt8] {
+        Self.entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, [], basePath: basePath)
     }
 
     func searchEntry(_ u: Update, basePath: String) -> [UInt8] {

@@ -747,8 +747,9 @@ struct ParticipationMatrix {
 
 /// Hashes of the files the site is made from, for ``PageContextBuilder/inputKey(for:sources:)``.
 struct SourceKeys: Sendable {
-    /// Everything except the updates and besluiten: site settings, the day, and the text of
-    /// every gemeente, partner, thema, opgave, coalitie and pagina file.
+    /// Everything except the updates and besluiten: site settings, the day, and every
+    /// gemeente, partner, thema, opgave, coalitie and pagina file without its Markdown body
+    /// (a body shows only on its own page, which is compared by its context).
     let rest: Int
     private(set) var updates: [String: Int]
     private(set) var besluiten: [String: Int]
@@ -765,7 +766,7 @@ struct SourceKeys: Sendable {
         for info in infos {
             hasher.combine(info.kind)
             hasher.combine(info.slug)
-            hasher.combine(info.source.contentHash)
+            hasher.combine(info.frontMatterHash)
         }
         rest = hasher.finalize()
         func keys(_ infos: [EntityInfo]) -> [String: Int] {

@@ -42,11 +42,6 @@ public struct SiteRenderer: Sendable {
         return templates.fingerprints.mapValues { $0 ^ sharedKey }
     }
 
-    /// One page through its template; nil when the template is missing.
-    func renderPage(_ page: Page) -> String? {
-        templates.library.render(contexts.context(for: page), withTemplate: contexts.template(for: page))
-    }
-
     /// Renders every page and machine output, then checks the links of the result.
     /// With `previous`, a page whose input (context and templates) is unchanged is not
     /// rendered again; with `remember`, the inputs are recorded for the next build. With a

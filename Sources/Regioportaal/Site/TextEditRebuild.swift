@@ -1,12 +1,12 @@
 import Foundation
 
-/// The most common change in the preview, made fast: the text of updates or besluiten edited
-/// while their front matter stays as it was.
+/// The most common change in the preview, made fast: the Markdown text of content files
+/// edited while their front matter stays as it was.
 ///
 /// Front matter is what ties a file to the rest of the site (titles in lists, dates in the
 /// timeline, references in relations and change pages); the Markdown body appears only on
 /// the file's own page, in its search index record and, for an update, in the feeds that
-/// carry it. So when only bodies changed, the model, relations, timeline, maps and every
+/// carry it (``SourceKeys`` leaves bodies out of what other pages are keyed on). So when only bodies changed, the model, relations, timeline, maps and every
 /// other page of the last build still hold, and the rebuild is: read the changed files,
 /// parse and check their bodies, render their pages, replace their search records and feed
 /// entries, and write what changed.
@@ -60,7 +60,8 @@ enum TextEditRebuild {
         }
     }
 
-    static let kinds: Set<ContentKind> = [.updates, .besluiten]
+    /// Every kind whose body shows on a page of its own (a partner's has none).
+    static let kinds: Set<ContentKind> = [.gemeenten, .themas, .opgaven, .coalities, .besluiten, .updates, .paginas]
 
     /// Rebuilds after `changed` (absolute paths) from `last`, or returns nil when the change
     /// needs the full pipeline. Nothing is written before every check has passed.
@@ -110,16 +111,20 @@ enum TextEditRebuild {
         for (slug, kind) in edited {
             let page = Routes.page(for: kind, slug: slug)
             guard next.published.info(kind: kind, slug: slug) != nil else { continue }
+            let template = site.contexts.template(for: page)
+            let context = site.contexts.context(for: page)
+            // Keyed as the full pipeline keys it: by its source files where it can, else by its context.
             guard let record = state.pages[page.outputFile], record.problems.isEmpty,
-                  let input = site.contexts.inputKey(for: page, sources: next.sources),
-                  let templateKey = templateKeys[site.contexts.template(for: page)],
-                  let html = site.renderPage(page) else { return nil }
+                  let templateKey = templateKeys[template],
+                  let key = site.contexts.inputKey(for: page, sources: next.sources).map({ templateKey ^ $0 })
+                      ?? ContextFingerprint.of(context, templateKey: templateKey),
+                  let html = site.templates.library.render(context, withTemplate: template) else { return nil }
             let scan = OutputLinkChecker.scan(html)
             // Other pages may link to this one's ids; and its own links must all resolve.
             guard scan.ids == record.ids, !scan.links.contains(where: {
                 checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
             }) else { return nil }
-            state.pages[page.outputFile] = RenderMemo.PageRecord(key: templateKey ^ input, ids: scan.ids, links: scan.links, problems: [])
+            state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
             files.append(OutputFile(path: page.outputFile, text: html))
         }
         timer.mark("  text edit: render \(files.count) page(s)")
@@ -130,13 +135,10 @@ enum TextEditRebuild {
         var editedUpdates = Set<Int>()
         for (slug, kind) in edited {
             let path = Routes.page(for: kind, slug: slug).path
-            guard let position = next.searchEntries.firstIndex(where: { $0.path == path }) else { continue }
-            if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) {
-                next.searchEntries[position].json = machine.searchEntry(next.published.updates[u], basePath: basePath)
-                editedUpdates.insert(u)
-            } else if let b = next.published.besluiten.first(where: { $0.info.slug == slug }) {
-                next.searchEntries[position].json = machine.searchEntry(b, basePath: basePath)
-            }
+            guard let position = next.searchEntries.firstIndex(where: { $0.path == path }),
+                  let entry = machine.searchEntry(kind: kind, slug: slug, basePath: basePath) else { continue }
+            next.searchEntries[position].json = entry
+            if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) { editedUpdates.insert(u) }
         }
         let index = OutputFile(path: MachineOutputs.searchIndexPath, contents: MachineOutputs.join(next.searchEntries))
         files.append(index)
@@ -179,23 +181,34 @@ enum TextEditRebuild {
 }
 
 extension SiteModel {
-    /// The shared fields of the update or besluit `slug`.
+    /// The shared fields of the entity of `kind` and `slug`.
     func info(kind: ContentKind, slug: String) -> EntityInfo? {
         switch kind {
-        case .updates: return updates.first { $0.info.slug == slug }?.info
+        case .gemeenten: return gemeenten.first { $0.info.slug == slug }?.info
+        case .partners: return partners.first { $0.info.slug == slug }?.info
+        case .themas: return themas.first { $0.info.slug == slug }?.info
+        case .opgaven: return opgaven.first { $0.info.slug == slug }?.info
+        case .coalities: return coalities.first { $0.info.slug == slug }?.info
         case .besluiten: return besluiten.first { $0.info.slug == slug }?.info
-        default: return nil
+        case .updates: return updates.first { $0.info.slug == slug }?.info
+        case .paginas: return paginas.first { $0.info.slug == slug }?.info
         }
     }
 
-    /// Replaces the shared fields of the update or besluit with `info`'s slug, if present.
+    /// Replaces the shared fields of the entity with `info`'s kind and slug, if present.
     mutating func replaceInfo(_ info: EntityInfo) {
+        func replace<T>(_ list: inout [T], _ path: WritableKeyPath<T, EntityInfo>) {
+            if let i = list.firstIndex(where: { $0[keyPath: path].slug == info.slug }) { list[i][keyPath: path] = info }
+        }
         switch info.kind {
-        case .updates:
-            if let i = updates.firstIndex(where: { $0.info.slug == info.slug }) { updates[i].info = info }
-        case .besluiten:
-            if let i = besluiten.firstIndex(where: { $0.info.slug == info.slug }) { besluiten[i].info = info }
-        default: break
+        case .gemeenten: replace(&gemeenten, \.info)
+        case .partners: replace(&partners, \.info)
+        case .themas: replace(&themas, \.info)
+        case .opgaven: replace(&opgaven, \.info)
+        case .coalities: replace(&coalities, \.info)
+        case .besluiten: replace(&besluiten, \.info)
+        case .updates: replace(&updates, \.info)
+        case .paginas: replace(&paginas, \.info)
         }
     }
 }
