@@ -151,7 +151,8 @@ enum TextEditRebuild {
         do {
             try IncrementalOutput(output: options.output, fileSystem: fileSystem).replace(files, hashes: &state.files)
         } catch {
-            // The folder may be partly updated: the next build is a full, staged one.
+            // The folder may be partly updated: the full pipeline that runs next writes all of it.
+            cache.render.invalidate()
             cache.forgetLastBuild()
             return nil
         }
