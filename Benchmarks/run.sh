@@ -12,7 +12,8 @@
 #   SEED         corpus seed (default 42)
 #   PER_PAGE     updates per list page in both generators (default 10, the documented default)
 #   SERVE_N      corpus size for the `serve` rebuild measurement (default 10000; "" skips it)
-#   SERVE_EDITS  edits of each kind measured in `serve` (default 5): the text of an update, then its title
+#   SERVE_EDITS  edits of each kind measured in `serve` (default 5): the text of an update, its
+#                title, and the text of a thema
 #   SERVE_PORT   port for `serve` (default 18731)
 #   SKIP_BUILD=1 use the existing release binary in .build-bench (or BIN=/path/to/regioportaal)
 #   WORK         work folder (default Benchmarks/work, git-ignored)
@@ -157,6 +158,8 @@ if [ -n "$SERVE_N" ]; then
     rm -rf "$out"
     file=$(ls "$c/Content/updates" | sort | tail -n 1)
     cp "$c/Content/updates/$file" "$WORK/serve-original.md"
+    thema=$(ls "$c/Content/themas" | sort | head -n 1)
+    cp "$c/Content/themas/$thema" "$WORK/serve-original-thema.md"
     log "serve: N=$SERVE_N, editing updates/$file $SERVE_EDITS times"
     "$BIN" serve --content "$c/Content" --templates "$c/Templates" --public "$c/Public" --output "$out" --now "$NOW" \
         --port "$SERVE_PORT" 2>"$slog" >/dev/null &
@@ -166,13 +169,20 @@ if [ -n "$SERVE_N" ]; then
     for _ in $(seq 1 1200); do grep -q 'serving http' "$slog" && break; sleep 0.5; done
     grep -q 'serving http' "$slog" || { echo "serve did not start:" >&2; cat "$slog" >&2; kill "$spid"; exit 1; }
     sleep 1
-    # edit KIND I: a text edit (below the front matter) or a title edit (front matter).
+    # CPU the idle preview uses: clock ticks (10 ms) over 5 s.
+    ticks() { awk '{ print $14 + $15 }' "/proc/$spid/stat"; }
+    idle_before=$(ticks); sleep 5; idle_after=$(ticks)
+    echo -e "serve_idle_ticks_5s\t$((idle_after - idle_before))" >>"$SERVE_RESULTS"
+    # edit KIND I: the text (below the front matter) or the title (front matter) of the update,
+    # or the text of a thema.
     edit() {
         local kind=$1 i=$2 target=$c/Content/updates/$file
         before=$(rebuilt_count)
         t0=$(date +%s.%N)
         if [ "$kind" = text ]; then
             printf '\nBewerkt voor de benchmark, ronde %s.\n' "$i" >>"$target"
+        elif [ "$kind" = thema ]; then
+            printf '\nBewerkt voor de benchmark, ronde %s.\n' "$i" >>"$c/Content/themas/$thema"
         else
             sed "s/^titel: \"\(.*\)\"$/titel: \"\1 (ronde $i)\"/" "$target" >"$target.tmp" && mv "$target.tmp" "$target"
         fi
@@ -186,9 +196,11 @@ if [ -n "$SERVE_N" ]; then
     }
     for i in $(seq 1 "$SERVE_EDITS"); do edit text "$i"; done
     for i in $(seq 1 "$SERVE_EDITS"); do edit title "$i"; done
+    for i in $(seq 1 "$SERVE_EDITS"); do edit thema "$i"; done
     hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$spid/status" 2>/dev/null || echo NA)
     echo -e "serve_peak_rss_kb\t$hwm" >>"$SERVE_RESULTS"
     cp "$WORK/serve-original.md" "$c/Content/updates/$file"
+    cp "$WORK/serve-original-thema.md" "$c/Content/themas/$thema"
     sleep 2
     kill -TERM "$spid" 2>/dev/null || true
     wait "$spid" 2>/dev/null || true
@@ -220,13 +232,17 @@ print("CPU time (user+sys, median s): " + "; ".join(
 print("load average (1 min) during runs: " + "; ".join(
     f"N={int(n):,}: {min(float(r['load1']) for r in rows if r['n'] == n):.1f}-{max(float(r['load1']) for r in rows if r['n'] == n):.1f}" for n in sizes))
 serve = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
-for kind in ("text", "title"):
+for kind in ("text", "title", "thema"):
     edits = [s for s in serve if s[0] == kind]
     if edits:
         ms = [float(s[2]) for s in edits if s[2] != "NA"]
         lat = [float(s[3]) for s in edits]
-        print(f"serve rebuild after a {kind} edit of one update: median pipeline {med(ms):.0f} ms "
+        what = "the text of a thema" if kind == "thema" else f"the {kind} of an update"
+        print(f"serve rebuild after editing {what}: median pipeline {med(ms):.0f} ms "
               f"({min(ms):.0f}-{max(ms):.0f}), median edit-to-rebuilt {med(lat):.2f} s over {len(edits)} edits")
+idle = [s[1] for s in serve if s[0] == "serve_idle_ticks_5s"]
+if idle:
+    print(f"idle server: {idle[0]} clock ticks of 10 ms in 5 s")
 hwm = [s[1] for s in serve if s[0] == "serve_peak_rss_kb"]
 if hwm:
     print(f"server peak RSS {int(hwm[0]) // 1024 if hwm[0].isdigit() else 'NA'} MB")
