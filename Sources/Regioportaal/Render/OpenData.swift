@@ -216,11 +216,11 @@ struct OpenData: Sendable {
         })
     }
 
-    /// `updates.json`. A record is a function of its update's file and the base URL.
+    /// `updates.json`. A record is a function of its update's front matter and the base URL.
     private func updatesFile(sources: SourceKeys?, cache: EntryCache?) -> OutputFile {
         let baseURL = model.settings.baseURL
         let records = ConcurrentMap.map(sortedBySlug(model.updates, \.info)) { u -> [UInt8] in
-            guard let sources, let cache, let own = sources.updates[u.info.slug] else { return record(u).prettyItem() }
+            guard let sources, let cache, let own = sources.updateSummaries[u.info.slug] else { return record(u).prettyItem() }
             var hasher = Hasher()
             hasher.combine(own)
             hasher.combine(baseURL)

@@ -751,8 +751,11 @@ struct SourceKeys: Sendable {
     /// gemeente, partner, thema, opgave, coalitie and pagina file without its Markdown body
     /// (a body shows only on its own page, which is compared by its context).
     let rest: Int
+    /// Per slug: the whole file (for what shows its body: its own page, its search record).
     private(set) var updates: [String: Int]
     private(set) var besluiten: [String: Int]
+    /// Per update slug: the file without its body (for lists and open data, which show none).
+    let updateSummaries: [String: Int]
 
     init(model: SiteModel, now: Day) {
         var hasher = Hasher()
@@ -777,6 +780,15 @@ struct SourceKeys: Sendable {
         }
         updates = keys(model.updates.map(\.info))
         besluiten = keys(model.besluiten.map(\.info))
+        var summaries: [String: Int] = [:]
+        summaries.reserveCapacity(model.updates.count)
+        for u in model.updates {
+            var hasher = Hasher()
+            hasher.combine(u.info.slug)
+            hasher.combine(u.info.frontMatterHash)
+            summaries[u.info.slug] = hasher.finalize()
+        }
+        updateSummaries = summaries
     }
 
     private static func key(_ info: EntityInfo) -> Int {
@@ -786,7 +798,7 @@ struct SourceKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// After the file of an update or besluit changed.
+    /// After the body of an update or besluit changed (its front matter, and so its summary, did not).
     mutating func replace(_ info: EntityInfo) {
         switch info.kind {
         case .updates where updates[info.slug] != nil: updates[info.slug] = Self.key(info)
@@ -823,8 +835,8 @@ extension PageContextBuilder {
             let perPage = model.settings.updatesPerPagina
             hasher.combine(Routes.updatePageCount(model))
             for u in model.updates.dropFirst((n - 1) * perPage).prefix(perPage) {
-                guard let own = sources.updates[u.info.slug] else { return nil }
-                hasher.combine(own)
+                guard let summary = sources.updateSummaries[u.info.slug] else { return nil }
+                hasher.combine(summary)
             }
         case .veranderingenGemeente(let slug):
             hasher.combine(timeline.fingerprint { $0.gemeenten.contains(slug) })
