@@ -35,7 +35,10 @@ public final class SourceFile: Sendable {
     public func hash(ofLinesBefore line: Int) -> Int {
         let end = line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : text.utf8.endIndex
         var hasher = Hasher()
-        hasher.combine(text[..<end])
+        let prefix = text.utf8[..<end]
+        if prefix.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            hasher.combine(String(prefix))
+        }
         return hasher.finalize()
     }
 
