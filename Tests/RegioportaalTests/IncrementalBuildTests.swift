@@ -95,7 +95,7 @@ import Testing
         #expect(cache.lastRender.kept == 0, "a missing output folder is written whole")
     }
 
-    /// The preview passes what its watcher saw; text edits of updates and besluiten then skip
+    /// The preview passes what its watcher saw; text edits (below the front matter) then skip
     /// the whole-site stages (nothing is parsed through the parse cache), everything else takes
     /// the full pipeline, and every result equals a clean build.
     @Test func textEditsSeenByTheWatcherEqualCleanBuilds() throws {

@@ -12,8 +12,9 @@ public final class BuildCache: Sendable {
     let search = EntryCache()
     let openData = EntryCache()
     let maps = MapsCache()
-    private let last = Slot<TextEditRebuild.Snapshot>()
     private let lock = NSLock()
+    private let last = Slot<TextEditRebuild.Snapshot>()
+    private let loaded = Slot<(root: String, content: LoadedContent)>()
 
     /// The last successful build, for a rebuild after text edits (``TextEditRebuild``).
     var lastBuild: TextEditRebuild.Snapshot? {
@@ -22,8 +23,6 @@ public final class BuildCache: Sendable {
     }
 
     func forgetLastBuild() { lastBuild = nil }
-
-    private let loaded = Slot<(root: String, content: LoadedContent)>()
 
     /// What the loader found in `root` at the last build, if it found no problems.
     func lastLoad(of root: String) -> LoadedContent? {
