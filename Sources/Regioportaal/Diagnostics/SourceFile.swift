@@ -6,14 +6,23 @@ public final class SourceFile: Sendable {
     /// (`Content/coalities/regio-deal.md`).
     public let displayPath: String
     public let url: URL
+    /// `url.path`, made once: caches of the preview look files up by it many times per rebuild,
+    /// and asking a URL for its path is slow.
+    public let path: String
     public let text: String
     /// A hash of `text` (within this process), made once: rebuilds compare files by it.
     public let contentHash: Int
     /// Byte offsets in `text.utf8` at which each line starts.
     private let lineStarts: [String.UTF8View.Index]
 
-    public init(url: URL, displayPath: String, text: String) {
+    public convenience init(url: URL, displayPath: String, text: String) {
+        self.init(url: url, path: url.path, displayPath: displayPath, text: text)
+    }
+
+    /// For a caller that knows `url.path` already.
+    init(url: URL, path: String, displayPath: String, text: String) {
         self.url = url
+        self.path = path
         self.displayPath = displayPath
         self.text = text
         var hasher = Hasher()

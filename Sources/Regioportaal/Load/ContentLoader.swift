@@ -120,11 +120,11 @@ public struct ContentLoader: Sendable {
         var content = previous
         var index: [String: Int] = [:]
         // File URLs are made from the standardised root, so their paths are standardised already.
-        for (i, file) in previous.files.enumerated() { index[file.source.url.path] = i }
+        for (i, file) in previous.files.enumerated() { index[file.source.path] = i }
         let rootPath = root.path + "/"
         for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }) where path.hasPrefix(rootPath) {
             var problems = Diagnostics()
-            if let settings = previous.settings, path == settings.url.path {
+            if let settings = previous.settings, path == settings.path {
                 guard let source = read(settings.url, displayPath: settings.displayPath, diagnostics: &problems),
                       problems.all.isEmpty else { return nil }
                 content.settings = source
@@ -200,15 +200,16 @@ public struct ContentLoader: Sendable {
     /// instead of being followed, so a link can never lead the build out of the folder.
     func read(_ url: URL, displayPath path: String, diagnostics: inout Diagnostics) -> SourceFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
+        let filePath = url.path
         var stamp: FileStamp?
         if let cache {
             var status = stat()
-            if lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+            if lstat(filePath, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
                 stamp = FileStamp(status, displayPath: path)
-                if let known = cache.value(for: url.path, stamp: stamp!) { return known }
+                if let known = cache.value(for: filePath, stamp: stamp!) { return known }
             }
         }
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = open(filePath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ELOOP {
                 diagnostics.error("symbolic links are not followed in the content folder", at: start,
@@ -263,8 +264,8 @@ public struct ContentLoader: Sendable {
                               hint: "save the file as UTF-8 in your editor")
             return nil
         }
-        let source = SourceFile(url: url, displayPath: path, text: decoded)
-        if let stamp { cache?.store(source, for: url.path, stamp: stamp) }
+        let source = SourceFile(url: url, path: filePath, displayPath: path, text: decoded)
+        if let stamp { cache?.store(source, for: filePath, stamp: stamp) }
         return source
     }
 

@@ -93,7 +93,7 @@ public final class ParseCache: @unchecked Sendable {
     func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, [Diagnostic])? {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[file.source.url.path], entry.kind == file.kind, entry.basePath == basePath,
+        guard let entry = entries[file.source.path], entry.kind == file.kind, entry.basePath == basePath,
               entry.text == file.source.text else {
             misses += 1
             return nil
@@ -104,13 +104,13 @@ public final class ParseCache: @unchecked Sendable {
 
     func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, [Diagnostic])) {
         lock.lock()
-        entries[file.source.url.path] = Entry(text: file.source.text, kind: file.kind, basePath: basePath, result: result)
+        entries[file.source.path] = Entry(text: file.source.text, kind: file.kind, basePath: basePath, result: result)
         lock.unlock()
     }
 
     /// Forgets files that are gone, so renamed and deleted files do not linger.
     func retain(_ files: [LoadedFile]) {
-        let keep = Set(files.map(\.source.url.path))
+        let keep = Set(files.map(\.source.path))
         lock.lock()
         entries = entries.filter { keep.contains($0.key) }
         lock.unlock()

@@ -36,7 +36,7 @@ public enum Pipeline {
             loaded = loader.load(into: &diagnostics)
             // A listing with problems is not reused: the next build lists again and reports them.
             options.cache?.rememberLoad(diagnostics.all.count == before ? loaded : nil, of: root)
-            options.cache?.files.retain(Set(loaded.files.map(\.source.url.path) + [loaded.settings?.url.path].compactMap { $0 }))
+            options.cache?.files.retain(Set(loaded.files.map(\.source.path) + [loaded.settings?.path].compactMap { $0 }))
         }
         timer.mark("  load")
         guard let settingsFile = loaded.settings else { return nil }
@@ -55,6 +55,7 @@ public enum Pipeline {
         timer.mark("  assets")
         let relations = Relations(published)
         let timeline = Timeline(model: published, relations: relations, now: options.now)
+        timer.mark("  relations, timeline")
         let years = timeline.snapshotYears(now: options.now)
         let validated = Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
                                            assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
@@ -169,7 +170,7 @@ public enum Pipeline {
         let files = rendered.count + output.streamed.count + output.keptPages.count + assets.assets.count
         if let cache = options.cache, let sources, let searchEntries = output.searchEntries {
             var fileIndex: [String: Int] = [:]
-            for (index, file) in checked.files.enumerated() { fileIndex[file.source.url.path] = index }
+            for (index, file) in checked.files.enumerated() { fileIndex[file.source.path] = index }
             cache.lastBuild = TextEditRebuild.Snapshot(
                 key: .init(options), files: checked.files, fileIndex: fileIndex, model: checked.model, published: model,
                 relations: relations, timeline: timeline, assets: assets, known: checked.known, templates: templates, maps: maps,

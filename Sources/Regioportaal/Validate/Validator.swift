@@ -294,9 +294,9 @@ public struct Validator {
             var stamp = Hasher()
             stamp.combine(contextKey)
             stamp.combine(file.source.contentHash)
-            return cache.value(for: file.source.url.path, stamp: stamp.finalize(), orMake: check)
+            return cache.value(for: file.source.path, stamp: stamp.finalize(), orMake: check)
         }
-        cache?.retain(Set(infos.map(\.source.url.path)))
+        cache?.retain(Set(infos.map(\.source.path)))
         for list in found { diagnostics.append(contentsOf: list) }
     }
 
