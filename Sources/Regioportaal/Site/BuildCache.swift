@@ -15,6 +15,7 @@ public final class BuildCache: Sendable {
     private let lock = NSLock()
     private let last = Slot<TextEditRebuild.Snapshot>()
     private let loaded = Slot<(root: String, content: LoadedContent)>()
+    private let templates = Slot<(root: String, set: TemplateSet)>()
 
     /// The last successful build, for a rebuild after text edits (``TextEditRebuild``).
     var lastBuild: TextEditRebuild.Snapshot? {
@@ -31,6 +32,15 @@ public final class BuildCache: Sendable {
 
     func rememberLoad(_ content: LoadedContent?, of root: String) {
         lock.withLock { loaded.value = content.map { (root, $0) } }
+    }
+
+    /// The templates of `root` as the last build parsed them, if they had no problems.
+    func lastTemplates(of root: String) -> TemplateSet? {
+        lock.withLock { templates.value.flatMap { $0.root == root ? $0.set : nil } }
+    }
+
+    func rememberTemplates(_ set: TemplateSet?, of root: String) {
+        lock.withLock { templates.value = set.map { (root, $0) } }
     }
 
     public init() {}

@@ -80,7 +80,7 @@ public enum Pipeline {
         var diagnostics = Diagnostics()
         let checked = check(options, diagnostics: &diagnostics)
         timer.mark("load, parse, model, validate")
-        let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
+        let templates = loadTemplates(options, diagnostics: &diagnostics)
         timer.mark("templates")
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
@@ -184,6 +184,21 @@ public enum Pipeline {
 }
 
 extension Pipeline {
+    /// The templates, parsed again only when the watcher saw a change in their folder (or
+    /// does not say what changed).
+    static func loadTemplates(_ options: BuildOptions, diagnostics: inout Diagnostics) -> TemplateSet? {
+        let root = options.templates.standardizedFileURL.path
+        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.lastTemplates(of: root),
+           !changed.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(root + "/") }) {
+            return previous
+        }
+        let before = diagnostics.all.count
+        let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
+        // Templates with problems are not kept: the next build parses them again and reports them.
+        options.cache?.rememberTemplates(diagnostics.all.count == before ? templates : nil, of: root)
+        return templates
+    }
+
     /// The report of a build that could not write its output, after all other diagnostics.
     static func writeFailure(_ error: Error, options: BuildOptions, inPlace: Bool, diagnostics: Diagnostics) -> BuildFailure {
         var diagnostics = diagnostics
