@@ -817,8 +817,9 @@ extension PageContextBuilder {
     ///
     /// Keep this in step with the context functions above: an update or besluit page shows
     /// its own fields and the names of what it refers to (thema's, coalities, gemeenten, all in
-    /// `rest`); a list of updates shows its slice of them; a change page shows its events and
-    /// names from `rest`. The incremental build tests compare every rebuild with a clean build.
+    /// `rest`); a list of updates shows its slice of them; a coalitie page shows its own file,
+    /// the updates and besluiten about it and names from `rest`; a change page shows its events
+    /// and names from `rest`. The incremental build tests compare every rebuild with a clean build.
     func inputKey(for page: Page, sources: SourceKeys) -> Int? {
         var hasher = Hasher()
         hasher.combine(page)
@@ -837,6 +838,18 @@ extension PageContextBuilder {
             for u in model.updates.dropFirst((n - 1) * perPage).prefix(perPage) {
                 guard let summary = sources.updateSummaries[u.info.slug] else { return nil }
                 hasher.combine(summary)
+            }
+        case .coalitie(let slug):
+            // Its own file (the body shows), the updates and besluiten it lists, names from `rest`.
+            guard let c = model.coalitie(slug) else { return nil }
+            hasher.combine(c.info.source.contentHash)
+            for i in relations.updatesByCoalitie[slug] ?? [] {
+                guard let summary = sources.updateSummaries[model.updates[i].info.slug] else { return nil }
+                hasher.combine(summary)
+            }
+            for i in relations.besluitenByCoalitie[slug] ?? [] {
+                guard let own = sources.besluiten[model.besluiten[i].info.slug] else { return nil }
+                hasher.combine(own)
             }
         case .veranderingenGemeente(let slug):
             hasher.combine(timeline.fingerprint { $0.gemeenten.contains(slug) })
