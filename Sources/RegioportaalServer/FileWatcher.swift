@@ -11,8 +11,9 @@ import Darwin
 ///
 /// The snapshot is what decides, so the result is the same on every platform and file
 /// system. Where the kernel reports changes (``ChangeEvents``, Linux), a poll re-stamps only
-/// the paths it named, which keeps a site of 10,000 files as cheap to watch as a small one;
-/// elsewhere, and whenever events were lost, a poll walks the whole tree.
+/// the paths it named, which keeps a site of 10,000 files as cheap to watch as a small one,
+/// and the whole tree is walked only now and then (for mounts that report nothing); elsewhere,
+/// and whenever events were lost, every poll walks the whole tree.
 public struct FileWatcher: Sendable {
     public var roots: [URL]
     /// Entries at or below these paths are not watched (the output folder, if it lies inside a root).
@@ -43,20 +44,23 @@ public struct FileWatcher: Sendable {
         var pending = ChangeSet()
         // Events count from here; the first poll walks the tree to see what changed before.
         let events = ChangeEvents.start(folders: roots.map(\.path) + folders(in: previous))
-        var walk = true
+        var walkDue = clock.now
         let interval = events == nil ? self.interval : min(self.interval, .milliseconds(50))
         while true {
             try await Task.sleep(for: debouncer.nextPoll(interval: interval, now: clock.now))
             var changes = ChangeSet()
-            if let events, !walk, case .paths(let paths) = events.drain() {
+            if let events, clock.now < walkDue, case .paths(let paths) = events.drain() {
                 if !paths.isEmpty {
                     let current = restamp(paths, in: previous, events: events)
                     changes = ChangeDetector.changes(from: previous, to: current)
                     previous = current
                 }
             } else {
+                let started = clock.now
                 let current = scan()
-                walk = false
+                // Some network and container mounts report no events: a walk now and then still
+                // sees their changes, at most 2 % of the time (every 2 s, or 5 s at 10,000 files).
+                walkDue = clock.now + max(.seconds(2), (clock.now - started) * 50)
                 if let events { for folder in folders(in: current) { events.watch(folder) } }
                 changes = ChangeDetector.changes(from: previous, to: current)
                 previous = current
