@@ -183,5 +183,41 @@ import Testing
         try fm.moveItem(at: root.appendingPathComponent("Content/themas"), to: root.appendingPathComponent("Content/onderwerpen"))
         #expect(events.drain() == .unknown)
     }
+
+    /// A change the kernel does not report (here: a write through a hard link outside the
+    /// watched folders, as on mounts without events) is still seen by the periodic walk.
+    @Test func theWatcherStillWalksTheTreeNowAndThen() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("Content/updates"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        let watched = root.appendingPathComponent("Content/updates/a.md")
+        try Data("a".utf8).write(to: watched)
+        let link = root.appendingPathComponent("elsewhere/a.md")
+        #expect(Glibc.link(watched.path, link.path) == 0)
+
+        let watcher = FileWatcher(roots: [root.appendingPathComponent("Content")])
+        let seen = AsyncStream<ChangeSet>.makeStream()
+        let task = Task { try await watcher.run { seen.continuation.yield($0) } }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+        let handle = try FileHandle(forWritingTo: link)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(" en meer".utf8))
+        try handle.close()
+        let started = ContinuousClock.now
+        let deadline = Task {
+            try? await Task.sleep(for: .seconds(6))
+            seen.continuation.finish()
+        }
+        defer { deadline.cancel() }
+        var reported = false
+        for await changes in seen.stream {
+            if changes.modified.contains(watched.path) { reported = true; break }
+        }
+        #expect(reported)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
 }
 #endif
