@@ -12,15 +12,14 @@ struct IncrementalOutput {
     /// `previous` maps each file of the output folder to a hash of its bytes; returns the
     /// same map for the new site. `kept` files are unchanged and not looked at.
     func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String], previous: [String: Int]) throws -> [String: Int] {
-        var next: [String: Int] = [:]
-        next.reserveCapacity(previous.count)
-        for path in kept { next[path] = previous[path] }
         let all = files + (try Self.read(assets))
-        for (file, hash) in zip(all, Self.hashes(all)) {
-            next[file.path] = hash
-            if previous[file.path] != hash { try replace(file) }
+        var next = previous
+        try replace(all, hashes: &next)
+        let present = Set(kept).union(all.map(\.path))
+        for path in previous.keys.sorted() where !present.contains(path) {
+            try remove(path)
+            next[path] = nil
         }
-        for path in previous.keys.sorted() where next[path] == nil { try remove(path) }
         return next
     }
 
