@@ -27,6 +27,23 @@ public struct LoadedContent: Sendable {
     public var files: [LoadedFile]
 }
 
+/// A load with each file's position by path, kept by a long-running process to find the
+/// files a watcher reports without listing folders. Files are only ever replaced in place,
+/// so the positions stay valid.
+struct IndexedContent: Sendable {
+    var content: LoadedContent
+    let positions: [String: Int]
+
+    init(_ content: LoadedContent) {
+        self.content = content
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(content.files.count)
+        // File URLs are made from the standardised root, so these paths are standardised too.
+        for (i, file) in content.files.enumerated() { positions[file.source.path] = i }
+        self.positions = positions
+    }
+}
+
 /// What identifies the version of a file on disk without reading it: device, inode, size,
 /// modification and change time. The change time cannot be set by programs, so an edit that
 /// restores the old size and modification time is still seen. The display path is part of it
@@ -113,31 +130,29 @@ public struct ContentLoader: Sendable {
     }
 
     /// `previous` (what this loader found last time, without problems) with the files in
-    /// `changed` (absolute paths, as a file watcher reports them) read again, without listing
-    /// any folder. Nil when that is not enough: a path is new, gone or a folder, or a file
-    /// cannot be read cleanly; then `load` lists everything and reports what it finds.
-    func reload(_ previous: LoadedContent, changed: [String]) -> LoadedContent? {
-        var content = previous
-        var index: [String: Int] = [:]
-        // File URLs are made from the standardised root, so their paths are standardised already.
-        for (i, file) in previous.files.enumerated() { index[file.source.path] = i }
+    /// `changed` (standardised absolute paths, as a file watcher reports them) read again,
+    /// without listing any folder. Nil when that is not enough: a path is new, gone or a
+    /// folder, or a file cannot be read cleanly; then `load` lists everything and reports
+    /// what it finds.
+    func reload(_ previous: IndexedContent, changed: [String]) -> IndexedContent? {
+        var next = previous
         let rootPath = root.path + "/"
-        for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }) where path.hasPrefix(rootPath) {
+        for path in Set(changed) where path.hasPrefix(rootPath) {
             var problems = Diagnostics()
-            if let settings = previous.settings, path == settings.path {
+            if let settings = previous.content.settings, path == settings.path {
                 guard let source = read(settings.url, displayPath: settings.displayPath, diagnostics: &problems),
                       problems.all.isEmpty else { return nil }
-                content.settings = source
-            } else if let i = index[path] {
-                let old = previous.files[i]
+                next.content.settings = source
+            } else if let i = previous.positions[path] {
+                let old = previous.content.files[i]
                 guard let source = read(old.source.url, displayPath: old.source.displayPath, diagnostics: &problems),
                       problems.all.isEmpty else { return nil }
-                content.files[i].source = source
+                next.content.files[i].source = source
             } else {
                 return nil
             }
         }
-        return content
+        return next
     }
 
     private func loadKind(_ kind: ContentKind, folder: URL, into content: inout LoadedContent, diagnostics: inout Diagnostics) {

@@ -163,8 +163,8 @@ struct MachineOutputs: Sendable {
         switch kind {
         case .themas: return model.thema(slug).map { searchEntry($0, basePath: basePath) }
         case .gemeenten: return model.gemeente(slug).map { searchEntry($0, basePath: basePath) }
-        case .coalities: return model.coalities.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
-        case .opgaven: return model.opgaven.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .coalities: return model.coalitie(slug).map { searchEntry($0, basePath: basePath) }
+        case .opgaven: return model.opgave(slug).map { searchEntry($0, basePath: basePath) }
         case .besluiten: return model.besluiten.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .updates: return model.updates.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .paginas: return model.paginas.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }

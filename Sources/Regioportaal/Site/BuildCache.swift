@@ -12,39 +12,37 @@ public final class BuildCache: Sendable {
     let search = EntryCache()
     let openData = EntryCache()
     let maps = MapsCache()
-    private let lock = NSLock()
-    private let last = Slot<TextEditRebuild.Snapshot>()
-    private let loaded = Slot<(root: String, content: LoadedContent)>()
-    private let templates = Slot<(root: String, set: TemplateSet)>()
-
-    /// The last successful build, for a rebuild after text edits (``TextEditRebuild``).
-    var lastBuild: TextEditRebuild.Snapshot? {
-        get { lock.withLock { last.value } }
-        set { lock.withLock { last.value = newValue } }
-    }
-
-    func forgetLastBuild() { lastBuild = nil }
-
-    /// What the loader found in `root` at the last build, if it found no problems.
-    func lastLoad(of root: String) -> LoadedContent? {
-        lock.withLock { loaded.value.flatMap { $0.root == root ? $0.content : nil } }
-    }
-
-    func rememberLoad(_ content: LoadedContent?, of root: String) {
-        lock.withLock { loaded.value = content.map { (root, $0) } }
-    }
-
-    /// The templates of `root` as the last build parsed them, if they had no problems.
-    func lastTemplates(of root: String) -> TemplateSet? {
-        lock.withLock { templates.value.flatMap { $0.root == root ? $0.set : nil } }
-    }
-
-    func rememberTemplates(_ set: TemplateSet?, of root: String) {
-        lock.withLock { templates.value = set.map { (root, $0) } }
-    }
+    /// What the loader found in a content folder at the last build, if it found no problems.
+    let loads = Remembered<String, IndexedContent>()
+    /// The templates of a folder as the last build parsed them, if they had no problems.
+    let templateSets = Remembered<String, TemplateSet>()
+    /// The last successful build with these options, for a rebuild after text edits (``TextEditRebuild``).
+    let lastBuild = Remembered<TextEditRebuild.OptionsKey, TextEditRebuild.Snapshot>()
 
     public init() {}
 
     /// How many HTML pages the last build rendered and how many it kept as they were.
     public var lastRender: (rendered: Int, kept: Int) { render.lastCounts }
+}
+
+/// The latest value of something a long-running process remembers, with what it is for (a
+/// folder, the build options): asked for anything else, it has nothing.
+final class Remembered<Key: Equatable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entry: (key: Key, value: Value)?
+
+    init() {}
+
+    func value(for key: Key) -> Value? {
+        lock.withLock { entry.flatMap { $0.key == key ? $0.value : nil } }
+    }
+
+    /// Replaces what is remembered; nil forgets it.
+    func set(_ value: Value?, for key: Key) {
+        lock.withLock { entry = value.map { (key, $0) } }
+    }
+
+    func forget() {
+        lock.withLock { entry = nil }
+    }
 }

@@ -19,9 +19,11 @@ public struct BuildOptions: Sendable {
     /// unchanged pages not rendered again, unchanged files not written again.
     public var cache: BuildCache?
     /// With `cache`: the files (absolute paths) that changed since the previous build with that
-    /// cache, as a file watcher saw them. When they are only text edits of updates or besluiten,
-    /// the rebuild starts from the previous build instead of reading the whole tree.
-    public var changedPaths: [String]?
+    /// cache, as a file watcher saw them. Only those are read again; when they are only text
+    /// edits, the rebuild starts from the previous build. Kept standardised, as the loader's are.
+    public var changedPaths: [String]? {
+        didSet { changedPaths = changedPaths?.map { URL(fileURLWithPath: $0).standardizedFileURL.path } }
+    }
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
 

@@ -35,8 +35,8 @@ struct UnsafeSendable<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-/// A value shared by reference between threads; its users order the accesses (a lock, or
-/// ``BackgroundJobs/wait()`` between a job's write and the read).
+/// A value a background job leaves for the code that waits for it (``BackgroundJobs/wait()``
+/// orders the job's write before the read).
 final class Slot<Value>: @unchecked Sendable {
     var value: Value?
 }

@@ -27,15 +27,15 @@ public enum Pipeline {
         // After a watcher's changes, only the changed files are read again (when that suffices).
         let root = options.content.standardizedFileURL.path
         let loaded: LoadedContent
-        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.lastLoad(of: root),
+        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.loads.value(for: root),
            let reloaded = loader.reload(previous, changed: changed) {
-            loaded = reloaded
-            cache.rememberLoad(reloaded, of: root)
+            loaded = reloaded.content
+            cache.loads.set(reloaded, for: root)
         } else {
             let before = diagnostics.all.count
             loaded = loader.load(into: &diagnostics)
             // A listing with problems is not reused: the next build lists again and reports them.
-            options.cache?.rememberLoad(diagnostics.all.count == before ? loaded : nil, of: root)
+            options.cache?.loads.set(diagnostics.all.count == before ? IndexedContent(loaded) : nil, for: root)
             options.cache?.files.retain(Set(loaded.files.map(\.source.path) + [loaded.settings?.path].compactMap { $0 }))
         }
         timer.mark("  load")
@@ -69,12 +69,13 @@ public enum Pipeline {
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
     /// the previous output folder is then untouched.
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
-        if let cache = options.cache, let changed = options.changedPaths, let last = cache.lastBuild,
+        if let cache = options.cache, let changed = options.changedPaths,
+           let last = cache.lastBuild.value(for: TextEditRebuild.OptionsKey(options)),
            let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {
             return report
         }
         // Kept again only when this build succeeds.
-        options.cache?.forgetLastBuild()
+        options.cache?.lastBuild.forget()
         let started = Date()
         var timer = StageTimer()
         var diagnostics = Diagnostics()
@@ -169,13 +170,11 @@ public enum Pipeline {
         let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
         let files = rendered.count + output.streamed.count + output.keptPages.count + assets.assets.count
         if let cache = options.cache, let sources, let searchEntries = output.searchEntries {
-            var fileIndex: [String: Int] = [:]
-            for (index, file) in checked.files.enumerated() { fileIndex[file.source.path] = index }
-            cache.lastBuild = TextEditRebuild.Snapshot(
-                key: .init(options), files: checked.files, fileIndex: fileIndex, model: checked.model, published: model,
-                relations: relations, timeline: timeline, assets: assets, known: checked.known, templates: templates, maps: maps,
-                sources: sources, searchEntries: searchEntries, feeds: MachineOutputs(model: model, relations: relations).feeds,
-                warnings: diagnostics.warnings, pages: pages, fileCount: files, searchIndexBytes: searchBytes)
+            cache.lastBuild.set(TextEditRebuild.Snapshot(
+                model: checked.model, published: model, relations: relations, timeline: timeline, assets: assets, known: checked.known,
+                templates: templates, maps: maps, sources: sources, searchEntries: searchEntries,
+                feeds: MachineOutputs(model: model, relations: relations).feeds, warnings: diagnostics.warnings, pages: pages,
+                fileCount: files, searchIndexBytes: searchBytes), for: TextEditRebuild.OptionsKey(options))
         }
         return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
@@ -188,14 +187,14 @@ extension Pipeline {
     /// does not say what changed).
     static func loadTemplates(_ options: BuildOptions, diagnostics: inout Diagnostics) -> TemplateSet? {
         let root = options.templates.standardizedFileURL.path
-        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.lastTemplates(of: root),
-           !changed.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(root + "/") }) {
+        if let cache = options.cache, let changed = options.changedPaths, let previous = cache.templateSets.value(for: root),
+           !changed.contains(where: { $0.hasPrefix(root + "/") }) {
             return previous
         }
         let before = diagnostics.all.count
         let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
         // Templates with problems are not kept: the next build parses them again and reports them.
-        options.cache?.rememberTemplates(diagnostics.all.count == before ? templates : nil, of: root)
+        options.cache?.templateSets.set(diagnostics.all.count == before ? templates : nil, for: root)
         return templates
     }
 

@@ -6,8 +6,9 @@ import Foundation
 /// Front matter is what ties a file to the rest of the site (titles in lists, dates in the
 /// timeline, references in relations and change pages); the Markdown body appears only on
 /// the file's own page, in its search index record and, for an update, in the feeds that
-/// carry it (``SourceKeys`` leaves bodies out of what other pages are keyed on). So when only bodies changed, the model, relations, timeline, maps and every
-/// other page of the last build still hold, and the rebuild is: read the changed files,
+/// carry it (``SourceKeys`` leaves bodies out of what other pages are keyed on). So when only
+/// bodies changed, the model, relations, timeline, maps and every other page of the last
+/// build still hold, and the rebuild is: read the changed files,
 /// parse and check their bodies, render their pages, replace their search records and feed
 /// entries, and write what changed.
 ///
@@ -17,12 +18,9 @@ import Foundation
 /// so every problem is reported by the full pipeline exactly as a clean build reports it.
 /// The incremental build tests compare the result with a clean build.
 enum TextEditRebuild {
-    /// What the last successful build of a long-running process knew, for the next one.
+    /// What the last successful build of a long-running process knew, for the next one (its
+    /// files are the remembered load, ``BuildCache/loads``).
     struct Snapshot: Sendable {
-        var key: OptionsKey
-        var files: [LoadedFile]
-        /// Position in `files` by standardised absolute path.
-        var fileIndex: [String: Int]
         var model: SiteModel
         var published: SiteModel
         var relations: Relations
@@ -63,21 +61,23 @@ enum TextEditRebuild {
     /// Every kind whose body shows on a page of its own (a partner's has none).
     static let kinds: Set<ContentKind> = [.gemeenten, .themas, .opgaven, .coalities, .besluiten, .updates, .paginas]
 
-    /// Rebuilds after `changed` (absolute paths) from `last`, or returns nil when the change
-    /// needs the full pipeline. Nothing is written before every check has passed.
+    /// Rebuilds after `changed` (standardised absolute paths) from `last`, a build with the
+    /// same options, or returns nil when the change needs the full pipeline. Nothing is written
+    /// before every check has passed.
     static func rebuild(_ options: BuildOptions, changed: [String], last: Snapshot, cache: BuildCache,
                         fileSystem: OutputFileSystem) -> BuildReport? {
         let started = Date()
         var timer = StageTimer()
-        guard !changed.isEmpty, last.key == OptionsKey(options),
+        let root = options.content.standardizedFileURL.path
+        guard !changed.isEmpty, var loaded = cache.loads.value(for: root),
               var state = cache.render.previous(for: options.output) else { return nil }
         var next = last
         let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         let parser = ContentParser(basePath: SitePaths.basePath(of: last.published.settings.baseURL))
         var edited: [(slug: String, kind: ContentKind)] = []
-        for path in Set(changed.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted() {
-            guard let index = last.fileIndex[path] else { return nil }
-            let old = last.files[index]
+        for path in Set(changed).sorted() {
+            guard let index = loaded.positions[path] else { return nil }
+            let old = loaded.content.files[index]
             guard old.isMarkdown, kinds.contains(old.kind),
                   !last.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
             var problems = Diagnostics()
@@ -94,7 +94,7 @@ enum TextEditRebuild {
             info.source = source
             info.body = parsed.body
             guard Validator.checkBody(info, known: last.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
-            next.files[index] = file
+            loaded.content.files[index] = file
             next.model.replaceInfo(info)
             next.published.replaceInfo(info)
             next.sources.replace(info)
@@ -153,21 +153,15 @@ enum TextEditRebuild {
         } catch {
             // The folder may be partly updated: the full pipeline that runs next writes all of it.
             cache.render.invalidate()
-            cache.forgetLastBuild()
+            cache.lastBuild.forget()
             return nil
         }
         timer.mark("  text edit: write")
         let rendered = files.count { $0.path.hasSuffix(".html") }
         cache.render.commit(state, rendered: rendered, kept: last.pages - rendered)
-        cache.lastBuild = next
+        cache.lastBuild.set(next, for: OptionsKey(options))
         // The next full build starts from these files too.
-        let root = options.content.standardizedFileURL.path
-        if var loaded = cache.lastLoad(of: root), loaded.files.count == next.files.count {
-            loaded.files = next.files
-            cache.rememberLoad(loaded, of: root)
-        } else {
-            cache.rememberLoad(nil, of: root)
-        }
+        cache.loads.set(loaded, for: root)
         return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: next.searchIndexBytes,
                            renderedPages: rendered)
@@ -185,11 +179,11 @@ extension SiteModel {
     /// The shared fields of the entity of `kind` and `slug`.
     func info(kind: ContentKind, slug: String) -> EntityInfo? {
         switch kind {
-        case .gemeenten: return gemeenten.first { $0.info.slug == slug }?.info
-        case .partners: return partners.first { $0.info.slug == slug }?.info
-        case .themas: return themas.first { $0.info.slug == slug }?.info
-        case .opgaven: return opgaven.first { $0.info.slug == slug }?.info
-        case .coalities: return coalities.first { $0.info.slug == slug }?.info
+        case .gemeenten: return gemeente(slug)?.info
+        case .partners: return partner(slug)?.info
+        case .themas: return thema(slug)?.info
+        case .opgaven: return opgave(slug)?.info
+        case .coalities: return coalitie(slug)?.info
         case .besluiten: return besluiten.first { $0.info.slug == slug }?.info
         case .updates: return updates.first { $0.info.slug == slug }?.info
         case .paginas: return paginas.first { $0.info.slug == slug }?.info
