@@ -76,51 +76,41 @@ public struct ContentParser: Sendable {
 /// whose text, kind and deployment path did not change is not parsed again. Parsing is a
 /// pure function of those inputs, so a build with the cache equals a clean build.
 public final class ParseCache: @unchecked Sendable {
-    private struct Entry {
+    private struct Stamp: Equatable {
         var text: String
         var kind: ContentKind
         var basePath: String
-        var result: (ParsedFile, [Diagnostic])
     }
 
+    private let entries = KeyedCache<String, Stamp, (ParsedFile, [Diagnostic])>()
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
     func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, [Diagnostic])? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[file.source.path], entry.kind == file.kind, entry.basePath == basePath,
-              entry.text == file.source.text else {
-            misses += 1
-            return nil
+        let found = entries.value(for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
+        lock.withLock {
+            if found == nil { misses += 1 } else { hits += 1 }
         }
-        hits += 1
-        return entry.result
+        return found
     }
 
     func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, [Diagnostic])) {
-        lock.lock()
-        entries[file.source.path] = Entry(text: file.source.text, kind: file.kind, basePath: basePath, result: result)
-        lock.unlock()
+        entries.store(result, for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
     }
 
     /// Forgets files that are gone, so renamed and deleted files do not linger.
     func retain(_ files: [LoadedFile]) {
-        let keep = Set(files.map(\.source.path))
-        lock.lock()
-        entries = entries.filter { keep.contains($0.key) }
-        lock.unlock()
+        entries.retain(Set(files.map(\.source.path)))
     }
 
     public func resetCounters() {
-        lock.lock()
-        hits = 0
-        misses = 0
-        lock.unlock()
+        lock.withLock {
+            hits = 0
+            misses = 0
+        }
     }
 }
 
