@@ -138,21 +138,24 @@ public struct ContentLoader: Sendable {
         var next = previous
         let rootPath = root.path + "/"
         for path in Set(changed) where path.hasPrefix(rootPath) {
-            var problems = Diagnostics()
             if let settings = previous.content.settings, path == settings.path {
-                guard let source = read(settings.url, displayPath: settings.displayPath, diagnostics: &problems),
-                      problems.all.isEmpty else { return nil }
+                guard let source = reread(settings) else { return nil }
                 next.content.settings = source
-            } else if let i = previous.positions[path] {
-                let old = previous.content.files[i]
-                guard let source = read(old.source.url, displayPath: old.source.displayPath, diagnostics: &problems),
-                      problems.all.isEmpty else { return nil }
+            } else if let i = previous.positions[path], let source = reread(previous.content.files[i].source) {
                 next.content.files[i].source = source
             } else {
                 return nil
             }
         }
         return next
+    }
+
+    /// A file read again under the name it had; nil when reading it gives any problem (the
+    /// full load then reports it).
+    func reread(_ file: SourceFile) -> SourceFile? {
+        var problems = Diagnostics()
+        guard let source = read(file.url, displayPath: file.displayPath, diagnostics: &problems), problems.all.isEmpty else { return nil }
+        return source
     }
 
     private func loadKind(_ kind: ContentKind, folder: URL, into content: inout LoadedContent, diagnostics: inout Diagnostics) {

@@ -80,9 +80,8 @@ enum TextEditRebuild {
             let old = loaded.content.files[index]
             guard old.isMarkdown, kinds.contains(old.kind),
                   !last.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
+            guard let source = loader.reread(old.source) else { return nil }
             var problems = Diagnostics()
-            guard let source = loader.read(old.source.url, displayPath: old.source.displayPath, diagnostics: &problems),
-                  problems.all.isEmpty else { return nil }
             let file = LoadedFile(source: source, kind: old.kind, slug: old.slug, isMarkdown: true)
             guard sameFrontMatter(old.source, source) else { return nil }
             let parsed = parser.parse(file, diagnostics: &problems)
