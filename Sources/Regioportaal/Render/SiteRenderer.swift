@@ -42,6 +42,17 @@ public struct SiteRenderer: Sendable {
         return templates.fingerprints.mapValues { $0 ^ sharedKey }
     }
 
+    /// A page's key from the files it is made from, for the kinds that have one; found before
+    /// its context is built.
+    func sourceKey(for page: Page, sources: SourceKeys, templateKeys: [String: Int]) -> Int? {
+        contexts.inputKey(for: page, sources: sources).flatMap { input in templateKeys[contexts.template(for: page)].map { $0 ^ input } }
+    }
+
+    /// A page's key from its context, for every other page; nil when the context cannot be hashed.
+    func contextKey(for page: Page, context: [String: Any], templateKeys: [String: Int]) -> Int? {
+        templateKeys[contexts.template(for: page)].flatMap { ContextFingerprint.of(context, templateKey: $0) }
+    }
+
     /// Renders every page and machine output, then checks the links of the result.
     /// With `previous`, a page whose input (context and templates) is unchanged is not
     /// rendered again; with `remember`, the inputs are recorded for the next build. With a
@@ -86,14 +97,12 @@ public struct SiteRenderer: Sendable {
             func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
             let name = contexts.template(for: page)
             // Pages whose inputs are known are compared by those, before any context is built.
-            var key = sources.flatMap { sources in
-                contexts.inputKey(for: page, sources: sources).flatMap { input in templateKeys[name].map { $0 ^ input } }
-            }
+            var key = sources.flatMap { sourceKey(for: page, sources: $0, templateKeys: templateKeys) }
             if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             let context = contexts.context(for: page)
             if remember && key == nil {
                 // Every other page is compared by its context.
-                key = templateKeys[name].flatMap { ContextFingerprint.of(context, templateKey: $0) }
+                key = contextKey(for: page, context: context, templateKeys: templateKeys)
                 if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             }
             guard let html = templates.library.render(context, withTemplate: name) else {

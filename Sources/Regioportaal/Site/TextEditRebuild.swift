@@ -114,9 +114,8 @@ enum TextEditRebuild {
             let context = site.contexts.context(for: page)
             // Keyed as the full pipeline keys it: by its source files where it can, else by its context.
             guard let record = state.pages[page.outputFile], record.problems.isEmpty,
-                  let templateKey = templateKeys[template],
-                  let key = site.contexts.inputKey(for: page, sources: next.sources).map({ templateKey ^ $0 })
-                      ?? ContextFingerprint.of(context, templateKey: templateKey),
+                  let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
+                      ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
                   let html = site.templates.library.render(context, withTemplate: template) else { return nil }
             let scan = OutputLinkChecker.scan(html)
             // Other pages may link to this one's ids; and its own links must all resolve.
