@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regioportaal against Hugo and against the cmark floor, on synthetic corpora of N updates.
+# Regioportaal against Hugo and against the cmark floor, on synthetic corpora of N updates; and
+# Regioportaal with bare templates, which shows what interpreting the portal's templates costs.
 #
 #   Benchmarks/run.sh                                   # N = 1000 10000 50000, 5 runs each
 #   SIZES="1000 10000" RUNS=3 Benchmarks/run.sh          # fewer sizes / runs
@@ -94,6 +95,31 @@ run_regioportaal() {  # N RUN
         --output "$out" --now "$NOW"
 }
 
+# The same build with bare templates: a title and the Markdown of each page, no layout, lists or
+# navigation. Everything else (loading, checks, page data, feeds, search index, open data, link
+# check, writing) is unchanged, so the difference to run_regioportaal is what interpreting the
+# portal's templates costs.
+bare_templates() {
+    local dir=$WORK/bare-templates page name
+    rm -rf "$dir"; mkdir -p "$dir"
+    printf '<!DOCTYPE html>\n<html lang="nl"><head><title>{{page.titel}}</title></head><body><main id="inhoud">{{$main}}{{/main}}</main></body></html>\n' \
+        >"$dir/base.mustache"
+    page='{{<base}}{{$main}}<h1>{{page.titel}}</h1>'
+    for name in update besluit pagina thema gemeente opgave coalitie; do page+="{{#$name}}{{{body_html}}}{{/$name}}"; done
+    page+='{{/main}}{{/base}}'
+    for name in home themas thema coalities coalitie gemeenten gemeente opgaven opgave updates update besluiten besluit \
+        partners deelname groeiperspectief pagina zoeken veranderingen open-data 404; do
+        printf '%s\n' "$page" >"$dir/$name.mustache"
+    done
+}
+
+run_bare() {  # N RUN
+    local c=$WORK/corpus-$1/regioportaal out=$WORK/out-$1-bare
+    rm -rf "$out"
+    measure "$1" bare "$2" "$BIN" build --content "$c/Content" --templates "$WORK/bare-templates" --public "$c/Public" \
+        --output "$out" --now "$NOW"
+}
+
 run_hugo() {  # N RUN
     local out=$WORK/out-$1-hugo
     rm -rf "$out"
@@ -131,19 +157,21 @@ printf 'n\ttool\trun\twall_s\tmaxrss_kb\tuser_s\tsys_s\trender_s\tload1\n' >"$RE
     echo "load at start: $(cat /proc/loadavg)"
 } | tee "$WORK/machine.txt" >&2
 
+bare_templates
 for n in $SIZES; do
     corpus "$n"
     runs_n=RUNS_$n
     for run in $(seq 1 "${!runs_n:-$RUNS}"); do
         if [ $((run % 2)) -eq 1 ]; then
-            run_regioportaal "$n" "$run"; run_hugo "$n" "$run"; run_floor "$n" "$run"
+            run_regioportaal "$n" "$run"; run_hugo "$n" "$run"; run_bare "$n" "$run"; run_floor "$n" "$run"
         else
-            run_floor "$n" "$run"; run_hugo "$n" "$run"; run_regioportaal "$n" "$run"
+            run_floor "$n" "$run"; run_bare "$n" "$run"; run_hugo "$n" "$run"; run_regioportaal "$n" "$run"
         fi
     done
     du -sk "$WORK/out-$n-regioportaal" "$WORK/out-$n-hugo" | awk -v n="$n" '{ print n "\t" $1 "\t" $2 }' >>"$WORK/sizes.tsv"
     find "$WORK/out-$n-regioportaal" -type f | wc -l | awk -v n="$n" '{ print n "\tregioportaal_files\t" $1 }' >>"$WORK/sizes.tsv"
     find "$WORK/out-$n-hugo" -type f | wc -l | awk -v n="$n" '{ print n "\thugo_files\t" $1 }' >>"$WORK/sizes.tsv"
+    rm -rf "$WORK/out-$n-bare"
 done
 echo "load at end: $(cat /proc/loadavg)" | tee -a "$WORK/machine.txt" >&2
 
@@ -225,6 +253,12 @@ for n in sizes:
     runs = len([r for r in rows if r["n"] == n and r["tool"] == "regioportaal"])
     print(f"| {int(n):,} | {rw:.2f} | {hw:.2f} | {rw / hw:.2f} | {rm:.0f} | {hm:.0f} | {rm / hm:.2f} "
           f"| {f1:.3f} | {f2:.3f} | {rw / f1:.1f} | {rw / f2:.1f} | {runs} |")
+print()
+print("| N | Regioportaal wall s | with bare templates s | templates' share | bare ÷ Hugo |")
+print("|---:|---:|---:|---:|---:|")
+for n in sizes:
+    rw, bw, hw = get(n, "regioportaal", "wall_s"), get(n, "bare", "wall_s"), get(n, "hugo", "wall_s")
+    print(f"| {int(n):,} | {rw:.2f} | {bw:.2f} | {(rw - bw) / rw:.0%} | {bw / hw:.2f} |")
 print()
 print("CPU time (user+sys, median s): " + "; ".join(
     f"N={int(n):,}: Regioportaal {med([float(r['user_s']) + float(r['sys_s']) for r in rows if r['n'] == n and r['tool'] == 'regioportaal']):.2f}, "

@@ -49,10 +49,13 @@
     results.appendChild(list);
   }
 
+  // The index comes in parts (data-index lists them); they are fetched side by side.
   function load(then) {
     if (index) return then();
-    fetch(form.getAttribute("data-index")).then(function (r) { return r.json(); })
-      .then(function (data) { index = data; then(); })
+    var parts = form.getAttribute("data-index").split(" ").filter(Boolean);
+    Promise.all(parts.map(function (url) {
+      return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); });
+    })).then(function (lists) { index = [].concat.apply([], lists); then(); })
       .catch(function () { results.textContent = "De zoekindex kon niet worden geladen."; });
   }
 

@@ -108,7 +108,9 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     @Test func searchIndexFoldsCaseAndDiacritics() throws {
         let site = try builtSite(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nRegionale Coördinatie van ÉÉN tafel.\n"])
         defer { site.cleanUp() }
-        let data = try Data(contentsOf: site.output.appendingPathComponent("zoeken/index.json"))
+        // The search page names the parts of the index; a small site has one.
+        #expect(try site.read("zoeken/index.html").contains("data-index=\"/zoeken/index-1.json\""))
+        let data = try Data(contentsOf: site.output.appendingPathComponent("zoeken/index-1.json"))
         let entries = try JSONSerialization.jsonObject(with: data) as! [[String: String]]
         let over = try #require(entries.first { $0["u"] == "/over/" })
         #expect(over["t"]?.contains("regionale coordinatie van een tafel") == true)
@@ -116,6 +118,26 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(over["titel"] == "Over")
         #expect(entries.count == 12)
         #expect(!entries.contains { $0["u"] == "/updates/concept/" })
+        // The search page counts the records from the model to name the parts.
+        var diagnostics = Diagnostics()
+        let published = try #require(Pipeline.check(site.options, diagnostics: &diagnostics)).published
+        #expect(MachineOutputs.searchRecordCount(published) == entries.count)
+    }
+
+    @Test func searchIndexIsSplitIntoPartsOfAThousandRecords() throws {
+        func entry(_ n: Int) -> MachineOutputs.SearchEntry { .init(path: "/\(n)/", json: Array("{\"n\":\(n),\"é\":\"ü\"}".utf8)) }
+        func text(_ file: OutputFile) -> String { String(decoding: file.contents, as: UTF8.self) }
+        #expect(MachineOutputs.searchIndexFiles([]).map(\.path) == ["zoeken/index-1.json"])
+        #expect(text(MachineOutputs.searchIndexFiles([])[0]) == "[]")
+        #expect(text(MachineOutputs.searchIndexFiles([entry(1)])[0]) == "[{\"n\":1,\"é\":\"ü\"}]")
+
+        let files = MachineOutputs.searchIndexFiles((0..<2_001).map(entry))
+        #expect(files.map(\.path) == ["zoeken/index-1.json", "zoeken/index-2.json", "zoeken/index-3.json"])
+        #expect(MachineOutputs.searchIndexPaths(count: 2_001) == files.map(\.path))
+        let parts = try files.map { try #require(JSONSerialization.jsonObject(with: $0.contents) as? [[String: Any]]) }
+        #expect(parts.map(\.count) == [1_000, 1_000, 1])
+        #expect(parts.joined().map { $0["n"] as? Int } == (0..<2_001).map { $0 })
+        #expect(MachineOutputs.searchIndexPaths(count: 2_000).count == 2)
     }
 
     @Test func brokenLinkInATemplateIsAnErrorAtTheTemplate() throws {

@@ -703,7 +703,9 @@ struct PageContextBuilder: Sendable {
             ["titel": titel, "paginas": items.map { ["titel": $0.0, "url": url($0.1)] as [String: Any] }]
         }
         return merge(base(.zoeken, titel: "Zoeken", beschrijving: "Zoek in thema's, gemeenten, coalities, opgaven, besluiten, updates en pagina's."), [
-            "index_url": basePath + "zoeken/index.json",
+            // The parts of the search index, separated by spaces.
+            "index_urls": MachineOutputs.searchIndexPaths(count: MachineOutputs.searchRecordCount(model))
+                .map { basePath + $0 }.joined(separator: " "),
             "overzicht": [
                 group("Thema's", model.themas.map { ($0.titel, .thema($0.info.slug)) }),
                 group("Gemeenten", model.gemeenten.map { ($0.naam, .gemeente($0.info.slug)) }),

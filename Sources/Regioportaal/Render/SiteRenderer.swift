@@ -79,7 +79,7 @@ public struct SiteRenderer: Sendable {
             ("search index", {
                 let entries = machine.searchEntries(basePath: basePath, sources: sources, cache: caches?.search)
                 if remember { searchEntries.value = entries }
-                return [OutputFile(path: MachineOutputs.searchIndexPath, contents: MachineOutputs.join(entries))]
+                return MachineOutputs.searchIndexFiles(entries)
             }),
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
             ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),

@@ -167,7 +167,7 @@ public enum Pipeline {
         let renderedPages = rendered.filter { $0.path.hasSuffix(".html") }.count + output.streamed.count
         memo?.commit(state, rendered: renderedPages, kept: output.keptPages.count)
         let pages = renderedPages + output.keptPages.count
-        let searchBytes = rendered.first { $0.path == MachineOutputs.searchIndexPath }?.contents.count ?? 0
+        let searchBytes = rendered.reduce(0) { $0 + (MachineOutputs.isSearchIndexPart($1.path) ? $1.contents.count : 0) }
         let files = rendered.count + output.streamed.count + output.keptPages.count + assets.assets.count
         if let cache = options.cache, let sources, let searchEntries = output.searchEntries {
             cache.lastBuild.set(TextEditRebuild.Snapshot(

@@ -131,16 +131,19 @@ enum TextEditRebuild {
         let machine = MachineOutputs(model: next.published, relations: last.relations)
         let basePath = site.contexts.basePath
         var editedUpdates = Set<Int>()
+        var changedParts = Set<Int>()
         for (slug, kind) in edited {
             let path = Routes.page(for: kind, slug: slug).path
             guard let position = next.searchEntries.firstIndex(where: { $0.path == path }),
                   let entry = machine.searchEntry(kind: kind, slug: slug, basePath: basePath) else { continue }
-            next.searchEntries[position].json = entry
+            if next.searchEntries[position].json != entry {
+                changedParts.insert(position / MachineOutputs.searchIndexPartSize)
+                next.searchIndexBytes += entry.count - next.searchEntries[position].json.count
+                next.searchEntries[position].json = entry
+            }
             if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) { editedUpdates.insert(u) }
         }
-        let index = OutputFile(path: MachineOutputs.searchIndexPath, contents: MachineOutputs.join(next.searchEntries))
-        files.append(index)
-        next.searchIndexBytes = index.contents.count
+        files += changedParts.sorted().map { MachineOutputs.searchIndexPart($0, of: next.searchEntries) }
         for feed in last.feeds where feed.updates.prefix(MachineOutputs.feedLength).contains(where: editedUpdates.contains) {
             files.append(OutputFile(path: String(feed.path.dropFirst()), text: machine.atom(feed)))
         }
