@@ -239,8 +239,10 @@ struct MachineOutputs: Sendable {
     /// The paths of the index parts for `count` records: `zoeken/index-1.json` and on; one part
     /// even for an empty index, so the search page always has something to load.
     static func searchIndexPaths(count: Int) -> [String] {
-        (1...max(1, (count + searchIndexPartSize - 1) / searchIndexPartSize)).map { "zoeken/index-\($0).json" }
+        (0..<max(1, (count + searchIndexPartSize - 1) / searchIndexPartSize)).map(searchIndexPath(part:))
     }
+
+    static func searchIndexPath(part: Int) -> String { "zoeken/index-\(part + 1).json" }
 
     static func isSearchIndexPart(_ path: String) -> Bool { path.hasPrefix("zoeken/index-") && path.hasSuffix(".json") }
 
@@ -253,7 +255,7 @@ struct MachineOutputs: Sendable {
     static func searchIndexPart(_ part: Int, of entries: [SearchEntry]) -> OutputFile {
         let start = min(part * searchIndexPartSize, entries.count)
         let records = entries[start..<min(start + searchIndexPartSize, entries.count)]
-        return OutputFile(path: "zoeken/index-\(part + 1).json", contents: join(records))
+        return OutputFile(path: searchIndexPath(part: part), contents: join(records))
     }
 
     /// A JSON array of the entries.
