@@ -97,12 +97,13 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(try site.read("404.html").contains("Pagina niet gevonden"))
     }
 
-    @Test func subPathDeploymentAppliesToFeedsAndSitemap() throws {
+    @Test func subPathDeploymentAppliesToFeedsSitemapAndSearch() throws {
         let site = try builtSite { $0.baseURL = "https://example.org/portaal/" }
         defer { site.cleanUp() }
         #expect(try site.read("sitemap.xml").contains("<loc>https://example.org/portaal/themas/wonen/</loc>"))
         #expect(try site.read("feeds/updates.xml").contains("href=\"https://example.org/portaal/updates/eerste-update/\""))
         #expect(try site.read("index.html").contains("href=\"/portaal/feeds/updates.xml\""))
+        #expect(try site.read("zoeken/index.html").contains("data-index=\"/portaal/zoeken/index-1.json\""))
     }
 
     @Test func searchIndexFoldsCaseAndDiacritics() throws {
