@@ -52,11 +52,12 @@
   // The index comes in parts (data-index lists them); they are fetched side by side.
   function load(then) {
     if (index) return then();
+    function failed() { results.textContent = "De zoekindex kon niet worden geladen."; }
     var parts = form.getAttribute("data-index").split(" ").filter(Boolean);
+    if (!parts.length) return failed();
     Promise.all(parts.map(function (url) {
       return fetch(url).then(function (r) { if (!r.ok) throw new Error(url); return r.json(); });
-    })).then(function (lists) { index = [].concat.apply([], lists); then(); })
-      .catch(function () { results.textContent = "De zoekindex kon niet worden geladen."; });
+    })).then(function (lists) { index = [].concat.apply([], lists); then(); }).catch(failed);
   }
 
   form.addEventListener("submit", function (event) {
