@@ -139,6 +139,9 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(parts.map(\.count) == [1_000, 1_000, 1])
         #expect(parts.joined().map { $0["n"] as? Int } == (0..<2_001).map { $0 })
         #expect(MachineOutputs.searchIndexPaths(count: 2_000).count == 2)
+        for entries in [[], (0..<2_001).map(entry)] {
+            #expect(MachineOutputs.searchIndexSize(entries) == MachineOutputs.searchIndexFiles(entries).reduce(0) { $0 + $1.contents.count })
+        }
     }
 
     @Test func brokenLinkInATemplateIsAnErrorAtTheTemplate() throws {

@@ -239,8 +239,10 @@ struct MachineOutputs: Sendable {
     /// The paths of the index parts for `count` records: `zoeken/index-1.json` and on; one part
     /// even for an empty index, so the search page always has something to load.
     static func searchIndexPaths(count: Int) -> [String] {
-        (0..<max(1, (count + searchIndexPartSize - 1) / searchIndexPartSize)).map(searchIndexPath(part:))
+        (0..<searchIndexPartCount(count)).map(searchIndexPath(part:))
     }
+
+    static func searchIndexPartCount(_ count: Int) -> Int { max(1, (count + searchIndexPartSize - 1) / searchIndexPartSize) }
 
     static func searchIndexPath(part: Int) -> String { "zoeken/index-\(part + 1).json" }
 
@@ -248,21 +250,34 @@ struct MachineOutputs: Sendable {
 
     /// The parts of the index, each a JSON array of its records.
     static func searchIndexFiles(_ entries: [SearchEntry]) -> [OutputFile] {
-        searchIndexPaths(count: entries.count).indices.map { searchIndexPart($0, of: entries) }
+        (0..<searchIndexPartCount(entries.count)).map { searchIndexPart($0, of: entries) }
+    }
+
+    /// The bytes of all parts, without joining them.
+    static func searchIndexSize(_ entries: [SearchEntry]) -> Int {
+        (0..<searchIndexPartCount(entries.count)).reduce(0) { $0 + joinedSize(partRecords($1, of: entries)) }
     }
 
     /// Part `part` (from 0) of the index.
     static func searchIndexPart(_ part: Int, of entries: [SearchEntry]) -> OutputFile {
+        OutputFile(path: searchIndexPath(part: part), contents: join(partRecords(part, of: entries)))
+    }
+
+    private static func partRecords(_ part: Int, of entries: [SearchEntry]) -> ArraySlice<SearchEntry> {
         let start = min(part * searchIndexPartSize, entries.count)
-        let records = entries[start..<min(start + searchIndexPartSize, entries.count)]
-        return OutputFile(path: searchIndexPath(part: part), contents: join(records))
+        return entries[start..<min(start + searchIndexPartSize, entries.count)]
+    }
+
+    /// "[", the entries with commas between them, "]".
+    private static func joinedSize(_ entries: ArraySlice<SearchEntry>) -> Int {
+        entries.reduce(max(2, entries.count + 1)) { $0 + $1.json.count }
     }
 
     /// A JSON array of the entries.
     static func join(_ entries: ArraySlice<SearchEntry>) -> Data {
-        // One copy per entry into a buffer of the final size ("[", the entries with commas
-        // between them, "]"): appending them to a `Data` one by one took three times as long.
-        var json = Data(count: entries.reduce(max(2, entries.count + 1)) { $0 + $1.json.count })
+        // One copy per entry into a buffer of the final size: appending them to a `Data` one by
+        // one took three times as long.
+        var json = Data(count: joinedSize(entries))
         json.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
             buffer[0] = UInt8(ascii: "[")
             var offset = 1

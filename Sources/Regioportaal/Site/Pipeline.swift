@@ -174,7 +174,7 @@ public enum Pipeline {
                 model: checked.model, published: model, relations: relations, timeline: timeline, assets: assets, known: checked.known,
                 templates: templates, maps: maps, sources: sources, searchEntries: searchEntries,
                 feeds: MachineOutputs(model: model, relations: relations).feeds, warnings: diagnostics.warnings, pages: pages,
-                fileCount: files, searchIndexBytes: searchBytes), for: TextEditRebuild.OptionsKey(options))
+                fileCount: files), for: TextEditRebuild.OptionsKey(options))
         }
         return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,

@@ -35,7 +35,6 @@ enum TextEditRebuild {
         var warnings: [Diagnostic]
         var pages: Int
         var fileCount: Int
-        var searchIndexBytes: Int
     }
 
     /// The options a snapshot is valid for; any difference means a full build.
@@ -138,7 +137,6 @@ enum TextEditRebuild {
                   let entry = machine.searchEntry(kind: kind, slug: slug, basePath: basePath) else { continue }
             if next.searchEntries[position].json != entry {
                 changedParts.insert(position / MachineOutputs.searchIndexPartSize)
-                next.searchIndexBytes += entry.count - next.searchEntries[position].json.count
                 next.searchEntries[position].json = entry
             }
             if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) { editedUpdates.insert(u) }
@@ -164,7 +162,7 @@ enum TextEditRebuild {
         // The next full build starts from these files too.
         cache.loads.set(loaded, for: root)
         return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
-                           seconds: Date().timeIntervalSince(started), searchIndexBytes: next.searchIndexBytes,
+                           seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
                            renderedPages: rendered)
     }
 
