@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "RegioMarkdown", dependencies: ["CCmark"]),
         // Layered graph layout and SVG output; knows nothing of the portal.
         .target(name: "RegioMap"),
+        // Mustache templates compiled once and rendered against typed data; knows nothing of the portal.
+        .target(name: "RegioTemplates"),
         // The generator: load → parse → model → validate → map → render → write.
         .target(
             name: "Regioportaal",
             dependencies: [
-                "RegioMarkdown", "RegioMap",
+                "RegioMarkdown", "RegioMap", "RegioTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -62,6 +64,12 @@ let package = Package(
         .executableTarget(name: "MapBench", dependencies: ["RegioMap"], path: "Benchmarks/MapBench"),
         .testTarget(name: "RegioMarkdownTests", dependencies: ["RegioMarkdown", "CCmark"]),
         .testTarget(name: "RegioMapTests", dependencies: ["RegioMap"]),
+        // The official Mustache spec, and swift-mustache as the oracle the compiled renderer must agree with.
+        .testTarget(
+            name: "RegioTemplatesTests",
+            dependencies: ["RegioTemplates", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Spec")]
+        ),
         .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal"]),
         .testTarget(
             name: "RegioportaalServerTests",
