@@ -343,15 +343,25 @@ struct OpenData: Sendable {
     }
 }
 
-/// RFC 4180 CSV.
+/// RFC 4180 CSV, safe to open in a spreadsheet.
 enum CSV {
     static func write(_ rows: [[String]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     static func field(_ value: String) -> String {
+        let value = neutralised(value)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
+    /// return before one) as a formula, so a besluit titled `=HYPERLINK(…)` would become a live
+    /// link or worse. As OWASP advises, such a cell gets a leading apostrophe, which
+    /// spreadsheets show as text and hide; the open-data page says so.
+    static func neutralised(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+        return "'" + value
     }
 }
 
