@@ -83,7 +83,12 @@ public enum Markdown {
         guard let parser = memory.map({ cmark_parser_new_with_mem(cmarkOptions, $0) }) ?? cmark_parser_new(cmarkOptions) else {
             return .empty
         }
-        source.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
+        // The whole text, by its length: a C string would end at the first NUL byte and drop
+        // the rest of the page without a word (cmark itself turns NUL into U+FFFD).
+        var text = source
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         let document = cmark_parser_finish(parser)
         cmark_parser_free(parser)
         guard let document else { return .empty }

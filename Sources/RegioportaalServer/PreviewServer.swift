@@ -24,6 +24,10 @@ public struct PreviewServer: Service {
     /// Stop gracefully on SIGINT/SIGTERM. Off when the server runs inside another
     /// `ServiceGroup` (tests), which then shuts it down.
     public var handleSignals = true
+    /// How long a connection may take to send its request headers, and how many may be open
+    /// at once (each open page holds one for live reload).
+    public var headerTimeout: Duration = .seconds(10)
+    public var maximumConnections = 256
     /// Called with the bound port once the server accepts connections.
     public var onReady: @Sendable (Int) async -> Void = { _ in }
 
@@ -50,8 +54,10 @@ public struct PreviewServer: Service {
         var logger = Logger(label: "regioportaal.serve")
         logger.logLevel = .warning
         let requested = port, onReady = self.onReady, handleSignals = self.handleSignals
+        let limits = ConnectionLimits(headerTimeout: headerTimeout, maximumConnections: maximumConnections)
         let app = Application(
             responder: PreviewResponder(output: options.output, builder: builder, hub: hub),
+            server: .http1(configuration: .init(additionalChannelHandlers: [limits.handler()])),
             configuration: ApplicationConfiguration(address: .hostname(Self.host, port: requested)),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? requested

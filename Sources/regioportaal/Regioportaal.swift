@@ -40,6 +40,12 @@ struct ProjectOptions: ParsableArguments {
 
     enum LinkPolicy: String, ExpressibleByArgument, CaseIterable { case error, warn }
 
+    func validate() throws {
+        if let baseURL, !WebAddress.isValid(baseURL) {
+            throw ValidationError("--base-url must be a web address starting with https://, found \"\(baseURL)\"")
+        }
+    }
+
     func buildOptions() throws -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }

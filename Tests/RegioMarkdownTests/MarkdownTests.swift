@@ -14,6 +14,12 @@ import Testing
         #expect(r.html.contains("Wonen &amp; bouwen"))
     }
 
+    @Test func aNulByteDoesNotCutTheText() {
+        // cmark gets the text by its length; it turns NUL into U+FFFD, as CommonMark says.
+        let r = Markdown.render("Voor\u{0}na.\n\nTweede alinea.\n")
+        #expect(r.html == "<p>Voor\u{FFFD}na.</p>\n<p>Tweede alinea.</p>\n")
+    }
+
     @Test func headingPositionsAreShiftedByTheLineOffset() {
         let r = Markdown.render("Intro\n\n## Doel\n", options: MarkdownOptions(lineOffset: 5))
         #expect(r.headings.first?.line == 8)

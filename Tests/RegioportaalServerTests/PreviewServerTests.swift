@@ -48,9 +48,11 @@ struct MiniProject {
     /// Starts the real server on a free loopback port inside a service group, and shuts
     /// it down gracefully, as Ctrl-C does: that must end open event streams too, or this
     /// test would hang.
-    func withServer(_ project: MiniProject, _ body: (RawHTTP) async throws -> Void) async throws {
+    func withServer(_ project: MiniProject, configure: (inout PreviewServer) -> Void = { _ in },
+                    _ body: (RawHTTP) async throws -> Void) async throws {
         let (ports, ready) = AsyncStream.makeStream(of: Int.self)
         var server = PreviewServer(options: project.options, port: 0, log: { print("serve: \($0)") })
+        configure(&server)
         server.watcher.interval = .milliseconds(50)
         server.watcher.quietPeriod = .milliseconds(50)
         server.handleSignals = false
@@ -135,6 +137,51 @@ struct MiniProject {
             _ = try await read(events, until: "event: reload")
             #expect(try await http.request("/over/").body.contains("Nieuwe tekst."))
         }
+    }
+
+    @Test func halfSentRequestsAreClosedAndOpenConnectionsAreBounded() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try await withServer(project, configure: { $0.headerTimeout = .milliseconds(500); $0.maximumConnections = 6 }) { http in
+            // Headers that never end, as a slow-loris client sends them.
+            var slow: [RawHTTP.Connection] = []
+            for _ in 0..<6 {
+                let connection = try RawHTTP.Connection(port: http.port)
+                try connection.send("GET /over/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Langzaam: ")
+                slow.append(connection)
+            }
+            defer { for connection in slow { connection.close() } }
+            // One more is over the limit: closed unanswered, although its request is complete.
+            let extra = try RawHTTP.Connection(port: http.port)
+            defer { extra.close() }
+            try extra.send("GET /over/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            #expect(try await bytesUntilClosed(extra) == [])
+            // The half-sent ones are closed by the server, unanswered, once their time is up.
+            for connection in slow { #expect(try await bytesUntilClosed(connection) == []) }
+            // And the server serves again (a closed connection is counted off as it goes).
+            var status = 0
+            for _ in 0..<50 where status != 200 {
+                status = try await http.request("/over/").status
+                if status != 200 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(status == 200)
+        }
+    }
+
+    /// What the server sends before it closes the connection; fails after 10 s without a close.
+    func bytesUntilClosed(_ connection: RawHTTP.Connection) async throws -> [UInt8] {
+        let deadline = ContinuousClock.now + .seconds(10)
+        var bytes: [UInt8] = []
+        while ContinuousClock.now < deadline {
+            do {
+                guard let chunk = try await connection.receive() else { return bytes }
+                bytes += chunk
+            } catch RawHTTP.Failure.socket(let reason) where reason == "recv: errno \(ECONNRESET)" {
+                return bytes // closed with our request unread: the kernel says so with a reset
+            }
+        }
+        Issue.record("the server kept the connection open for 10 s")
+        return bytes
     }
 
     static let fixed = MiniProject.page.replacingOccurrences(of: "De redactie.", with: "Nieuwe tekst.")

@@ -215,7 +215,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// One open, fstat and read per file. `O_NOFOLLOW` makes a symbolic link fail to open
-    /// instead of being followed, so a link can never lead the build out of the folder.
+    /// instead of being followed, so a link can never lead the build out of the folder;
+    /// `O_NONBLOCK` makes a named pipe open at once (to be refused by fstat) instead of
+    /// waiting for a writer forever. Regular files ignore it.
     func read(_ url: URL, displayPath path: String, diagnostics: inout Diagnostics) -> SourceFile? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let filePath = url.path
@@ -227,7 +229,7 @@ public struct ContentLoader: Sendable {
                 if let known = cache.value(for: filePath, stamp: stamp!) { return known }
             }
         }
-        let descriptor = open(filePath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let descriptor = open(filePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ELOOP {
                 diagnostics.error("symbolic links are not followed in the content folder", at: start,
@@ -239,8 +241,13 @@ public struct ContentLoader: Sendable {
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            diagnostics.error("not a regular file", at: start, hint: "content files are plain .md or .yml files")
+        guard fstat(descriptor, &status) == 0 else {
+            diagnostics.error("cannot read file: \(String(cString: strerror(errno)))", at: start)
+            return nil
+        }
+        let kind = FileKind(mode: status.st_mode)
+        guard kind == .regular else {
+            diagnostics.error("this is \(kind.refusal)", at: start, hint: "content files are plain .md or .yml files; remove it")
             return nil
         }
         let size = Int(status.st_size)
@@ -276,6 +283,12 @@ public struct ContentLoader: Sendable {
             return nil
         }
         data.count = filled
+        if let nul = data.firstIndex(of: 0) {
+            let (line, column) = TextDecoding.position(of: nul, in: data)
+            diagnostics.error("the file contains a NUL byte (an invisible control character)", at: SourceLocation(file: path, line: line, column: column),
+                              hint: "delete the character at this position; it usually comes from copying text out of another program")
+            return nil
+        }
         guard let decoded = TextDecoding.decode(data) else {
             let (line, column) = TextDecoding.firstInvalidUTF8(in: data)
             diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
@@ -289,16 +302,20 @@ public struct ContentLoader: Sendable {
 
     private enum EntryType { case file, directory }
 
-    /// nil for a symbolic link (reported) or something that is neither file nor folder.
+    /// nil, reported, for a symbolic link or anything that is neither file nor folder.
     private func fileType(_ url: URL, diagnostics: inout Diagnostics) -> EntryType? {
-        let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
-        if values?.isSymbolicLink == true {
+        switch FileKind(path: url.path) {
+        case .regular: return .file
+        case .directory: return .directory
+        case .symbolicLink:
             diagnostics.error("symbolic links are not followed in the content folder", at: location(url),
                               hint: "replace the link by the file itself")
-            return nil
+        case .special(let what):
+            diagnostics.error("this is \(what), not a regular file or folder: it is not read", at: location(url),
+                              hint: "the content folder holds only folders and .md or .yml files; remove it")
+        case .missing:
+            break // removed while the folder was read: the next build sees the folder as it is then
         }
-        if values?.isDirectory == true { return .directory }
-        if values?.isRegularFile == true { return .file }
         return nil
     }
 
@@ -366,6 +383,16 @@ enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         return text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    }
+
+    /// The 1-based line and column (in characters) of the byte at `offset`.
+    static func position(of offset: Data.Index, in data: Data) -> (Int, Int) {
+        var line = 1, lineStart = data.startIndex
+        for index in data.startIndex..<offset where data[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, String(decoding: data[lineStart..<offset], as: UTF8.self).count + 1)
     }
 
     /// The 1-based line and column of the first byte that breaks UTF-8.

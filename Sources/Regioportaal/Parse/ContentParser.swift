@@ -21,6 +21,12 @@ public struct ContentParser: Sendable {
         guard let yaml = YAMLReader(file: file, lineOffset: 0).read(file.text, diagnostics: &diagnostics),
               let record = RecordDecoder(file: file).decode(yaml, as: ContentSchema.site, diagnostics: &diagnostics)
         else { return nil }
+        if let baseURLOverride, !WebAddress.isValid(baseURLOverride) {
+            // Named as the option it came from: pointing into site.yml or a template would mislead.
+            diagnostics.error("--base-url must be a web address starting with https://, found \"\(baseURLOverride)\"", at: nil,
+                              hint: "for example --base-url https://regioportaal.example.nl/portaal/")
+            return nil
+        }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),
               var baseURL = baseURLOverride ?? record.text("base_url") else { return nil }
         if !baseURL.hasSuffix("/") { baseURL += "/" }

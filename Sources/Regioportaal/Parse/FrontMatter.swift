@@ -9,11 +9,12 @@ public struct FrontMatterSplit: Sendable {
 }
 
 public enum FrontMatter {
-    /// Splits `text` at lines that are exactly `---`. Reports a missing opening or closing
+    /// Splits `text` at lines that are `---` (trailing blanks allowed). Reports a missing opening or closing
     /// delimiter with the place a person would look.
     public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatterSplit? {
         let text = file.text
-        guard text.hasPrefix("---\n") || text == "---" else {
+        let firstLineEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        guard isDelimiter(text[..<firstLineEnd], closing: false) else {
             let hint = text.isEmpty
                 ? "the file is empty; start it with front matter between two --- lines"
                 : "start the file with a line --- , the front matter (titel: …), and another line ---"
@@ -21,13 +22,13 @@ public enum FrontMatter {
             return nil
         }
         var lineNumber = 1
-        var searchStart = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        var searchStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : firstLineEnd
         let yamlStart = searchStart
         while searchStart < text.endIndex {
             let lineEnd = text[searchStart...].firstIndex(of: "\n") ?? text.endIndex
             lineNumber += 1
             let line = text[searchStart..<lineEnd]
-            if line == "---" || line == "..." {
+            if isDelimiter(line, closing: true) {
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
                 return FrontMatterSplit(yaml: String(text[yamlStart..<searchStart]), yamlLineOffset: 1,
                                         body: String(text[bodyStart...]), bodyLineOffset: lineNumber)
@@ -37,5 +38,16 @@ public enum FrontMatter {
         diagnostics.error("front matter is not closed", at: file.location(line: 1, column: 1),
                           hint: "add a line with only --- after the last front matter line")
         return nil
+    }
+
+    /// `---` (or `...` to close), allowing trailing spaces and tabs: editors leave them, and
+    /// they are invisible, so refusing them would point at a line that looks right.
+    static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, line[line.index(before: end)] == " " || line[line.index(before: end)] == "\t" {
+            end = line.index(before: end)
+        }
+        let bare = line[..<end]
+        return bare == "---" || (closing && bare == "...")
     }
 }

@@ -87,6 +87,15 @@ public struct Record: Sendable {
 
 /// Checks a YAML mapping against a declared shape: unknown keys (with a suggestion),
 /// missing required keys, wrong types, invalid enum values, impossible dates.
+/// The one rule for web addresses, in content (`link`, `base_url`) and in `--base-url`.
+public enum WebAddress {
+    public static func isValid(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
+            && !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
+    }
+}
+
 public struct RecordDecoder {
     /// Where to point "missing key" errors when the mapping itself has no useful place.
     let file: SourceFile
@@ -228,9 +237,7 @@ public struct RecordDecoder {
                 return nil
             }
         case .url:
-            let lower = trimmed.lowercased()
-            guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), trimmed.count > 8,
-                  !trimmed.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            guard WebAddress.isValid(trimmed) else {
                 diagnostics.error("\"\(key)\" must be a web address starting with https://, found \"\(trimmed)\"", at: location)
                 return nil
             }

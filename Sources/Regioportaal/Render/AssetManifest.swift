@@ -23,20 +23,26 @@ public struct AssetManifest: Sendable {
         guard fm.fileExists(atPath: root.path) else { return manifest }
         var stack = [(root, "")]
         while let (folder, prefix) = stack.popLast() {
-            let entries = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey, .isDirectoryKey])) ?? []
+            let entries = (try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
             for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
                 let name = entry.lastPathComponent
                 if name.hasPrefix(".") { continue }
-                let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
                 let relative = prefix + name
-                if values?.isSymbolicLink == true {
-                    diagnostics.error("symbolic links are not copied from the public folder",
-                                      at: SourceLocation(file: RelativePath.display(entry, from: displayBase), line: 1, column: 1),
+                let location = SourceLocation(file: RelativePath.display(entry, from: displayBase), line: 1, column: 1)
+                switch FileKind(path: entry.path) {
+                case .symbolicLink:
+                    diagnostics.error("symbolic links are not copied from the public folder", at: location,
                                       hint: "replace the link by the file itself")
-                } else if values?.isDirectory == true {
+                case .special(let what):
+                    // Copying or hashing a named pipe would wait for a writer forever.
+                    diagnostics.error("this is \(what), not a regular file: it is not copied", at: location,
+                                      hint: "the public folder holds only folders and plain files; remove it")
+                case .directory:
                     stack.append((entry, relative + "/"))
-                } else {
-                    manifest.add(source: entry, path: relative)
+                case .regular:
+                    manifest.add(source: entry, path: relative, diagnostics: &diagnostics, at: location)
+                case .missing:
+                    break
                 }
             }
         }
@@ -45,12 +51,18 @@ public struct AssetManifest: Sendable {
         return manifest
     }
 
-    private mutating func add(source: URL, path: String) {
+    private mutating func add(source: URL, path: String, diagnostics: inout Diagnostics, at location: SourceLocation) {
         var output = path
         let ext = (path as NSString).pathExtension.lowercased()
-        if ext == "css" || ext == "js", let data = try? Data(contentsOf: source) {
-            let stem = String(path.dropLast(ext.count + 1))
-            output = "\(stem).\(Fingerprint.hex(data)).\(ext)"
+        if ext == "css" || ext == "js" {
+            switch FileKind.readRegularFile(source.path) {
+            case .success(let data):
+                let stem = String(path.dropLast(ext.count + 1))
+                output = "\(stem).\(Fingerprint.hex(data)).\(ext)"
+            case .failure(let refusal):
+                diagnostics.error("cannot read this file: \(refusal.description)", at: location)
+                return
+            }
         }
         assets.append(Asset(source: source, path: path, outputPath: output))
     }

@@ -19,20 +19,29 @@ public struct TemplateSet: Sendable {
 
     public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [String: SourceFile] = [:]
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey]) else {
+        guard FileKind(path: root.path) == .directory else {
             diagnostics.error("templates folder \(RelativePath.display(root, from: displayBase)) does not exist", at: nil,
                               hint: "run the command in the project folder, or pass --templates DIR")
             return nil
         }
-        for case let url as URL in enumerator where url.pathExtension == "mustache" {
+        for url in listing(root, displayBase: displayBase, diagnostics: &diagnostics) {
             let relative = RelativePath.display(url, from: root.standardizedFileURL)
             let display = RelativePath.display(url, from: displayBase)
-            guard let data = try? Data(contentsOf: url), let text = TextDecoding.decode(data) else {
-                diagnostics.error("template is not readable UTF-8 text", at: SourceLocation(file: display, line: 1, column: 1))
-                continue
+            let start = SourceLocation(file: display, line: 1, column: 1)
+            switch FileKind.readRegularFile(url.path, limit: ContentLimits.maxFileBytes) {
+            case .success(let data):
+                guard let text = TextDecoding.decode(data), !data.contains(0) else {
+                    diagnostics.error("template is not readable UTF-8 text", at: start, hint: "save the file as UTF-8 in your editor")
+                    continue
+                }
+                sources[String(relative.dropLast(".mustache".count))] = SourceFile(url: url, displayPath: display, text: text)
+            case .failure(.tooLarge):
+                diagnostics.error("template is too large (more than \(ContentLimits.maxFileBytes) bytes)", at: start)
+            case .failure(.kind(let kind)):
+                diagnostics.error("this is \(kind.refusal)", at: start, hint: "templates are plain .mustache files; replace it by the file itself")
+            case .failure(.failed(let reason)):
+                diagnostics.error("cannot read template: \(reason)", at: start)
             }
-            sources[String(relative.dropLast(".mustache".count))] = SourceFile(url: url, displayPath: display, text: text)
         }
         var templates: [String: MustacheTemplate] = [:]
         var failed = false
@@ -67,6 +76,33 @@ public struct TemplateSet: Sendable {
         guard !failed else { return nil }
         return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), sources: sources,
                            fingerprints: fingerprints(of: sources))
+    }
+
+    /// The `.mustache` files below `root`, sorted. Symbolic links are refused, not followed: a
+    /// link to a file outside the project would publish that file's text on every page.
+    /// Named pipes and other special files are refused before anything opens them.
+    private static func listing(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> [URL] {
+        var found: [URL] = []
+        var folders = [root]
+        while let folder = folders.popLast() {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            for name in names where !name.hasPrefix(".") {
+                let url = folder.appendingPathComponent(name)
+                let kind = FileKind(path: url.path)
+                switch kind {
+                case .directory:
+                    folders.append(url)
+                case .regular:
+                    if name.hasSuffix(".mustache") { found.append(url) }
+                case .symbolicLink, .special:
+                    diagnostics.error("this is \(kind.refusal)", at: SourceLocation(file: RelativePath.display(url, from: displayBase), line: 1, column: 1),
+                                      hint: "the templates folder holds only folders and .mustache files; replace it by the file itself")
+                case .missing:
+                    break
+                }
+            }
+        }
+        return found.sorted { $0.path < $1.path }
     }
 
     private static func fingerprints(of sources: [String: SourceFile]) -> [String: Int] {

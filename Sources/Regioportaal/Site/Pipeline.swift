@@ -69,6 +69,7 @@ public enum Pipeline {
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
     /// the previous output folder is then untouched.
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
+        if let refusal = OutputFolder.refusal(for: options) { throw BuildFailure(diagnostics: [refusal]) }
         if let cache = options.cache, let changed = options.changedPaths,
            let last = cache.lastBuild.value(for: TextEditRebuild.OptionsKey(options)),
            let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {

@@ -110,6 +110,7 @@ public final class StagedOutput: @unchecked Sendable {
             try? fm.removeItem(at: parent.appendingPathComponent(name))
         }
         try fs.createDirectory(at: staging)
+        try fs.write(Data(OutputFolder.markerText.utf8), to: staging.appendingPathComponent(OutputFolder.markerName))
     }
 
     /// Writes one file; `path` is relative to the site root and already checked to stay inside it.
