@@ -23,7 +23,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("public"), help: "Folder with static files copied as they are.")
     var publicFolder = "Public"
 
-    @Option(help: "Folder the site is written to.")
+    @Option(help: "Folder the site is written to. It is replaced whole, so it must be missing, empty or an earlier build (with its .regioportaal-build file).")
     var output = "_site"
 
     @Option(help: "The present, as YYYY-MM-DD: nothing scheduled after it is published (default: today).")
