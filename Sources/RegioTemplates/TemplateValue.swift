@@ -15,7 +15,11 @@ public enum TemplateValue: Sendable, Hashable {
 /// must be fixed by what the page key already covers (for `asset`, the manifest and base path).
 public struct TemplateLambda: Sendable, Hashable {
     public let name: String
-    /// Returns the text to write, which is written as it is (not parsed as a template, not escaped).
+    /// Returns the text to write. As a section (`{{#asset}}raw{{/asset}}`) it gets the raw section
+    /// text and its result is written as it is (not parsed as a template, not escaped); as
+    /// `{{asset}}` it gets "" and the result is HTML-escaped (`{{{asset}}}`: not escaped). These are
+    /// the bytes swift-mustache writes for a lambda returning a non-String value (such as the
+    /// portal's `AssetURL`); swift-mustache would parse a returned `String` as a template.
     public let apply: @Sendable (String) -> String
 
     public init(name: String, _ apply: @escaping @Sendable (String) -> String) {
