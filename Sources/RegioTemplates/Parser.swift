@@ -160,7 +160,8 @@ struct TemplateParser {
                 // "/", which is the start of the tag for two-character delimiters.
                 let rawEnd = max(bodyStart, pos - 2)
                 pos += 1
-                guard let (name, functions) = try parseName(state, tagStart: tagStart) else { continue }
+                // Functions are checked at the opening tag only, so a typo is reported once.
+                guard let (name, functions) = try parseName(state, tagStart: tagStart, checkFunctions: false) else { continue }
                 if let open = state.sectionName {
                     if name != open || functions != state.sectionFunctions {
                         let opened = openedAt.map { " (opened on line \(position(of: $0).line))" } ?? ""
@@ -315,7 +316,7 @@ struct TemplateParser {
     private static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     /// A tag name and its functions (outermost first, as written); nil after a reported problem.
-    private mutating func parseName(_ state: ParseState, tagStart: Int) throws(Stop) -> (String, [String])? {
+    private mutating func parseName(_ state: ParseState, tagStart: Int, checkFunctions: Bool = true) throws(Stop) -> (String, [String])? {
         while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
         let nameStart = pos
         while pos < chars.count, Self.nameChars.contains(chars[pos]) { pos += 1 }
@@ -363,7 +364,7 @@ struct TemplateParser {
             fail(at: tagStart, "a tag is not finished: \"\(String(text))\" is not a name or a function call")
             return nil
         }
-        for function in functions where Function(rawValue: function) == nil {
+        for function in functions where checkFunctions && Function(rawValue: function) == nil {
             fail(at: tagStart, "unknown function \"\(function)\"", kind: .unknownFunction, name: function)
         }
         return (argument, functions)
