@@ -14,8 +14,18 @@
 /// - interpolating an object prints its keys sorted (swift-mustache: hash order);
 /// - `{{%pragmas}}` and dynamic names `{{>*x}}` are rejected as unsupported;
 /// - lambdas return `String` and their output is never parsed as a template (see `TemplateLambda`).
-/// Differences from the official spec that follow swift-mustache are listed in `Spec` tests
-/// (`SpecTests.swiftMustacheDeviations`).
+///
+/// Where swift-mustache differs from the official spec, the engine follows swift-mustache (the
+/// parser is a port, and the site's bytes depend on it); tested in `SpecTests` and `EngineTests`:
+/// - a `{{$block}}` override is not re-indented by the indentation of the block tag in the parent
+///   (spec cases "Intrinsic indentation", "Nested block reindentation"), while a block's default
+///   content is indented by it on top of its own indentation;
+/// - in an indented standalone partial, each list item (and each section body) is a new scope:
+///   its first line gets no partial indentation;
+/// - a set-delimiter tag inside a section ends with the section;
+/// - a last line of only whitespace without a newline is dropped;
+/// - list-position functions (`index()` …) are not visible inside a partial or a nested object section.
+/// Deliberate spec difference: a missing partial is a compile error (spec: renders nothing).
 public struct TemplateLibrary: Sendable {
     /// Template names, sorted; a name's position is its index in `templates`.
     public let names: [String]

@@ -130,6 +130,14 @@ final class EngineTests: XCTestCase {
         try assertRenders("x {{> list}} y\n", partials: partials, ["items": ["a"]], "x <ul>\n  <li>a</li>\n</ul>\n y\n")
     }
 
+    /// swift-mustache behaviours the spec does not test, kept because the parser is a port.
+    func testSwiftMustacheQuirksTheSpecDoesNotCover() throws {
+        // A set-delimiter tag inside a section ends with the section.
+        try assertRenders("{{#f}}{{=<% %>=}}<%x%><%/f%>{{x}}", ["f": true, "x": "X"], "XX")
+        // A last line of only whitespace, without newline, is dropped.
+        try assertRenders("a\n  ", [:], "a\n")
+    }
+
     func testRendersConcurrently() throws {
         let library = try TemplateLibrary(templates: [
             "page": "{{#items}}{{> item}}{{/items}}{{missing}}",
