@@ -41,7 +41,6 @@ let package = Package(
             dependencies: [
                 "RegioMarkdown", "RegioMap", "RegioTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
@@ -78,7 +77,7 @@ let package = Package(
             dependencies: ["RegioTemplates", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Spec")]
         ),
-        .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal"]),
+        .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal", "RegioTemplates"]),
         .testTarget(
             name: "RegioportaalServerTests",
             dependencies: [

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 @testable import Regioportaal
+import RegioTemplates
 
 /// The template layer: escaping, template errors, pagination.
 @Suite struct RenderingTests {
-    @Test func templateOutputEscapesTheFiveHTMLCharactersLikeMustache() {
-        #expect(FastHTMLContentType.escape(#"Wonen & werken: "A" <b> 'B'"#) == "Wonen &amp; werken: &quot;A&quot; &lt;b&gt; &#39;B&#39;")
-        #expect(FastHTMLContentType.escape("Coördinatie — geen tekens") == "Coördinatie — geen tekens")
-        #expect(FastHTMLContentType.escape("") == "")
+    @Test func templateOutputEscapesTheFiveHTMLCharactersLikeMustache() throws {
+        let library = try TemplateLibrary(templates: ["t": "{{x}}"])
+        func escape(_ text: String) -> String? { library.render(["x": .string(text)], template: "t")?.output }
+        #expect(escape(#"Wonen & werken: "A" <b> 'B'"#) == "Wonen &amp; werken: &quot;A&quot; &lt;b&gt; &#39;B&#39;")
+        #expect(escape("Coördinatie — geen tekens") == "Coördinatie — geen tekens")
+        #expect(escape("") == "")
     }
 
     @Test func valuesFromContentAreEscapedOnEveryPage() throws {
@@ -32,10 +35,31 @@ import Testing
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
         #expect(diagnostics.count == 1)
         let d = try #require(diagnostics.first)
-        #expect(d.message == "template syntax error: a section is closed with the wrong name")
+        #expect(d.message.hasPrefix("template syntax error: a section is closed with the wrong name: {{/footer_men}} closes {{#footer_menu}}"))
         #expect(d.location?.file.hasSuffix("Templates/partials/footer.mustache") == true)
         #expect(d.location?.line == line)
         #expect(d.location?.excerpt?.contains("{{/footer_men}}") == true)
+    }
+
+    @Test func anUnknownNameAndAMissingPartialAreErrorsAtTheirTags() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
+        try (try String(contentsOf: footer, encoding: .utf8) + "<p>{{site.titl}}</p>\n").write(to: footer, atomically: true, encoding: .utf8)
+        let lines = try String(contentsOf: footer, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        var diagnostics: [Diagnostic] = []
+        do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
+        // Every page shows the footer; the tag is reported once.
+        #expect(diagnostics.map(\.message) == ["\"site.titl\" is not in the data this template gets, so it writes nothing"])
+        #expect(diagnostics.first?.location.map { "\($0.file):\($0.line):\($0.column)" } == "Templates/partials/footer.mustache:\(lines):4")
+
+        try site.write("{{> partials/footr}}\n", to: "Templates/pagina.mustache")
+        diagnostics = []
+        do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
+        let missing = try #require(diagnostics.first)
+        #expect(missing.message == "partial \"partials/footr\" does not exist")
+        #expect(missing.location.map { "\($0.file):\($0.line):\($0.column)" } == "Templates/pagina.mustache:1:1")
+        #expect(missing.hint == "did you mean \"partials/footer\"?")
     }
 
     @Test func paginationShowsAWindowNotEveryPage() {

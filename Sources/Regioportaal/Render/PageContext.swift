@@ -1,4 +1,4 @@
-import Mustache
+import RegioTemplates
 import RegioMarkdown
 
 /// Everything the templates may use, built from the model for one page. The names are a
@@ -140,9 +140,9 @@ struct PageContextBuilder: Sendable {
                 ["titel": item.0, "url": url(item.1), "current": item.1 == current]
             },
             "footer_menu": model.paginas.filter { $0.menu != nil }.map { ["titel": $0.titel, "url": url(.pagina($0.info.slug))] },
-            "asset": MustacheLambda { path in
-                AssetURL(description: assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath))
-            },
+            "asset": TemplateValue.lambda(TemplateLambda(name: "asset") { [assets, basePath] path in
+                assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath)
+            }),
             "vandaag": Vocabulary.date(now),
             "feeds": feeds,
         ]
@@ -862,11 +862,4 @@ extension PageContextBuilder {
         }
         return hasher.finalize()
     }
-}
-
-/// What the `asset` lambda returns. Not a `String`: swift-mustache parses a string a lambda
-/// returns as a new template on every call (three times per page); any other value is written
-/// out as its description, the same text.
-struct AssetURL: CustomStringConvertible {
-    let description: String
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import RegioTemplates
 
 /// The exact input of a page: a hash of its template context and of the templates it uses.
 ///
@@ -45,10 +45,11 @@ enum ContextFingerprint {
         } else if let number = value as? Double {
             hasher.combine(5 as UInt8)
             hasher.combine(number)
-        } else if value is MustacheLambda {
-            // The only lambda is `asset`, a function of the asset manifest and the base path,
-            // both of which are part of every page's template key.
+        } else if let value = value as? TemplateValue {
+            // Only the `asset` lambda is given as a TemplateValue: it is a function of the asset
+            // manifest and the base path, both of which are part of every page's template key.
             hasher.combine(6 as UInt8)
+            hasher.combine(value)
         } else {
             return false
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Stage 6: renders every page of ``Routes`` through its template, on all cores. Reads only
 /// the model and the parsed templates, never files.
@@ -90,7 +89,7 @@ public struct SiteRenderer: Sendable {
             /// `html` is nil when the page went to the sink.
             case rendered(html: String?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
             case kept(RenderMemo.PageRecord, spent: UInt64)
-            case failed(Diagnostic)
+            case failed([Diagnostic])
         }
         let results = ConcurrentMap.map(pages, granularity: 1) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
@@ -105,9 +104,11 @@ public struct SiteRenderer: Sendable {
                 key = contextKey(for: page, context: context, templateKeys: templateKeys)
                 if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             }
-            guard let html = templates.library.render(context, withTemplate: name) else {
-                return .failed(.error("template \(name).mustache is missing", at: nil))
+            guard let result = templates.render(TemplateData.value(context), template: name) else {
+                return .failed([.error("template \(name).mustache is missing", at: nil)])
             }
+            guard result.problems.isEmpty else { return .failed(result.problems.map(templates.diagnostic)) }
+            let html = result.output
             let scan = OutputLinkChecker.scan(html)
             guard let sink else { return .rendered(html: html, scan: scan, key: key, hash: nil, spent: spent()) }
             let file = OutputFile(path: page.outputFile, text: html)
@@ -120,11 +121,13 @@ public struct SiteRenderer: Sendable {
         var checked: [OutputLinkChecker.Page] = []
         var keptPages: [String] = []
         var perTemplate: [String: (count: Int, nanoseconds: UInt64)] = [:]
+        var reported = Set<Diagnostic>()
         for (page, result) in zip(pages, results) {
             let name = contexts.template(for: page)
             switch result {
-            case .failed(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .failed(let found):
+                // A tag in a shared template fails on every page that uses it: reported once.
+                for diagnostic in found where reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             case .kept(let record, let spent):
                 keptPages.append(page.outputFile)
                 perTemplate[name, default: (0, 0)].nanoseconds += spent

@@ -1,11 +1,11 @@
 import Foundation
-import Mustache
+import RegioTemplates
 
 /// The Mustache templates of `Templates/`, parsed once. Every problem is reported with the
 /// template's file and line: parse errors, references to partials or parents that do not
 /// exist (swift-mustache would silently render those as nothing), and missing page templates.
 public struct TemplateSet: Sendable {
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     public let names: Set<String>
     /// The template files, kept to point messages into them.
     let sources: [String: SourceFile]
@@ -43,29 +43,25 @@ public struct TemplateSet: Sendable {
                 diagnostics.error("cannot read template: \(reason)", at: start)
             }
         }
-        var templates: [String: MustacheTemplate] = [:]
         var failed = false
-        _ = FastHTMLContentType.registered
-        for name in sources.keys.sorted() {
-            let source = sources[name]!
-            do {
-                templates[name] = try MustacheTemplate(string: FastHTMLContentType.pragma + source.text)
-            } catch let error as MustacheTemplate.ParserError {
-                failed = true
-                diagnostics.error("template syntax error: \(describe(error.error))",
-                                  at: source.location(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                                  hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
-            } catch {
-                failed = true
-                diagnostics.error("template could not be read: \(error)", at: source.location(line: 1, column: 1))
-            }
-        }
-        for name in sources.keys.sorted() {
-            let source = sources[name]!
-            for (line, column, kind, target) in references(in: source.text) where sources[target] == nil {
-                failed = true
-                diagnostics.error("\(kind) \"\(target)\" does not exist", at: source.location(line: line, column: column),
-                                  hint: Suggest.didYouMean(target, in: sources.keys) ?? "templates are named by their path in Templates/ without .mustache")
+        var library: TemplateLibrary?
+        do {
+            library = try TemplateLibrary(templates: sources.mapValues(\.text))
+        } catch {
+            failed = true
+            for problem in error.errors {
+                let at = sources[problem.template].map { $0.location(line: problem.line, column: problem.column) }
+                switch problem.kind {
+                case .syntax:
+                    diagnostics.error("template syntax error: \(problem.message)", at: at,
+                                      hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+                case .missingPartial, .missingParent:
+                    diagnostics.error(problem.message, at: at,
+                                      hint: problem.name.flatMap { Suggest.didYouMean($0, in: sources.keys) }
+                                        ?? "templates are named by their path in Templates/ without .mustache")
+                case .unknownFunction:
+                    diagnostics.error(problem.message, at: at, hint: "the functions templates may use are listed in Templates/README.md")
+                }
             }
         }
         for name in required where sources[name] == nil {
@@ -73,9 +69,8 @@ public struct TemplateSet: Sendable {
             diagnostics.error("template \(name).mustache is missing", at: SourceLocation(file: RelativePath.display(root, from: displayBase), line: 1, column: 1),
                               hint: "every page kind needs its template; restore it from the repository")
         }
-        guard !failed else { return nil }
-        return TemplateSet(library: MustacheLibrary(templates: templates), names: Set(templates.keys), sources: sources,
-                           fingerprints: fingerprints(of: sources))
+        guard !failed, let library else { return nil }
+        return TemplateSet(library: library, names: Set(library.names), sources: sources, fingerprints: fingerprints(of: sources))
     }
 
     /// The `.mustache` files below `root`, sorted. Symbolic links are refused, not followed: a
@@ -123,6 +118,20 @@ public struct TemplateSet: Sendable {
         return result
     }
 
+    /// Renders a page template; names in interpolations that resolved nowhere come back as
+    /// problems (``diagnostic(for:)``). nil when there is no such template.
+    func render(_ context: TemplateValue, template: String) -> RenderResult? {
+        library.render(context, template: template)
+    }
+
+    /// An interpolation that found nothing to write, as an error at its tag: swift-mustache
+    /// wrote nothing without a word, so a typo such as `{{titl}}` went unnoticed.
+    func diagnostic(for problem: RenderProblem) -> Diagnostic {
+        .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
+               at: sources[problem.template]?.location(line: problem.line, column: problem.column),
+               hint: "check the spelling against the names in Templates/README.md; names are case-sensitive")
+    }
+
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
     static func references(in text: String) -> [(Int, Int, String, String)] {
         var found: [(Int, Int, String, String)] = []
@@ -143,17 +152,5 @@ public struct TemplateSet: Sendable {
             }
         }
         return found
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with the wrong name"
-        case .unfinishedName?: return "a tag is not finished"
-        case .expectedSectionEnd?: return "a section is not closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot be used on an inherited section"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return "only {{$block}} sections may stand inside {{<parent}}"
-        default: return "\(error)"
-        }
     }
 }

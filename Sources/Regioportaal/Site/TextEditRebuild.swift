@@ -115,7 +115,9 @@ enum TextEditRebuild {
             guard let record = state.pages[page.outputFile], record.problems.isEmpty,
                   let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
                       ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
-                  let html = site.templates.library.render(context, withTemplate: template) else { return nil }
+                  let result = site.templates.render(TemplateData.value(context), template: template),
+                  result.problems.isEmpty else { return nil }
+            let html = result.output
             let scan = OutputLinkChecker.scan(html)
             // Other pages may link to this one's ids; and its own links must all resolve.
             guard scan.ids == record.ids, !scan.links.contains(where: {
