@@ -317,18 +317,7 @@ struct TemplateParser {
 
     /// A tag name and its functions (outermost first, as written); nil after a reported problem.
     private mutating func parseName(_ state: ParseState, tagStart: Int, checkFunctions: Bool = true) throws(Stop) -> (String, [String])? {
-        while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
-        let nameStart = pos
-        while pos < chars.count, Self.nameChars.contains(chars[pos]) { pos += 1 }
-        let text = Array(chars[nameStart..<pos])
-        while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
-        guard matches(state.end, at: pos) else {
-            fail(at: tagStart, "a tag is not finished: expected \(String(state.end)) after \"\(String(text))\"")
-            try recover(state)
-            return nil
-        }
-        pos += state.end.count
-
+        guard let text = try tagText(state, tagStart: tagStart, allowed: Self.nameChars).map({ Array($0) }) else { return nil }
         var i = 0
         func readPlain() -> String {
             let s = i
@@ -371,9 +360,15 @@ struct TemplateParser {
     }
 
     private mutating func parsePartialName(_ state: ParseState, tagStart: Int) throws(Stop) -> String? {
+        try tagText(state, tagStart: tagStart, allowed: Self.partialNameChars)
+    }
+
+    /// The characters of `allowed` up to the closing delimiter, blanks around them skipped;
+    /// nil after a reported problem.
+    private mutating func tagText(_ state: ParseState, tagStart: Int, allowed: Set<Character>) throws(Stop) -> String? {
         while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
         let nameStart = pos
-        while pos < chars.count, Self.partialNameChars.contains(chars[pos]) { pos += 1 }
+        while pos < chars.count, allowed.contains(chars[pos]) { pos += 1 }
         let text = String(chars[nameStart..<pos])
         while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
         guard matches(state.end, at: pos) else {
