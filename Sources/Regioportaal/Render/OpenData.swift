@@ -367,30 +367,31 @@ enum CSV {
 
 extension PageContextBuilder {
     /// The page "Open data": every dataset with its files, the catalogue and the schemas.
-    func openData() -> [String: Any] {
+    func openData() -> Fields {
         let data = OpenData(model: model, now: now)
         return merge(base(.openData, titel: "Open data",
                           beschrijving: "Alle gegevens van dit portaal als open data: vrij te gebruiken, in JSON en CSV."), [
-            "datasets": data.datasets.map { set -> [String: Any] in
+            "datasets": .objects(data.datasets.map { set -> Fields in
                 [
-                    "titel": set.titel,
-                    "beschrijving": set.beschrijving,
-                    "pagina_url": url(set.page),
-                    "gewijzigd": set.modified.map(Vocabulary.date) ?? "",
+                    "titel": .string(set.titel),
+                    "beschrijving": .string(set.beschrijving),
+                    "pagina_url": .string(url(set.page)),
+                    "gewijzigd": .string(set.modified.map(Vocabulary.date) ?? ""),
                     // A section tag, so false (not an empty text) when there is no date.
-                    "gewijzigd_iso": set.modified.map { $0.description as Any } ?? false,
-                    "bestanden": set.distributions.map { d -> [String: Any] in
-                        ["formaat": d.format.label, "bestand": d.fileName, "url": basePath + OpenData.folder + d.fileName]
-                    },
+                    "gewijzigd_iso": .string(or: set.modified?.description),
+                    "bestanden": .objects(set.distributions.map { d -> Fields in
+                        ["formaat": .string(d.format.label), "bestand": .string(d.fileName), "url": .string(basePath + OpenData.folder + d.fileName)]
+                    }),
                 ]
-            },
-            "catalogus_url": basePath + OpenData.folder + OpenData.catalogueFile,
-            "licentie_url": OpenData.licence,
-            "licentie_naam": OpenData.licenceName,
-            "schemas": JSONSchemaWriter.titles.map { schema -> [String: Any] in
-                ["titel": schema.title, "bestand": "\(schema.name).schema.json", "url": basePath + "schemas/\(schema.name).schema.json",
-                 "map": schema.name == JSONSchemaWriter.siteName ? "Content/site.yml" : "Content/\(schema.name)/"]
-            },
+            }),
+            "catalogus_url": .string(basePath + OpenData.folder + OpenData.catalogueFile),
+            "licentie_url": .string(OpenData.licence),
+            "licentie_naam": .string(OpenData.licenceName),
+            "schemas": .objects(JSONSchemaWriter.titles.map { schema -> Fields in
+                ["titel": .string(schema.title), "bestand": .string("\(schema.name).schema.json"),
+                 "url": .string(basePath + "schemas/\(schema.name).schema.json"),
+                 "map": .string(schema.name == JSONSchemaWriter.siteName ? "Content/site.yml" : "Content/\(schema.name)/")]
+            }),
         ])
     }
 }

@@ -1,7 +1,28 @@
 import RegioTemplates
 import RegioMarkdown
 
-/// Everything the templates may use, built from the model for one page. The names are a
+/// The fields of one template object while it is being put together.
+typealias Fields = [String: TemplateValue]
+
+extension TemplateValue {
+    /// A list of objects.
+    static func objects<S: Sequence>(_ items: S) -> TemplateValue where S.Element == Fields {
+        .list(items.map(TemplateValue.object))
+    }
+
+    /// A text, or `false` when there is none: for values a template tests with a section.
+    static func string(or missing: String?) -> TemplateValue {
+        missing.map(TemplateValue.string) ?? false
+    }
+
+    /// An object, or `false` when there is none.
+    static func object(or missing: Fields?) -> TemplateValue {
+        missing.map(TemplateValue.object) ?? false
+    }
+}
+
+/// Everything the templates may use, built from the model for one page as a typed value tree
+/// (the compiled templates look values up by key, with no casts). The names are a
 /// documented contract with staff (Templates/README.md); the values are already in Dutch,
 /// escaped by Mustache on output, except `*_html` fields, which hold rendered Markdown
 /// or SVG produced by the generator itself.
@@ -102,170 +123,193 @@ struct PageContextBuilder: Sendable {
     }
 
     func base(_ page: Page, titel: String, beschrijving: String, crumbs: [(String, Page)] = [],
-              voorbeeld: Bool = false, ogType: String = "website") -> [String: Any] {
-        var feeds: [[String: Any]] = [["titel": "Alle updates", "url": SitePaths.resolve(MachineOutputs.allUpdatesFeed, basePath: basePath)]]
+              voorbeeld: Bool = false, ogType: String = "website") -> Fields {
+        var feeds: [Fields] = [["titel": "Alle updates", "url": .string(SitePaths.resolve(MachineOutputs.allUpdatesFeed, basePath: basePath))]]
         switch page {
         case .thema(let slug):
-            feeds.append(["titel": "Updates over \(titel)", "url": SitePaths.resolve(MachineOutputs.feedPath(thema: slug), basePath: basePath)])
+            feeds.append(["titel": "Updates over \(titel)", "url": .string(SitePaths.resolve(MachineOutputs.feedPath(thema: slug), basePath: basePath))])
         case .gemeente(let slug):
-            feeds.append(["titel": "Updates voor \(titel)", "url": SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath)])
+            feeds.append(["titel": "Updates voor \(titel)", "url": .string(SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath))])
         default:
             break
         }
         let current = section(page)
-        var trail: [[String: Any]] = [["titel": "Home", "url": url(.home)]]
-        trail += crumbs.map { ["titel": $0.0, "url": url($0.1)] }
+        var trail: [Fields] = [["titel": "Home", "url": .string(url(.home))]]
+        trail += crumbs.map { ["titel": .string($0.0), "url": .string(url($0.1))] }
         return [
             "site": [
-                "titel": model.settings.titel,
-                "beschrijving": model.settings.beschrijving,
-                "base_url": baseURL,
-                "base_path": basePath,
-                "home_url": url(.home),
-                "feed_url": basePath + "feeds/updates.xml",
-                "zoeken_url": basePath + "zoeken/",
-            ] as [String: Any],
+                "titel": .string(model.settings.titel),
+                "beschrijving": .string(model.settings.beschrijving),
+                "base_url": .string(baseURL),
+                "base_path": .string(basePath),
+                "home_url": .string(url(.home)),
+                "feed_url": .string(basePath + "feeds/updates.xml"),
+                "zoeken_url": .string(basePath + "zoeken/"),
+            ],
             "page": [
-                "titel": titel,
-                "beschrijving": beschrijving,
-                "canonical": absoluteURL(page),
-                "url": url(page),
-                "is_home": page == .home,
-                "og_type": ogType,
-                "voorbeeld": voorbeeld,
-                "breadcrumbs": page == .home ? [] : trail,
-                "has_breadcrumbs": page != .home,
-            ] as [String: Any],
-            "nav": Self.navigation.map { item -> [String: Any] in
-                ["titel": item.0, "url": url(item.1), "current": item.1 == current]
-            },
-            "footer_menu": model.paginas.filter { $0.menu != nil }.map { ["titel": $0.titel, "url": url(.pagina($0.info.slug))] },
-            "asset": TemplateValue.lambda(TemplateLambda(name: "asset") { [assets, basePath] path in
+                "titel": .string(titel),
+                "beschrijving": .string(beschrijving),
+                "canonical": .string(absoluteURL(page)),
+                "url": .string(url(page)),
+                "is_home": .bool(page == .home),
+                "og_type": .string(ogType),
+                "voorbeeld": .bool(voorbeeld),
+                "breadcrumbs": page == .home ? [] : .objects(trail),
+                "has_breadcrumbs": .bool(page != .home),
+            ],
+            "nav": .objects(Self.navigation.map { item -> Fields in
+                ["titel": .string(item.0), "url": .string(url(item.1)), "current": .bool(item.1 == current)]
+            }),
+            "footer_menu": .objects(model.paginas.filter { $0.menu != nil }.map { ["titel": .string($0.titel), "url": .string(url(.pagina($0.info.slug)))] }),
+            "asset": .lambda(TemplateLambda(name: "asset") { [assets, basePath] path in
                 assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath)
             }),
-            "vandaag": Vocabulary.date(now),
-            "feeds": feeds,
+            "vandaag": .string(Vocabulary.date(now)),
+            "feeds": .objects(feeds),
         ]
     }
 
-    func merge(_ base: [String: Any], _ extra: [String: Any]) -> [String: Any] {
+    func merge(_ base: Fields, _ extra: Fields) -> Fields {
         base.merging(extra) { _, new in new }
     }
 
-    private func ref(_ titel: String, _ page: Page, extra: [String: Any] = [:]) -> [String: Any] {
-        merge(["titel": titel, "url": url(page)], extra)
+    private func ref(_ titel: String, _ page: Page) -> Fields {
+        ["titel": .string(titel), "url": .string(url(page))]
     }
 
-    func themaRefs(_ refs: [Ref]) -> [[String: Any]] {
-        refs.compactMap { model.thema($0.value) }.map { ref($0.titel, .thema($0.info.slug)) }
+    func themaRefs(_ refs: [Ref]) -> TemplateValue {
+        .objects(refs.compactMap { model.thema($0.value) }.map { ref($0.titel, .thema($0.info.slug)) })
     }
 
-    func gemeenteRefs(_ refs: [Ref]) -> [[String: Any]] {
-        refs.compactMap { model.gemeente($0.value) }.map { ref($0.naam, .gemeente($0.info.slug)) }
+    func gemeenteRefs(_ refs: [Ref]) -> TemplateValue {
+        .objects(refs.compactMap { model.gemeente($0.value) }.map { ref($0.naam, .gemeente($0.info.slug)) })
     }
 
-    func coalitieRefs(_ refs: [Ref]) -> [[String: Any]] {
-        refs.compactMap { model.coalitie($0.value) }.map { ref($0.titel, .coalitie($0.info.slug)) }
+    func coalitieRefs(_ refs: [Ref]) -> TemplateValue {
+        .objects(refs.compactMap { model.coalitie($0.value) }.map { ref($0.titel, .coalitie($0.info.slug)) })
     }
 
-    func opgaveRefs(_ refs: [Ref]) -> [[String: Any]] {
-        refs.compactMap { model.opgave($0.value) }.map { ref($0.titel, .opgave($0.info.slug)) }
+    func opgaveRefs(_ refs: [Ref]) -> TemplateValue {
+        .objects(refs.compactMap { model.opgave($0.value) }.map { ref($0.titel, .opgave($0.info.slug)) })
     }
 
-    func partij(_ slug: String) -> [String: Any] {
+    func partij(_ slug: String) -> Fields {
         if let g = model.gemeente(slug) {
-            return ["naam": g.naam, "url": url(.gemeente(slug)), "soort": "Gemeente", "is_gemeente": true]
+            return ["naam": .string(g.naam), "url": .string(url(.gemeente(slug))), "soort": "Gemeente", "is_gemeente": true]
         }
         if let p = model.partner(slug) {
-            return ["naam": p.naam, "url": url(.partners) + "#" + slug, "soort": Vocabulary.soortLabel(p.soort), "is_gemeente": false]
+            return ["naam": .string(p.naam), "url": .string(url(.partners) + "#" + slug), "soort": .string(Vocabulary.soortLabel(p.soort)), "is_gemeente": false]
         }
-        return ["naam": slug, "url": url(.home), "soort": "", "is_gemeente": false]
+        return ["naam": .string(slug), "url": .string(url(.home)), "soort": "", "is_gemeente": false]
     }
 
-    func variant(_ v: String) -> [String: Any] {
-        ["code": v, "label": Vocabulary.variantLabel(v), "symbool": Vocabulary.variantSymbol(v)]
+    func variant(_ v: String) -> Fields {
+        ["code": .string(v), "label": .string(Vocabulary.variantLabel(v)), "symbool": .string(Vocabulary.variantSymbol(v))]
     }
 
-    func date(_ day: Day) -> [String: Any] {
-        ["iso": day.description, "tekst": Vocabulary.date(day), "jaar": day.year]
+    func date(_ day: Day) -> TemplateValue {
+        ["iso": .string(day.description), "tekst": .string(Vocabulary.date(day)), "jaar": .int(day.year)]
     }
 
-    func body(_ info: EntityInfo) -> [String: Any] {
-        ["body_html": info.body.html, "has_body": !info.body.html.isEmpty]
+    /// A date to test with a section: `false` when there is none.
+    func date(or missing: Day?) -> TemplateValue {
+        missing.map(date) ?? false
+    }
+
+    func body(_ info: EntityInfo) -> Fields {
+        ["body_html": .string(info.body.html), "has_body": .bool(!info.body.html.isEmpty)]
     }
 
     // MARK: Entity summaries
 
-    func updateItem(_ u: Update) -> [String: Any] {
+    func updateItem(_ u: Update) -> Fields {
         [
-            "titel": u.titel, "url": url(.update(u.info.slug)), "datum": date(u.datum),
-            "samenvatting": u.samenvatting, "voorbeeld": u.info.voorbeeld, "draft": u.draft,
+            "titel": .string(u.titel), "url": .string(url(.update(u.info.slug))), "datum": date(u.datum),
+            "samenvatting": .string(u.samenvatting), "voorbeeld": .bool(u.info.voorbeeld), "draft": .bool(u.draft),
             "themas": themaRefs(u.themas),
         ]
     }
 
-    func besluitItem(_ b: Besluit) -> [String: Any] {
+    func besluitItem(_ b: Besluit) -> Fields {
         [
-            "titel": b.titel, "url": url(.besluit(b.info.slug)), "datum": date(b.datum), "orgaan": b.orgaan,
-            "kenmerk": b.kenmerk ?? "", "has_kenmerk": b.kenmerk != nil, "uitkomst": b.uitkomst, "voorbeeld": b.info.voorbeeld,
+            "titel": .string(b.titel), "url": .string(url(.besluit(b.info.slug))), "datum": date(b.datum), "orgaan": .string(b.orgaan),
+            "kenmerk": .string(b.kenmerk ?? ""), "has_kenmerk": .bool(b.kenmerk != nil), "uitkomst": .string(b.uitkomst),
+            "voorbeeld": .bool(b.info.voorbeeld),
         ]
     }
 
-    func coalitieItem(_ c: Coalitie) -> [String: Any] {
+    func coalitieItem(_ c: Coalitie) -> Fields {
         let step = c.step(on: now)
         return [
-            "titel": c.titel, "url": url(.coalitie(c.info.slug)), "samenvatting": c.samenvatting,
-            "status": ["code": c.status, "label": Vocabulary.statusLabel(c.status)],
-            "stap": step.map { ["label": Vocabulary.stapLabel($0.stap), "nummer": stepNumber($0.stap), "totaal": ContentSchema.stap.options.count,
-                                "datum": date($0.datum)] as [String: Any] } ?? false,
-            "voorbeeld": c.info.voorbeeld, "themas": themaRefs(c.themas),
-            "aantal_deelnemers": c.deelnemers.filter { $0.variant(on: now) != nil }.count,
+            "titel": .string(c.titel), "url": .string(url(.coalitie(c.info.slug))), "samenvatting": .string(c.samenvatting),
+            "status": ["code": .string(c.status), "label": .string(Vocabulary.statusLabel(c.status))],
+            "stap": .object(or: step.map { ["label": .string(Vocabulary.stapLabel($0.stap)), "nummer": .int(stepNumber($0.stap)),
+                                            "totaal": .int(ContentSchema.stap.options.count), "datum": date($0.datum)] }),
+            "voorbeeld": .bool(c.info.voorbeeld), "themas": themaRefs(c.themas),
+            "aantal_deelnemers": .int(c.deelnemers.filter { $0.variant(on: now) != nil }.count),
         ]
     }
 
     func stepNumber(_ stap: String) -> Int { (ContentSchema.stap.values.firstIndex(of: stap) ?? 0) + 1 }
 
-    func opgaveItem(_ o: Opgave) -> [String: Any] {
-        ["titel": o.titel, "url": url(.opgave(o.info.slug)), "samenvatting": o.samenvatting, "voorbeeld": o.info.voorbeeld]
+    func opgaveItem(_ o: Opgave) -> Fields {
+        ["titel": .string(o.titel), "url": .string(url(.opgave(o.info.slug))), "samenvatting": .string(o.samenvatting), "voorbeeld": .bool(o.info.voorbeeld)]
     }
 
-    func themaItem(_ t: Thema) -> [String: Any] {
-        [
-            "titel": t.titel, "url": url(.thema(t.info.slug)), "samenvatting": t.samenvatting, "slug": t.info.slug,
-            "tafel": t.tafel.naam, "aantal_coalities": relations.coalitiesByThema[t.info.slug]?.count ?? 0,
-            "aantal_coalities_tekst": Vocabulary.plural(relations.coalitiesByThema[t.info.slug]?.count ?? 0, "coalitie", "coalities"),
-            "voorbeeld": t.info.voorbeeld,
+    func themaItem(_ t: Thema) -> Fields {
+        let count = relations.coalitiesByThema[t.info.slug]?.count ?? 0
+        return [
+            "titel": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "samenvatting": .string(t.samenvatting), "slug": .string(t.info.slug),
+            "tafel": .string(t.tafel.naam), "aantal_coalities": .int(count),
+            "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities")),
+            "voorbeeld": .bool(t.info.voorbeeld),
         ]
     }
 
-    func gemeenteItem(_ g: Gemeente) -> [String: Any] {
+    func gemeenteItem(_ g: Gemeente) -> Fields {
         let count = (relations.coalitiesByPartij[g.info.slug] ?? []).filter {
             model.coalities[$0].deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: now) != nil
         }.count
-        return ["naam": g.naam, "url": url(.gemeente(g.info.slug)), "slug": g.info.slug,
-                "aantal_coalities": count, "aantal_coalities_tekst": Vocabulary.plural(count, "coalitie", "coalities")]
+        return ["naam": .string(g.naam), "url": .string(url(.gemeente(g.info.slug))), "slug": .string(g.info.slug),
+                "aantal_coalities": .int(count), "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities"))]
     }
 
     /// Participants in force on `now`, as table rows.
-    func deelnemerRows(_ c: Coalitie) -> [[String: Any]] {
-        c.deelnemers.compactMap { d -> [String: Any]? in
+    func deelnemerRows(_ c: Coalitie) -> TemplateValue {
+        .objects(c.deelnemers.compactMap { d -> Fields? in
             guard let v = d.variant(on: now) else { return nil }
             var row = partij(d.partij.value)
-            row["variant"] = variant(v)
+            row["variant"] = .object(variant(v))
             let history = d.varianten.filter { $0.period.vanaf.map { $0 <= now } ?? true }
-            row["geschiedenis"] = history.count > 1 ? history.map { p -> [String: Any] in
-                ["variant": variant(p.variant), "vanaf": p.period.vanaf.map(date) ?? false]
-            } : []
-            row["has_geschiedenis"] = history.count > 1
+            row["geschiedenis"] = history.count > 1 ? .objects(history.map { p -> Fields in
+                ["variant": .object(variant(p.variant)), "vanaf": date(or: p.period.vanaf)]
+            }) : []
+            row["has_geschiedenis"] = .bool(history.count > 1)
             return row
-        }
+        })
     }
 
     func sorted(_ indices: [Int]) -> [Int] { Array(Set(indices)).sorted() }
 
+    func updateItems<S: Sequence>(_ indices: S) -> TemplateValue where S.Element == Int {
+        .objects(indices.map { updateItem(model.updates[$0]) })
+    }
+
+    func besluitItems(_ indices: [Int]) -> TemplateValue {
+        .objects(indices.map { besluitItem(model.besluiten[$0]) })
+    }
+
+    func coalitieItems(_ indices: [Int]) -> TemplateValue {
+        .objects(indices.map { coalitieItem(model.coalities[$0]) })
+    }
+
     // MARK: Pages
 
-    func context(for page: Page) -> [String: Any] {
+    func context(for page: Page) -> TemplateValue {
+        .object(fields(for: page))
+    }
+
+    private func fields(for page: Page) -> Fields {
         switch page {
         case .home: return home()
         case .themas: return themas()
@@ -301,103 +345,105 @@ struct PageContextBuilder: Sendable {
         }
     }
 
-    func home() -> [String: Any] {
+    func home() -> Fields {
         merge(base(.home, titel: model.settings.titel, beschrijving: model.settings.beschrijving), [
-            "updates": model.updates.prefix(5).map(updateItem),
-            "besluiten": model.besluiten.prefix(5).map(besluitItem),
-            "themas": model.themas.map(themaItem),
-            "gemeenten": model.gemeenten.map(gemeenteItem),
-            "kaart_url": maps.file.isEmpty ? false : basePath + "groeiperspectief/kaart.svg",
-            "kaart_alt": maps.summary,
-            "aantal_coalities": model.coalities.count,
-            "aantal_opgaven": model.opgaven.count,
+            "updates": .objects(model.updates.prefix(5).map(updateItem)),
+            "besluiten": .objects(model.besluiten.prefix(5).map(besluitItem)),
+            "themas": .objects(model.themas.map(themaItem)),
+            "gemeenten": .objects(model.gemeenten.map(gemeenteItem)),
+            "kaart_url": maps.file.isEmpty ? false : .string(basePath + "groeiperspectief/kaart.svg"),
+            "kaart_alt": .string(maps.summary),
+            "aantal_coalities": .int(model.coalities.count),
+            "aantal_opgaven": .int(model.opgaven.count),
         ])
     }
 
-    func themas() -> [String: Any] {
+    func themas() -> Fields {
         merge(base(.themas, titel: "Thema's", beschrijving: "De onderwerpen waarop de Drechtsteden samenwerken.", crumbs: []),
-              ["themas": model.themas.map(themaItem)])
+              ["themas": .objects(model.themas.map(themaItem))])
     }
 
-    func thema(_ t: Thema) -> [String: Any] {
+    func thema(_ t: Thema) -> Fields {
         let slug = t.info.slug
         let leden = t.tafel.leden.filter { $0.period.contains(now) }.map { partij($0.partij.value) }
         return merge(base(.thema(slug), titel: t.titel, beschrijving: t.samenvatting, crumbs: [("Thema's", .themas)],
                           voorbeeld: t.info.voorbeeld || t.tafel.voorbeeld), [
-            "thema": merge(themaItem(t), body(t.info).merging([
+            "thema": .object(merge(merge(themaItem(t), body(t.info)), [
                 "tafel": [
-                    "naam": t.tafel.naam, "voorzitter": t.tafel.voorzitter ?? "", "has_voorzitter": t.tafel.voorzitter != nil,
-                    "ritme": t.tafel.ritme ?? "", "has_ritme": t.tafel.ritme != nil, "leden": leden, "has_leden": !leden.isEmpty,
-                    "voorbeeld": t.tafel.voorbeeld,
-                ] as [String: Any],
-                "opgaven": (relations.opgavenByThema[slug] ?? []).map { opgaveItem(model.opgaven[$0]) },
-                "coalities": (relations.coalitiesByThema[slug] ?? []).map { i -> [String: Any] in
+                    "naam": .string(t.tafel.naam), "voorzitter": .string(t.tafel.voorzitter ?? ""), "has_voorzitter": .bool(t.tafel.voorzitter != nil),
+                    "ritme": .string(t.tafel.ritme ?? ""), "has_ritme": .bool(t.tafel.ritme != nil), "leden": .objects(leden),
+                    "has_leden": .bool(!leden.isEmpty), "voorbeeld": .bool(t.tafel.voorbeeld),
+                ],
+                "opgaven": .objects((relations.opgavenByThema[slug] ?? []).map { opgaveItem(model.opgaven[$0]) }),
+                "coalities": .objects((relations.coalitiesByThema[slug] ?? []).map { i -> Fields in
                     let c = model.coalities[i]
                     return merge(coalitieItem(c), ["deelnemers": deelnemerRows(c)])
-                },
-                "updates": (relations.updatesByThema[slug] ?? []).prefix(10).map { updateItem(model.updates[$0]) },
-                "besluiten": (relations.besluitenByThema[slug] ?? []).map { besluitItem(model.besluiten[$0]) },
-                "map_url": maps.themaURL(slug, basePath: basePath) ?? false,
-                "veranderingen_url": url(.veranderingenThema(slug)),
-            ]) { _, new in new }),
+                }),
+                "updates": updateItems((relations.updatesByThema[slug] ?? []).prefix(10)),
+                "besluiten": besluitItems(relations.besluitenByThema[slug] ?? []),
+                "map_url": .string(or: maps.themaURL(slug, basePath: basePath)),
+                "veranderingen_url": .string(url(.veranderingenThema(slug))),
+            ])),
         ])
     }
 
-    func coalities() -> [String: Any] {
+    func coalities() -> Fields {
         merge(base(.coalities, titel: "Coalities", beschrijving: "Projecten en programma's van de partijen die eraan meedoen."),
-              ["coalities": model.coalities.map(coalitieItem),
-               "per_status": ContentSchema.status.options.map { option -> [String: Any] in
+              ["coalities": .objects(model.coalities.map(coalitieItem)),
+               "per_status": .objects(ContentSchema.status.options.map { option -> Fields in
                    let items = model.coalities.filter { $0.status == option.value }.map(coalitieItem)
-                   return ["label": option.label, "code": option.value, "coalities": items, "has_coalities": !items.isEmpty]
-               }])
+                   return ["label": .string(option.label), "code": .string(option.value), "coalities": .objects(items), "has_coalities": .bool(!items.isEmpty)]
+               })])
     }
 
-    func coalitie(_ c: Coalitie) -> [String: Any] {
+    func coalitie(_ c: Coalitie) -> Fields {
         let slug = c.info.slug
         let reached = c.stappen.filter { $0.datum <= now }
-        let steps = ContentSchema.stap.options.enumerated().map { (i, option) -> [String: Any] in
+        let steps = ContentSchema.stap.options.enumerated().map { (i, option) -> Fields in
             let done = reached.first { $0.stap == option.value }
-            return ["nummer": i + 1, "label": option.label, "bereikt": done != nil,
-                    "datum": done.map { date($0.datum) } ?? false,
-                    "huidig": reached.last?.stap == option.value]
+            return ["nummer": .int(i + 1), "label": .string(option.label), "bereikt": .bool(done != nil),
+                    "datum": date(or: done?.datum),
+                    "huidig": .bool(reached.last?.stap == option.value)]
         }
         return merge(base(.coalitie(slug), titel: c.titel, beschrijving: c.samenvatting, crumbs: [("Coalities", .coalities)],
                           voorbeeld: c.info.voorbeeld), [
-            "coalitie": merge(coalitieItem(c), body(c.info).merging([
-                "start": c.start.map { date($0.value) } ?? false,
-                "eind": c.eind.map { date($0.value) } ?? false,
-                "ring": c.ring.map { ["code": $0, "label": Vocabulary.ringLabel($0)] as [String: Any] } ?? false,
+            "coalitie": .object(merge(merge(coalitieItem(c), body(c.info)), [
+                "start": date(or: c.start?.value),
+                "eind": date(or: c.eind?.value),
+                "ring": .object(or: c.ring.map { ["code": .string($0), "label": .string(Vocabulary.ringLabel($0))] }),
                 "deelnemers": deelnemerRows(c),
                 "opgaven": opgaveRefs(c.opgaven),
-                "stappen": steps,
-                "has_stappen": !c.stappen.isEmpty,
-                "updates": (relations.updatesByCoalitie[slug] ?? []).map { updateItem(model.updates[$0]) },
-                "besluiten": (relations.besluitenByCoalitie[slug] ?? []).map { besluitItem(model.besluiten[$0]) },
-            ]) { _, new in new }),
+                "stappen": .objects(steps),
+                "has_stappen": .bool(!c.stappen.isEmpty),
+                "updates": updateItems(relations.updatesByCoalitie[slug] ?? []),
+                "besluiten": besluitItems(relations.besluitenByCoalitie[slug] ?? []),
+            ])),
         ])
     }
 
-    func gemeenten() -> [String: Any] {
+    func gemeenten() -> Fields {
         merge(base(.gemeenten, titel: "Gemeenten", beschrijving: "De zeven gemeenten van de Drechtsteden en wat de regio voor elk van hen doet."),
-              ["gemeenten": model.gemeenten.map(gemeenteItem)])
+              ["gemeenten": .objects(model.gemeenten.map(gemeenteItem))])
     }
 
-    func gemeente(_ g: Gemeente) -> [String: Any] {
+    func gemeente(_ g: Gemeente) -> Fields {
         let slug = g.info.slug
         let coalitionIndices = relations.coalitiesByPartij[slug] ?? []
-        var byVariant: [String: [[String: Any]]] = [:]
+        var byVariant: [String: [Fields]] = [:]
         for i in coalitionIndices {
             let c = model.coalities[i]
             guard let d = c.deelnemers.first(where: { $0.partij.value == slug }), let v = d.variant(on: now) else { continue }
-            byVariant[v, default: []].append(merge(coalitieItem(c), ["variant": variant(v)]))
+            byVariant[v, default: []].append(merge(coalitieItem(c), ["variant": .object(variant(v))]))
         }
-        let groups = ContentSchema.deelnamevariant.options.compactMap { option -> [String: Any]? in
+        let groups = ContentSchema.deelnamevariant.options.compactMap { option -> Fields? in
             guard let items = byVariant[option.value] else { return nil }
-            return ["variant": variant(option.value), "beschrijving": option.description, "coalities": items]
+            return ["variant": .object(variant(option.value)), "beschrijving": .string(option.description), "coalities": .objects(items)]
         }
         let tafels = (relations.themasByTafelLid[slug] ?? []).map { model.themas[$0] }
             .filter { t in t.tafel.leden.contains { $0.partij.value == slug && $0.period.contains(now) } }
-            .map { ["naam": $0.tafel.naam, "thema": $0.titel, "url": url(.thema($0.info.slug)), "voorbeeld": $0.tafel.voorbeeld] as [String: Any] }
+            .map { t -> Fields in
+                ["naam": .string(t.tafel.naam), "thema": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "voorbeeld": .bool(t.tafel.voorbeeld)]
+            }
         let viaCoalities = coalitionIndices.flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let updateIndices = sorted((relations.updatesByGemeente[slug] ?? []) + viaCoalities)
         let besluitViaCoalities = coalitionIndices.flatMap { relations.besluitenByCoalitie[model.coalities[$0].info.slug] ?? [] }
@@ -405,19 +451,19 @@ struct PageContextBuilder: Sendable {
         let anyVoorbeeld = coalitionIndices.contains { model.coalities[$0].info.voorbeeld } || g.info.voorbeeld
         return merge(base(.gemeente(slug), titel: g.naam, beschrijving: "Wat de regionale samenwerking doet voor \(g.naam): tafels, coalities, besluiten en nieuws.",
                           crumbs: [("Gemeenten", .gemeenten)], voorbeeld: anyVoorbeeld), [
-            "gemeente": merge(gemeenteItem(g), body(g.info).merging([
-                "cbs_code": g.cbsCode ?? "", "has_cbs_code": g.cbsCode != nil,
-                "inwoners": g.inwoners.map(Self.formatNumber) ?? "", "has_inwoners": g.inwoners != nil,
-                "website": g.website ?? "", "has_website": g.website != nil,
-                "raad_url": g.raadURL ?? "", "has_raad_url": g.raadURL != nil,
-                "varianten": groups, "has_coalities": !groups.isEmpty,
-                "tafels": tafels, "has_tafels": !tafels.isEmpty,
-                "updates": updateIndices.prefix(10).map { updateItem(model.updates[$0]) },
-                "besluiten": besluitIndices.map { besluitItem(model.besluiten[$0]) },
-                "map_url": maps.gemeenteURL(slug, basePath: basePath) ?? false,
-                "feed_url": SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath),
-                "veranderingen_url": url(.veranderingenGemeente(slug)),
-            ]) { _, new in new }),
+            "gemeente": .object(merge(merge(gemeenteItem(g), body(g.info)), [
+                "cbs_code": .string(g.cbsCode ?? ""), "has_cbs_code": .bool(g.cbsCode != nil),
+                "inwoners": .string(g.inwoners.map(Self.formatNumber) ?? ""), "has_inwoners": .bool(g.inwoners != nil),
+                "website": .string(g.website ?? ""), "has_website": .bool(g.website != nil),
+                "raad_url": .string(g.raadURL ?? ""), "has_raad_url": .bool(g.raadURL != nil),
+                "varianten": .objects(groups), "has_coalities": .bool(!groups.isEmpty),
+                "tafels": .objects(tafels), "has_tafels": .bool(!tafels.isEmpty),
+                "updates": updateItems(updateIndices.prefix(10)),
+                "besluiten": besluitItems(besluitIndices),
+                "map_url": .string(or: maps.gemeenteURL(slug, basePath: basePath)),
+                "feed_url": .string(SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath)),
+                "veranderingen_url": .string(url(.veranderingenGemeente(slug))),
+            ])),
         ])
     }
 
@@ -432,42 +478,42 @@ struct PageContextBuilder: Sendable {
         return out
     }
 
-    func opgaven() -> [String: Any] {
+    func opgaven() -> Fields {
         merge(base(.opgaven, titel: "Opgaven", beschrijving: "De regionale opgaven en hoe ze van elkaar afhangen.",
                    crumbs: [("Groeiperspectief", .groeiperspectief)]),
-              ["opgaven": model.opgaven.map(opgaveItem)])
+              ["opgaven": .objects(model.opgaven.map(opgaveItem))])
     }
 
-    func opgave(_ o: Opgave) -> [String: Any] {
+    func opgave(_ o: Opgave) -> Fields {
         let slug = o.info.slug
         return merge(base(.opgave(slug), titel: o.titel, beschrijving: o.samenvatting,
                           crumbs: [("Groeiperspectief", .groeiperspectief), ("Opgaven", .opgaven)], voorbeeld: o.info.voorbeeld), [
-            "opgave": merge(opgaveItem(o), body(o.info).merging([
+            "opgave": .object(merge(merge(opgaveItem(o), body(o.info)), [
                 "themas": themaRefs(o.themas),
                 "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
-                "voorwaarde_voor": (relations.dependents[slug] ?? []).map { opgaveItem(model.opgaven[$0]) },
-                "coalities": (relations.coalitiesByOpgave[slug] ?? []).map { coalitieItem(model.coalities[$0]) },
-                "vanaf": o.period.vanaf.map(date) ?? false,
-            ]) { _, new in new }),
+                "voorwaarde_voor": .objects((relations.dependents[slug] ?? []).map { opgaveItem(model.opgaven[$0]) }),
+                "coalities": coalitieItems(relations.coalitiesByOpgave[slug] ?? []),
+                "vanaf": date(or: o.period.vanaf),
+            ])),
         ])
     }
 
-    func updates(page n: Int) -> [String: Any] {
+    func updates(page n: Int) -> Fields {
         let perPage = model.settings.updatesPerPagina
         let total = Routes.updatePageCount(model)
         let items = model.updates.dropFirst((n - 1) * perPage).prefix(perPage).map(updateItem)
         let titel = n == 1 ? "Updates" : "Updates, pagina \(n) van \(total)"
         return merge(base(.updates(page: n), titel: titel, beschrijving: "Nieuws over de regionale samenwerking in de Drechtsteden."), [
-            "updates": Array(items),
+            "updates": .objects(items),
             "paginering": [
-                "huidig": n, "totaal": total, "meer_dan_een": total > 1,
-                "vorige": n > 1 ? url(.updates(page: n - 1)) : false,
-                "volgende": n < total ? url(.updates(page: n + 1)) : false,
-                "paginas": Self.pageWindow(current: n, total: total).map { number -> [String: Any] in
+                "huidig": .int(n), "totaal": .int(total), "meer_dan_een": .bool(total > 1),
+                "vorige": n > 1 ? .string(url(.updates(page: n - 1))) : false,
+                "volgende": n < total ? .string(url(.updates(page: n + 1))) : false,
+                "paginas": .objects(Self.pageWindow(current: n, total: total).map { number -> Fields in
                     guard let number else { return ["weggelaten": true, "huidig": false] }
-                    return ["nummer": number, "url": url(.updates(page: number)), "huidig": number == n, "weggelaten": false]
-                },
-            ] as [String: Any],
+                    return ["nummer": .int(number), "url": .string(url(.updates(page: number))), "huidig": .bool(number == n), "weggelaten": false]
+                }),
+            ],
         ])
     }
 
@@ -488,61 +534,63 @@ struct PageContextBuilder: Sendable {
         return window
     }
 
-    func update(_ u: Update) -> [String: Any] {
+    func update(_ u: Update) -> Fields {
         merge(base(.update(u.info.slug), titel: u.titel, beschrijving: u.samenvatting, crumbs: [("Updates", .updates(page: 1))],
                    voorbeeld: u.info.voorbeeld, ogType: "article"), [
-            "update": merge(updateItem(u), body(u.info).merging([
-                "auteur": u.auteur,
+            "update": .object(merge(merge(updateItem(u), body(u.info)), [
+                "auteur": .string(u.auteur),
                 "coalities": coalitieRefs(u.coalities),
                 "gemeenten": gemeenteRefs(u.gemeenten),
-            ]) { _, new in new }),
+            ])),
         ])
     }
 
-    func besluiten() -> [String: Any] {
-        var years: [Int: [[String: Any]]] = [:]
+    func besluiten() -> Fields {
+        var years: [Int: [Fields]] = [:]
         for b in model.besluiten { years[b.datum.year, default: []].append(besluitItem(b)) }
         return merge(base(.besluiten, titel: "Besluiten", beschrijving: "Tijdlijn van de besluiten over de regionale samenwerking."), [
-            "jaren": years.keys.sorted(by: >).map { ["jaar": $0, "besluiten": years[$0]!] as [String: Any] },
+            "jaren": .objects(years.keys.sorted(by: >).map { ["jaar": .int($0), "besluiten": .objects(years[$0]!)] }),
         ])
     }
 
-    func besluit(_ b: Besluit) -> [String: Any] {
+    func besluit(_ b: Besluit) -> Fields {
         merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
                    crumbs: [("Besluiten", .besluiten)], voorbeeld: b.info.voorbeeld), [
-            "besluit": merge(besluitItem(b), body(b.info).merging([
+            "besluit": .object(merge(merge(besluitItem(b), body(b.info)), [
                 "themas": themaRefs(b.themas), "coalities": coalitieRefs(b.coalities), "gemeenten": gemeenteRefs(b.gemeenten),
-                "link": b.link ?? "", "has_link": b.link != nil,
-            ]) { _, new in new }),
+                "link": .string(b.link ?? ""), "has_link": .bool(b.link != nil),
+            ])),
         ])
     }
 
-    func partners() -> [String: Any] {
+    func partners() -> Fields {
         merge(base(.partners, titel: "Partners", beschrijving: "Overheden, bedrijven, kennisinstellingen en maatschappelijke organisaties waarmee de Drechtsteden samenwerken."), [
-            "soorten": ContentSchema.soort.options.compactMap { option -> [String: Any]? in
+            "soorten": .objects(ContentSchema.soort.options.compactMap { option -> Fields? in
                 let items = model.partners.filter { $0.soort == option.value }
                 guard !items.isEmpty else { return nil }
-                return ["label": option.label, "partners": items.map { p -> [String: Any] in
-                    ["naam": p.naam, "slug": p.info.slug, "website": p.website ?? "", "has_website": p.website != nil,
-                     "voorbeeld": p.info.voorbeeld, "body_html": p.info.body.html,
-                     "coalities": (relations.coalitiesByPartij[p.info.slug] ?? []).map { coalitieItem(model.coalities[$0]) }]
-                }]
-            },
+                return ["label": .string(option.label), "partners": .objects(items.map { p -> Fields in
+                    ["naam": .string(p.naam), "slug": .string(p.info.slug), "website": .string(p.website ?? ""), "has_website": .bool(p.website != nil),
+                     "voorbeeld": .bool(p.info.voorbeeld), "body_html": .string(p.info.body.html),
+                     "coalities": coalitieItems(relations.coalitiesByPartij[p.info.slug] ?? [])]
+                })]
+            }),
         ])
     }
 
-    func deelname(year: Int? = nil) -> [String: Any] {
+    func deelname(year: Int? = nil) -> Fields {
         let day = year.map { Snapshots.day(for: $0, now: now) } ?? now
         let page = year.map { Page.deelnameJaar($0) } ?? .deelname
         let matrix = ParticipationMatrix(model: model, relations: relations, on: day)
-        let sections = model.themas.compactMap { t -> [String: Any]? in
+        let notInvolved: Fields = ["code": "", "label": "Niet betrokken", "symbool": "–"]
+        let sections = model.themas.compactMap { t -> Fields? in
             let rows = matrix.rows(forThema: t.info.slug)
             guard !rows.isEmpty else { return nil }
-            return ["titel": t.titel, "slug": t.info.slug, "url": url(.thema(t.info.slug)),
-                    "rows": rows.map { row -> [String: Any] in
-                        ["titel": row.coalitie.titel, "url": url(.coalitie(row.coalitie.info.slug)), "voorbeeld": row.coalitie.info.voorbeeld,
-                         "cellen": row.cells.map { $0.map(variant) ?? ["code": "", "label": "Niet betrokken", "symbool": "–"] as [String: Any] }]
-                    }]
+            return ["titel": .string(t.titel), "slug": .string(t.info.slug), "url": .string(url(.thema(t.info.slug))),
+                    "rows": .objects(rows.map { row -> Fields in
+                        ["titel": .string(row.coalitie.titel), "url": .string(url(.coalitie(row.coalitie.info.slug))),
+                         "voorbeeld": .bool(row.coalitie.info.voorbeeld),
+                         "cellen": .objects(row.cells.map { $0.map(variant) ?? notInvolved })]
+                    })]
         }
         let titel = year.map { "Deelname per gemeente in \($0)" } ?? "Deelname per gemeente"
         let beschrijving = year.map { "Welke gemeente deed mee aan welke coalitie, en hoe, op \(Vocabulary.date(Snapshots.day(for: $0, now: now)))." }
@@ -551,15 +599,15 @@ struct PageContextBuilder: Sendable {
                           voorbeeld: model.coalities.contains { $0.info.voorbeeld }), [
             "jaren": yearNavigation(years, current: year, page: { .deelnameJaar($0) }, present: .deelname),
             "peildatum": date(day),
-            "gemeenten": model.gemeenten.map { ["naam": $0.naam, "url": url(.gemeente($0.info.slug))] as [String: Any] },
-            "themas": sections,
-            "varianten": ContentSchema.deelnamevariant.options.map { merge(variant($0.value), ["beschrijving": $0.description]) },
+            "gemeenten": .objects(model.gemeenten.map { ["naam": .string($0.naam), "url": .string(url(.gemeente($0.info.slug)))] }),
+            "themas": .objects(sections),
+            "varianten": .objects(ContentSchema.deelnamevariant.options.map { merge(variant($0.value), ["beschrijving": .string($0.description)]) }),
         ])
     }
 
     /// The map page, whole or with one thema's or gemeente's opgaven emphasised. The text
     /// alternative always lists every opgave, and says which ones are emphasised.
-    func groeiperspectief(_ page: Page) -> [String: Any] {
+    func groeiperspectief(_ page: Page) -> Fields {
         var day = now
         if case .groeiperspectiefJaar(let year) = page { day = Snapshots.day(for: year, now: now) }
         let opgaven = model.opgaven.filter { $0.period.contains(day) }
@@ -597,53 +645,53 @@ struct PageContextBuilder: Sendable {
         }
         let crumbs: [(String, Page)] = page == .groeiperspectief ? [] : [("Groeiperspectief", .groeiperspectief)]
         let yearStart = jaar.map { Day(year: $0, month: 1, day: 1)! }
-        let beeindigd: [[String: Any]] = jaar == nil ? [] :
+        let beeindigd: [Fields] = jaar == nil ? [] :
             model.opgaven.filter { o in o.period.tot.map { $0 >= yearStart! && $0 <= day } ?? false }.map(opgaveItem)
             + model.coalities.filter { c in c.eind.map { $0.value >= yearStart! && $0.value <= day } ?? false }.map(coalitieItem)
         return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs,
                           voorbeeld: model.opgaven.contains { $0.info.voorbeeld } || model.coalities.contains { $0.info.voorbeeld }), [
-            "map_html": svg,
-            "has_map": !svg.isEmpty,
-            "map_uitleg": uitleg ?? false,
-            "is_variant": page != .groeiperspectief,
-            "kaart_url": basePath + "groeiperspectief/kaart.svg",
+            "map_html": .string(svg),
+            "has_map": .bool(!svg.isEmpty),
+            "map_uitleg": .string(or: uitleg),
+            "is_variant": .bool(page != .groeiperspectief),
+            "kaart_url": .string(basePath + "groeiperspectief/kaart.svg"),
             "jaren": yearNavigation(mapYears, current: jaar, page: { .groeiperspectiefJaar($0) }, present: .groeiperspectief),
-            "is_jaar": jaar != nil,
-            "beeindigd": beeindigd,
-            "has_beeindigd": !beeindigd.isEmpty,
-            "opgaven": opgaven.map { o -> [String: Any] in
+            "is_jaar": .bool(jaar != nil),
+            "beeindigd": .objects(beeindigd),
+            "has_beeindigd": .bool(!beeindigd.isEmpty),
+            "opgaven": .objects(opgaven.map { o -> Fields in
                 merge(opgaveItem(o), [
                     "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
-                    "coalities": (relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }
-                        .map { coalitieItem(model.coalities[$0]) },
+                    "coalities": coalitieItems((relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }),
                     "themas": themaRefs(o.themas),
-                    "uitgelicht": emphasis?.contains(o.info.slug) ?? false,
-                    "nieuw": nieuw.contains(o.info.slug),
+                    "uitgelicht": .bool(emphasis?.contains(o.info.slug) ?? false),
+                    "nieuw": .bool(nieuw.contains(o.info.slug)),
                 ])
-            },
-            "kaarten_themas": model.themas.compactMap { t -> [String: Any]? in
-                maps.themaURL(t.info.slug, basePath: basePath).map { ["titel": t.titel, "url": $0] }
-            },
-            "kaarten_gemeenten": model.gemeenten.compactMap { g -> [String: Any]? in
-                maps.gemeenteURL(g.info.slug, basePath: basePath).map { ["titel": g.naam, "url": $0] }
-            },
+            }),
+            "kaarten_themas": .objects(model.themas.compactMap { t -> Fields? in
+                maps.themaURL(t.info.slug, basePath: basePath).map { ["titel": .string(t.titel), "url": .string($0)] }
+            }),
+            "kaarten_gemeenten": .objects(model.gemeenten.compactMap { g -> Fields? in
+                maps.gemeenteURL(g.info.slug, basePath: basePath).map { ["titel": .string(g.naam), "url": .string($0)] }
+            }),
         ])
     }
 
     /// Links to every snapshot year and to the present, marking the one shown.
-    func yearNavigation(_ years: [Int], current: Int?, page: (Int) -> Page, present: Page) -> [String: Any] {
-        let items: [[String: Any]] = years.map { ["jaar": $0, "url": url(page($0)), "huidig": $0 == current] }
-            + [["jaar": "Nu", "url": url(present), "huidig": current == nil]]
-        var nav: [String: Any] = ["items": items, "has_items": !years.isEmpty]
+    func yearNavigation(_ years: [Int], current: Int?, page: (Int) -> Page, present: Page) -> TemplateValue {
+        let items: [Fields] = years.map { ["jaar": .int($0), "url": .string(url(page($0))), "huidig": .bool($0 == current)] }
+            + [["jaar": "Nu", "url": .string(url(present)), "huidig": .bool(current == nil)]]
+        var nav: Fields = ["items": .objects(items), "has_items": .bool(!years.isEmpty)]
         if let current, let i = years.firstIndex(of: current) {
-            nav["vorige"] = i > 0 ? ["jaar": years[i - 1], "url": url(page(years[i - 1]))] as [String: Any] : false
-            nav["volgende"] = i + 1 < years.count ? ["jaar": years[i + 1], "url": url(page(years[i + 1]))] as [String: Any] : ["jaar": "nu", "url": url(present)]
+            nav["vorige"] = i > 0 ? ["jaar": .int(years[i - 1]), "url": .string(url(page(years[i - 1])))] : false
+            nav["volgende"] = i + 1 < years.count ? ["jaar": .int(years[i + 1]), "url": .string(url(page(years[i + 1])))]
+                : ["jaar": "nu", "url": .string(url(present))]
         }
-        return nav
+        return .object(nav)
     }
 
     /// A change as one Dutch sentence, with a link to what it is about.
-    func eventItem(_ e: ChangeEvent, gemeente: String?) -> [String: Any] {
+    func eventItem(_ e: ChangeEvent, gemeente: String?) -> Fields {
         let steps = ContentSchema.stap.values
         let tekst: String
         switch e.kind {
@@ -671,16 +719,17 @@ struct PageContextBuilder: Sendable {
         case .besluit: soort = "besluit"
         case .update: soort = "update"
         }
-        return ["datum": date(e.date), "tekst": tekst, "titel": e.titel, "url": url(e.page), "soort": soort, "voorbeeld": e.voorbeeld]
+        return ["datum": date(e.date), "tekst": .string(tekst), "titel": .string(e.titel), "url": .string(url(e.page)),
+                "soort": .string(soort), "voorbeeld": .bool(e.voorbeeld)]
     }
 
     /// "Wat is er veranderd": the last 3, 6 and 12 months before `now`, then every year.
-    func veranderingen(_ page: Page, naam: String, crumbs: [(String, Page)], events: [ChangeEvent], gemeente: String?) -> [String: Any] {
-        func section(_ titel: String, id: String, _ list: [ChangeEvent]) -> [String: Any] {
-            ["titel": titel, "id": id, "items": list.reversed().map { eventItem($0, gemeente: gemeente) },
-             "has_items": !list.isEmpty, "aantal": Vocabulary.plural(list.count, "verandering", "veranderingen")]
+    func veranderingen(_ page: Page, naam: String, crumbs: [(String, Page)], events: [ChangeEvent], gemeente: String?) -> Fields {
+        func section(_ titel: String, id: String, _ list: [ChangeEvent]) -> Fields {
+            ["titel": .string(titel), "id": .string(id), "items": .objects(list.reversed().map { eventItem($0, gemeente: gemeente) }),
+             "has_items": .bool(!list.isEmpty), "aantal": .string(Vocabulary.plural(list.count, "verandering", "veranderingen"))]
         }
-        let periods = [3, 6, 12].map { months -> [String: Any] in
+        let periods = [3, 6, 12].map { months -> Fields in
             let since = now.adding(months: -months)
             return section("Afgelopen \(months) maanden", id: "maanden-\(months)", events.filter { $0.date > since })
         }
@@ -689,24 +738,24 @@ struct PageContextBuilder: Sendable {
         let titel = "Wat is er veranderd voor \(naam)"
         return merge(base(page, titel: titel, beschrijving: "Coalities, deelname, opgaven, besluiten en updates per periode, tot \(Vocabulary.date(now)).",
                           crumbs: crumbs, voorbeeld: events.contains { $0.voorbeeld }), [
-            "naam": naam,
+            "naam": .string(naam),
             "peildatum": date(now),
-            "perioden": periods,
-            "jaren": yearSections,
-            "has_events": !events.isEmpty,
+            "perioden": .objects(periods),
+            "jaren": .objects(yearSections),
+            "has_events": .bool(!events.isEmpty),
         ])
     }
 
     /// The search page. Without JavaScript it is an overview of every page by kind.
-    func zoeken() -> [String: Any] {
-        func group(_ titel: String, _ items: [(String, Page)]) -> [String: Any] {
-            ["titel": titel, "paginas": items.map { ["titel": $0.0, "url": url($0.1)] as [String: Any] }]
+    func zoeken() -> Fields {
+        func group(_ titel: String, _ items: [(String, Page)]) -> Fields {
+            ["titel": .string(titel), "paginas": .objects(items.map { ref($0.0, $0.1) })]
         }
         return merge(base(.zoeken, titel: "Zoeken", beschrijving: "Zoek in thema's, gemeenten, coalities, opgaven, besluiten, updates en pagina's."), [
             // The parts of the search index, separated by spaces.
-            "index_urls": MachineOutputs.searchIndexPaths(count: MachineOutputs.searchRecordCount(model))
-                .map { basePath + $0 }.joined(separator: " "),
-            "overzicht": [
+            "index_urls": .string(MachineOutputs.searchIndexPaths(count: MachineOutputs.searchRecordCount(model))
+                .map { basePath + $0 }.joined(separator: " ")),
+            "overzicht": .objects([
                 group("Thema's", model.themas.map { ($0.titel, .thema($0.info.slug)) }),
                 group("Gemeenten", model.gemeenten.map { ($0.naam, .gemeente($0.info.slug)) }),
                 group("Coalities", model.coalities.map { ($0.titel, .coalitie($0.info.slug)) }),
@@ -714,13 +763,13 @@ struct PageContextBuilder: Sendable {
                 group("Besluiten", model.besluiten.map { ($0.titel, .besluit($0.info.slug)) }),
                 group("Updates", model.updates.map { ($0.titel, .update($0.info.slug)) }),
                 group("Pagina's", model.paginas.map { ($0.titel, .pagina($0.info.slug)) }),
-            ],
+            ]),
         ])
     }
 
-    func pagina(_ p: Pagina) -> [String: Any] {
+    func pagina(_ p: Pagina) -> Fields {
         merge(base(.pagina(p.info.slug), titel: p.titel, beschrijving: p.samenvatting, voorbeeld: p.info.voorbeeld),
-              ["pagina": merge(["titel": p.titel, "samenvatting": p.samenvatting], body(p.info))])
+              ["pagina": .object(merge(["titel": .string(p.titel), "samenvatting": .string(p.samenvatting)], body(p.info)))])
     }
 }
 

@@ -6,54 +6,16 @@ import RegioTemplates
 /// A page is a pure function of its context and its templates, so equal inputs give equal
 /// HTML; this is the dependency test of incremental builds for pages without an input key
 /// (``PageContextBuilder/inputKey(for:sources:)``): their context is built (cheap), their
-/// templates run only when it changed (the expensive part). A value the hash cannot see into
-/// makes the page count as changed: when unsure, render.
+/// templates run only when it changed (the expensive part). The context is a `TemplateValue`,
+/// whose hash sees every field (objects independently of key order). The only lambda, `asset`,
+/// hashes by name: it is a function of the asset manifest and the base path, both of which are
+/// part of every page's template key.
 enum ContextFingerprint {
-    static func of(_ context: [String: Any], templateKey: Int) -> Int? {
+    static func of(_ context: TemplateValue, templateKey: Int) -> Int {
         var hasher = Hasher()
         hasher.combine(templateKey)
-        guard add(context, to: &hasher) else { return nil }
+        hasher.combine(context)
         return hasher.finalize()
-    }
-
-    private static func add(_ value: Any, to hasher: inout Hasher) -> Bool {
-        if let string = value as? String {
-            hasher.combine(0 as UInt8)
-            hasher.combine(string)
-        } else if let flag = value as? Bool {
-            hasher.combine(1 as UInt8)
-            hasher.combine(flag)
-        } else if let number = value as? Int {
-            hasher.combine(2 as UInt8)
-            hasher.combine(number)
-        } else if let dictionary = value as? [String: Any] {
-            // Key order in a dictionary is not defined: combine the entries order-independently.
-            var sum = 0
-            for (key, element) in dictionary {
-                var entry = Hasher()
-                entry.combine(key)
-                guard add(element, to: &entry) else { return false }
-                sum = sum &+ entry.finalize()
-            }
-            hasher.combine(3 as UInt8)
-            hasher.combine(dictionary.count)
-            hasher.combine(sum)
-        } else if let array = value as? [Any] {
-            hasher.combine(4 as UInt8)
-            hasher.combine(array.count)
-            for element in array { guard add(element, to: &hasher) else { return false } }
-        } else if let number = value as? Double {
-            hasher.combine(5 as UInt8)
-            hasher.combine(number)
-        } else if let value = value as? TemplateValue {
-            // Only the `asset` lambda is given as a TemplateValue: it is a function of the asset
-            // manifest and the base path, both of which are part of every page's template key.
-            hasher.combine(6 as UInt8)
-            hasher.combine(value)
-        } else {
-            return false
-        }
-        return true
     }
 }
 

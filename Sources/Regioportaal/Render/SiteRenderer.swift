@@ -1,4 +1,5 @@
 import Foundation
+import RegioTemplates
 
 /// Stage 6: renders every page of ``Routes`` through its template, on all cores. Reads only
 /// the model and the parsed templates, never files.
@@ -47,9 +48,9 @@ public struct SiteRenderer: Sendable {
         contexts.inputKey(for: page, sources: sources).flatMap { input in templateKeys[contexts.template(for: page)].map { $0 ^ input } }
     }
 
-    /// A page's key from its context, for every other page; nil when the context cannot be hashed.
-    func contextKey(for page: Page, context: [String: Any], templateKeys: [String: Int]) -> Int? {
-        templateKeys[contexts.template(for: page)].flatMap { ContextFingerprint.of(context, templateKey: $0) }
+    /// A page's key from its context, for every other page; nil when its template is unknown.
+    func contextKey(for page: Page, context: TemplateValue, templateKeys: [String: Int]) -> Int? {
+        templateKeys[contexts.template(for: page)].map { ContextFingerprint.of(context, templateKey: $0) }
     }
 
     /// Renders every page and machine output, then checks the links of the result.
@@ -104,7 +105,7 @@ public struct SiteRenderer: Sendable {
                 key = contextKey(for: page, context: context, templateKeys: templateKeys)
                 if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             }
-            guard let result = templates.render(TemplateData.value(context), template: name) else {
+            guard let result = templates.render(context, template: name) else {
                 return .failed([.error("template \(name).mustache is missing", at: nil)])
             }
             guard result.problems.isEmpty else { return .failed(result.problems.map(templates.diagnostic)) }

@@ -115,7 +115,7 @@ enum TextEditRebuild {
             guard let record = state.pages[page.outputFile], record.problems.isEmpty,
                   let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
                       ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
-                  let result = site.templates.render(TemplateData.value(context), template: template),
+                  let result = site.templates.render(context, template: template),
                   result.problems.isEmpty else { return nil }
             let html = result.output
             let scan = OutputLinkChecker.scan(html)
