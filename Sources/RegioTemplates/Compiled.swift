@@ -45,10 +45,3 @@ struct Ref: Sendable {
     let functions: [Function]
 }
 
-/// Where an interpolation stands, for render problems.
-struct Site: Sendable {
-    let template: String
-    let line: Int
-    let column: Int
-    let name: String
-}

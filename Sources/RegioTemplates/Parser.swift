@@ -10,8 +10,9 @@ struct TemplateParser {
     private let templateIndex: [String: Int]
     private let lineStarts: [Int]
     private(set) var errors: [TemplateError] = []
-    /// Interpolation sites of this template; `siteBase` makes their indices library-wide.
-    private(set) var sites: [Site] = []
+    /// The problem each interpolation of this template reports when its name resolves nowhere;
+    /// `siteBase` makes their indices library-wide.
+    private(set) var sites: [RenderProblem] = []
     private let siteBase: Int
 
     /// Unwinds the parse after a problem it cannot recover from.
@@ -467,7 +468,7 @@ struct TemplateParser {
 
     private mutating func site(_ tagStart: Int, _ name: String) -> Int {
         let (line, column) = position(of: tagStart)
-        sites.append(Site(template: self.name, line: line, column: column, name: name))
+        sites.append(RenderProblem(template: self.name, line: line, column: column, name: name))
         return siteBase + sites.count - 1
     }
 

@@ -31,7 +31,7 @@ public struct TemplateLibrary: Sendable {
     public let names: [String]
     private let index: [String: Int]
     private let templates: [Body]
-    private let sites: [Site]
+    private let sites: [RenderProblem]
 
     /// Compiles every template. Names are paths without `.mustache` (`base`, `partials/footer`).
     /// - Throws: every problem of every template, sorted by template, line, column.
@@ -39,7 +39,7 @@ public struct TemplateLibrary: Sendable {
         let names = sources.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var bodies: [Body] = []
-        var sites: [Site] = []
+        var sites: [RenderProblem] = []
         var errors: [TemplateError] = []
         for name in names {
             var parser = TemplateParser(name: name, text: sources[name]!, templateIndex: index, siteBase: sites.count)
@@ -63,10 +63,6 @@ public struct TemplateLibrary: Sendable {
         guard let i = index[template] else { return nil }
         var renderer = Renderer(templates: templates, root: value)
         renderer.render(templates[i].nodes, Renderer.Scope())
-        let problems = renderer.problemSites.map { site in
-            let s = sites[site]
-            return RenderProblem(template: s.template, line: s.line, column: s.column, name: s.name)
-        }
-        return RenderResult(output: String(decoding: renderer.out, as: UTF8.self), problems: problems)
+        return RenderResult(output: String(decoding: renderer.out, as: UTF8.self), problems: renderer.problemSites.map { sites[$0] })
     }
 }
