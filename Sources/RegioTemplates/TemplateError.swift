@@ -65,7 +65,9 @@ public struct RenderProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// What `TemplateLibrary.render` produces.
 public struct RenderResult: Sendable {
-    public let output: String
+    /// The rendered text as UTF-8 (always valid: templates and values are Swift strings).
+    public let bytes: [UInt8]
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
     /// Unresolved interpolations, each tag once, in the order first met.
     public let problems: [RenderProblem]
 }

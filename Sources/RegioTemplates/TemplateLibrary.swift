@@ -63,6 +63,6 @@ public struct TemplateLibrary: Sendable {
         guard let i = index[template] else { return nil }
         var renderer = Renderer(templates: templates, root: value)
         renderer.render(templates[i].nodes, Renderer.Scope())
-        return RenderResult(output: String(decoding: renderer.out, as: UTF8.self), problems: renderer.problemSites.map { sites[$0] })
+        return RenderResult(bytes: renderer.out, problems: renderer.problemSites.map { sites[$0] })
     }
 }

@@ -283,7 +283,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         data.count = filled
-        if let nul = data.firstIndex(of: 0) {
+        if let nul = TextDecoding.firstNUL(in: data) {
             let (line, column) = TextDecoding.position(of: nul, in: data)
             diagnostics.error("the file contains a NUL byte (an invisible control character)", at: SourceLocation(file: path, line: line, column: column),
                               hint: "delete the character at this position; it usually comes from copying text out of another program")
@@ -378,11 +378,24 @@ public enum SlugRules {
 }
 
 enum TextDecoding {
+    /// Through the bytes' contiguous storage: Data's own element-wise access costs an
+    /// exclusivity check per byte, which made these scans a tenth of a 10,000-file build.
     static func decode(_ data: Data) -> String? {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        return text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        data.withUnsafeBytes { raw -> String? in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) else { return nil }
+            let hasCR = raw.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), raw.count) != nil } ?? false
+            return hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        }
+    }
+
+    /// The index of the first NUL byte.
+    static func firstNUL(in data: Data) -> Data.Index? {
+        data.withUnsafeBytes { raw -> Data.Index? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return data.startIndex + (UnsafeRawPointer(found) - base)
+        }
     }
 
     /// The 1-based line and column (in characters) of the byte at `offset`.

@@ -11,9 +11,13 @@ public struct FrontMatterSplit: Sendable {
 public enum FrontMatter {
     /// Splits `text` at lines that are `---` (trailing blanks allowed). Reports a missing opening or closing
     /// delimiter with the place a person would look.
+    ///
+    /// Lines are found in the UTF-8 view: a Character search segments graphemes, which made
+    /// this split cost as much as the YAML it hands on.
     public static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatterSplit? {
         let text = file.text
-        let firstLineEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        let newline = UInt8(ascii: "\n")
+        let firstLineEnd = text.utf8.firstIndex(of: newline) ?? text.endIndex
         guard isDelimiter(text[..<firstLineEnd], closing: false) else {
             let hint = text.isEmpty
                 ? "the file is empty; start it with front matter between two --- lines"
@@ -22,18 +26,18 @@ public enum FrontMatter {
             return nil
         }
         var lineNumber = 1
-        var searchStart = firstLineEnd < text.endIndex ? text.index(after: firstLineEnd) : firstLineEnd
+        var searchStart = firstLineEnd < text.endIndex ? text.utf8.index(after: firstLineEnd) : firstLineEnd
         let yamlStart = searchStart
         while searchStart < text.endIndex {
-            let lineEnd = text[searchStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = text.utf8[searchStart...].firstIndex(of: newline) ?? text.endIndex
             lineNumber += 1
             let line = text[searchStart..<lineEnd]
             if isDelimiter(line, closing: true) {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                let bodyStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
                 return FrontMatterSplit(yaml: String(text[yamlStart..<searchStart]), yamlLineOffset: 1,
                                         body: String(text[bodyStart...]), bodyLineOffset: lineNumber)
             }
-            searchStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            searchStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
         }
         diagnostics.error("front matter is not closed", at: file.location(line: 1, column: 1),
                           hint: "add a line with only --- after the last front matter line")
@@ -43,11 +47,8 @@ public enum FrontMatter {
     /// `---` (or `...` to close), allowing trailing spaces and tabs: editors leave them, and
     /// they are invisible, so refusing them would point at a line that looks right.
     static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
-        var end = line.endIndex
-        while end > line.startIndex, line[line.index(before: end)] == " " || line[line.index(before: end)] == "\t" {
-            end = line.index(before: end)
-        }
-        let bare = line[..<end]
-        return bare == "---" || (closing && bare == "...")
+        var bare = line.utf8[...]
+        while let last = bare.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bare = bare.dropLast() }
+        return bare.elementsEqual("---".utf8) || (closing && bare.elementsEqual("...".utf8))
     }
 }

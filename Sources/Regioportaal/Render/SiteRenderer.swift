@@ -88,7 +88,7 @@ public struct SiteRenderer: Sendable {
 
         enum Result {
             /// `html` is nil when the page went to the sink.
-            case rendered(html: String?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
+            case rendered(html: Data?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed([Diagnostic])
         }
@@ -109,14 +109,15 @@ public struct SiteRenderer: Sendable {
                 return .failed([.error("template \(name).mustache is missing", at: nil)])
             }
             guard result.problems.isEmpty else { return .failed(result.problems.map(templates.diagnostic)) }
-            let html = result.output
-            let scan = OutputLinkChecker.scan(html)
+            // Bytes from the engine to the file: no String in between.
+            let scan = OutputLinkChecker.scan(result.bytes)
+            let html = Data(result.bytes)
             guard let sink else { return .rendered(html: html, scan: scan, key: key, hash: nil, spent: spent()) }
-            let file = OutputFile(path: page.outputFile, text: html)
+            let file = OutputFile(path: page.outputFile, contents: html)
             sink(file)
             return .rendered(html: nil, scan: scan, key: key, hash: remember ? RenderMemo.hash(file.contents) : nil, spent: spent())
         }
-        var rendered: [(page: Page, html: String)] = []
+        var rendered: [(page: Page, html: Data)] = []
         var streamed: [(path: String, hash: Int?)] = []
         var keys: [String: Int] = [:]
         var checked: [OutputLinkChecker.Page] = []
@@ -169,13 +170,7 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        // Pages become files one at a time, in order, each page's text released as its bytes
-        // are made: the HTML of a large site is never held twice.
-        var files: [OutputFile] = []
-        files.reserveCapacity(rendered.count + machineFiles.count)
-        rendered.reverse()
-        while let page = rendered.popLast() { files.append(OutputFile(path: page.page.outputFile, text: page.html)) }
-        files += machineFiles
+        let files = rendered.map { OutputFile(path: $0.page.outputFile, contents: $0.html) } + machineFiles
         return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets,
                       searchEntries: searchEntries.value)
     }

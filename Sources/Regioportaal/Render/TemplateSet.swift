@@ -30,7 +30,7 @@ public struct TemplateSet: Sendable {
             let start = SourceLocation(file: display, line: 1, column: 1)
             switch FileKind.readRegularFile(url.path, limit: ContentLimits.maxFileBytes) {
             case .success(let data):
-                guard let text = TextDecoding.decode(data), !data.contains(0) else {
+                guard let text = TextDecoding.decode(data), TextDecoding.firstNUL(in: data) == nil else {
                     diagnostics.error("template is not readable UTF-8 text", at: start, hint: "save the file as UTF-8 in your editor")
                     continue
                 }

@@ -35,6 +35,27 @@ struct UnsafeSendable<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
+/// A value made on another thread from the moment it is declared, waited for where it is
+/// first needed: lets independent stages of a build overlap on two cores.
+final class Deferred<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Value?
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            result = make()
+            group.leave()
+        }
+    }
+
+    /// Blocks until the value is made (`wait` orders its write before this read).
+    var value: Value {
+        group.wait()
+        return result!
+    }
+}
+
 /// A value a background job leaves for the code that waits for it (``BackgroundJobs/wait()``
 /// orders the job's write before the read).
 final class Slot<Value>: @unchecked Sendable {

@@ -51,17 +51,22 @@ public enum Pipeline {
         let model = ModelBuilder().build(parsed, settings: settings)
         let published = model.published(on: options.now, includeDrafts: options.includeDrafts)
         timer.mark("  model")
+        // The relations and the timeline are made while the model's rules are checked; only the
+        // check of the bodies' links waits for them (for the years that have snapshot pages).
+        let now = options.now
+        let derived = Deferred { () -> (Relations, Timeline) in
+            let relations = Relations(published)
+            return (relations, Timeline(model: published, relations: relations, now: now))
+        }
         let assets = AssetManifest.scan(options.publicFolder, displayBase: options.displayBase, diagnostics: &diagnostics)
         timer.mark("  assets")
-        let relations = Relations(published)
-        let timeline = Timeline(model: published, relations: relations, now: options.now)
-        timer.mark("  relations, timeline")
-        let years = timeline.snapshotYears(now: options.now)
-        let validated = Validator.validate(parsed: parsed, model: model, published: published, now: options.now,
+        let validated = Validator.validate(parsed: parsed, model: model, published: published, now: now,
                                            assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
-                                           linkSeverity: options.linkSeverity, snapshotYears: years, bodyCache: options.cache?.bodies)
+                                           linkSeverity: options.linkSeverity, snapshotYears: { derived.value.1.snapshotYears(now: now) },
+                                           bodyCache: options.cache?.bodies)
         diagnostics.append(contentsOf: validated.diagnostics)
-        timer.mark("  validate")
+        let (relations, timeline) = derived.value
+        timer.mark("  validate (relations, timeline meanwhile)")
         return Checked(files: loaded.files, assets: assets, model: model, published: published, relations: relations, timeline: timeline,
                        known: validated.known)
     }
@@ -80,10 +85,16 @@ public enum Pipeline {
         let started = Date()
         var timer = StageTimer()
         var diagnostics = Diagnostics()
+        // The templates are read and compiled while the content is checked.
+        let templateJob = Deferred { () -> (TemplateSet?, Diagnostics) in
+            var found = Diagnostics()
+            return (loadTemplates(options, diagnostics: &found), found)
+        }
         let checked = check(options, diagnostics: &diagnostics)
         timer.mark("load, parse, model, validate")
-        let templates = loadTemplates(options, diagnostics: &diagnostics)
-        timer.mark("templates")
+        let (templates, templateDiagnostics) = templateJob.value
+        diagnostics.append(contentsOf: templateDiagnostics.all)
+        timer.mark("templates (the rest)")
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
         }

@@ -117,14 +117,13 @@ enum TextEditRebuild {
                       ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
                   let result = site.templates.render(context, template: template),
                   result.problems.isEmpty else { return nil }
-            let html = result.output
-            let scan = OutputLinkChecker.scan(html)
+            let scan = OutputLinkChecker.scan(result.bytes)
             // Other pages may link to this one's ids; and its own links must all resolve.
             guard scan.ids == record.ids, !scan.links.contains(where: {
                 checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
             }) else { return nil }
             state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
-            files.append(OutputFile(path: page.outputFile, text: html))
+            files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
         }
         timer.mark("  text edit: render \(files.count) page(s)")
 

@@ -19,6 +19,9 @@ struct OutputLinkChecker {
         var previousProblems: [Problem]?
     }
 
+    /// Pages per unit of work (and per memo of link results).
+    static let run = 256
+
     struct Problem: Sendable, Equatable {
         var link: String
         var problem: String
@@ -39,14 +42,31 @@ struct OutputLinkChecker {
         for page in pages { ids[page.path] = page.ids }
         let targets = Targets(files: Set(pages.map(\.path)).union(otherFiles), ids: ids)
         let reuse = previousTargets == targets
-        // Independent per page, so on all cores; the reports are then collected in page order,
-        // so the diagnostics are the same as from one thread.
-        let found = ConcurrentMap.map(pages) { page -> [Problem] in
-            if reuse, let previous = page.previousProblems { return previous }
-            return page.links.sorted().compactMap { link in
-                problem(link, from: page.path, files: targets.files, ids: targets.ids).map { Problem(link: link, problem: $0) }
+        // Independent per page, so on all cores, in runs of pages; the reports are then
+        // collected in page order, so the diagnostics are the same as from one thread. Every
+        // page repeats the navigation's links, so a run remembers what it found for each link
+        // that means the same from every page (all but `#…` and `?…`).
+        let runs = stride(from: 0, to: pages.count, by: Self.run).map { $0..<min(pages.count, $0 + Self.run) }
+        let found = ConcurrentMap.map(runs, granularity: 1) { run -> [[Problem]] in
+            var known: [String: String?] = [:]
+            return pages[run].map { page -> [Problem] in
+                if reuse, let previous = page.previousProblems { return previous }
+                var problems: [Problem] = []
+                for link in page.links {
+                    let first = link.utf8.first
+                    let shared = first != nil && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
+                    let result: String?
+                    if shared, let memo = known[link] {
+                        result = memo
+                    } else {
+                        result = problem(link, from: page.path, files: targets.files, ids: targets.ids)
+                        if shared { known[link] = .some(result) }
+                    }
+                    if let result { problems.append(Problem(link: link, problem: result)) }
+                }
+                return problems.sorted { $0.link < $1.link }
             }
-        }
+        }.flatMap { $0 }
         var reported = Set<String>()
         var diagnostics: [Diagnostic] = []
         for (page, problems) in zip(pages, found) {
@@ -64,9 +84,12 @@ struct OutputLinkChecker {
     }
 
     func problem(_ link: String, from pagePath: String, files: Set<String>, ids: [String: Set<String>]) -> String? {
-        let lower = link.lowercased()
-        if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") {
-            return nil
+        // A scheme needs a ":" before any "/", so site paths skip the lowercased copy.
+        if link.utf8.first != UInt8(ascii: "/") {
+            let lower = link.lowercased()
+            if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:") {
+                return nil
+            }
         }
         var target = link
         var fragment: String?
@@ -100,9 +123,8 @@ struct OutputLinkChecker {
     /// The `id` values and the link targets (`href` and `src`) of generated HTML (attributes
     /// quoted with "), with `&amp;` decoded. One pass over the UTF-8 bytes, without copying
     /// them: this runs over every page of every build, so it must stay cheap.
-    static func scan(_ html: String) -> (ids: Set<String>, links: Set<String>) {
-        var html = html
-        return html.withUTF8 { bytes in
+    static func scan(_ html: [UInt8]) -> (ids: Set<String>, links: Set<String>) {
+        html.withUnsafeBufferPointer { bytes in
             var ids = Set<String>(), links = Set<String>()
             let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), space = UInt8(ascii: " ")
             func named(_ name: StaticString, endingAt end: Int) -> Bool {

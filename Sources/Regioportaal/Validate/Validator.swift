@@ -19,7 +19,7 @@ public struct Validator {
     private(set) var known: KnownTargets?
 
     /// The years with snapshot pages of the published model, when the caller already knows them.
-    let snapshotYears: [Int]?
+    private(set) var snapshotYears: [Int]?
     /// Results of earlier builds of a long-running process, for bodies that did not change.
     var bodyCache: BodyCheckCache?
 
@@ -40,21 +40,23 @@ public struct Validator {
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                                 linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
         validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
-                 snapshotYears: snapshotYears, bodyCache: nil).diagnostics
+                 snapshotYears: { snapshotYears }, bodyCache: nil).diagnostics
     }
 
-    /// Also returns what the bodies' links were checked against, for checking an edited body later.
+    /// Also returns what the bodies' links were checked against, for checking an edited body
+    /// later. `snapshotYears` is asked for only once the model's rules are checked, so the
+    /// caller can make the timeline meanwhile.
     static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
-                         linkSeverity: Diagnostic.Severity, snapshotYears: [Int]?, bodyCache: BodyCheckCache?)
+                         linkSeverity: Diagnostic.Severity, snapshotYears: () -> [Int]?, bodyCache: BodyCheckCache?)
         -> (diagnostics: [Diagnostic], known: KnownTargets) {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
-                                  linkSeverity: linkSeverity, snapshotYears: snapshotYears)
+                                  linkSeverity: linkSeverity)
         validator.bodyCache = bodyCache
-        validator.run()
+        validator.run(snapshotYears: snapshotYears)
         return (validator.diagnostics.all, validator.known!)
     }
 
-    mutating func run() {
+    mutating func run(snapshotYears years: () -> [Int]? = { nil }) {
         var timer = StageTimer()
         checkUniqueSlugs()
         checkReferences()
@@ -63,6 +65,7 @@ public struct Validator {
         checkDates()
         checkCoalitions()
         timer.mark("    validate: cycles, dates, coalities")
+        if snapshotYears == nil { snapshotYears = years() }
         checkBodies()
         timer.mark("    validate: Markdown bodies (headings, links, images)")
     }
