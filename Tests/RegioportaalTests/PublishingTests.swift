@@ -48,6 +48,17 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         "Content/updates/tweede.md": "---\ntitel: Tweede & laatste\ndatum: 2026-03-05\nauteur: R\nsamenvatting: Over <wonen>.\nthemas: [wonen]\ngemeenten: [dordrecht]\n---\nMet *nadruk*.\n",
     ]
 
+    @Test func xmlEscapingWritesEntitiesAndDropsWhatXMLForbids() {
+        #expect(XML.escape("Wonen & werken") == "Wonen &amp; werken")
+        #expect(XML.escape(#"<p class="a">'x'</p>"#) == "&lt;p class=&quot;a&quot;&gt;&apos;x&apos;&lt;/p&gt;")
+        // Tab, newline and CR stay; other controls and U+FFFE / U+FFFF are dropped.
+        #expect(XML.escape("a\tb\nc\rd\u{01}e\u{1F}f") == "a\tb\nc\rdef")
+        #expect(XML.escape("x\u{FFFE}y\u{FFFF}z<") == "xyz&lt;")
+        // Other characters that start with the byte EF are kept whole.
+        #expect(XML.escape("\u{FFFD}\u{F000}\u{FEFF}é — ü <") == "\u{FFFD}\u{F000}\u{FEFF}é — ü &lt;")
+        #expect(XML.escape("geen tekens") == "geen tekens")
+    }
+
     @Test func atomFeedsAreWellFormedWithStableIdsAndContentDates() throws {
         let site = try builtSite(Self.scheduled)
         defer { site.cleanUp() }
