@@ -122,8 +122,28 @@ import Testing
         #expect(cache.lastRender.rendered == 0, "the text edit left the same page keys a full build makes")
 
         try edit(update + "## Nieuw kopje\n\nTekst.\n", step: "add a heading (an anchor other pages may link to)", fast: false)
+        try edit(update, step: "remove the heading again", fast: false)
+        // An update's title, author and summary: every page that names it, without the whole-site stages.
         let retitled = update.replacingOccurrences(of: "titel: Eerste update", with: "titel: Eerste update, herzien")
-        try edit(retitled, step: "change the front matter", fast: false)
+        try edit(retitled, step: "change the title of an update", fast: true)
+        #expect(cache.lastRender.rendered > 1, "the title shows beyond the update's own page")
+        for path in ["updates/index.html", "gemeenten/sliedrecht/veranderingen/index.html", "feeds/updates.xml", "data/updates.json"] {
+            #expect(try site.read(path).contains("Eerste update, herzien"), "\(path)")
+        }
+        #expect(try site.read("zoeken/index-1.json").contains("herzien"))
+        try compare(site, cache, "a full rebuild after the title edit")
+        #expect(cache.lastRender.rendered == 0, "the title edit left the same page keys a full build makes")
+        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Communicatie")
+                     .replacingOccurrences(of: "samenvatting: Het begin.", with: "samenvatting: Een begin."),
+                 step: "change the author and summary of an update", fast: true)
+        // What moves the update elsewhere takes the full pipeline.
+        try edit(retitled.replacingOccurrences(of: "datum: 2026-01-10", with: "datum: 2026-01-11"), step: "change the date of an update", fast: false)
+        try edit(retitled.replacingOccurrences(of: "gemeenten: [sliedrecht]", with: "gemeenten: [dordrecht]"),
+                 step: "change what an update is about", fast: false)
+        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Redactie\nvoorbeeld: true"),
+                 step: "mark an update as an example", fast: false)
+        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Redactie\ndraft: true"), step: "make an update a draft", fast: false)
+        try edit(retitled, step: "back to the retitled update", fast: false)
         try edit(retitled.replacingOccurrences(of: "Zie", with: "Lees"), step: "edit the text after a full build", fast: true)
 
         // A problem in the text is reported by the full pipeline, as a clean build reports it.
@@ -142,6 +162,8 @@ import Testing
         try edit(TestSite.base[besluitPath]!.replacingOccurrences(of: "Het besluit.", with: "Het besluit, toegelicht."), besluitPath,
                  step: "edit the text of a besluit", fast: true)
         #expect(try site.read("zoeken/index-1.json").contains("toegelicht"))
+        try edit(TestSite.base[besluitPath]!.replacingOccurrences(of: "titel: ", with: "titel: Herzien, "), besluitPath,
+                 step: "change the title of a besluit (only an update's front matter is handled without the full pipeline)", fast: false)
         try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
                  "Content/paginas/over.md", step: "edit the text of a pagina", fast: true)
         let themaPath = "Content/themas/wonen.md"

@@ -24,9 +24,9 @@ public struct ChangeEvent: Sendable, Hashable {
 
 public struct Timeline: Sendable {
     /// All events up to and including `now`, oldest first, in a fixed order.
-    public let events: [ChangeEvent]
-    /// A hash of each event, made once, for ``fingerprint(where:)``.
-    private let eventHashes: [Int]
+    public private(set) var events: [ChangeEvent]
+    /// A hash of each event, made once, for ``fingerprint(gemeente:)`` and ``fingerprint(thema:)``.
+    private var eventHashes: [Int]
 
     public init(model: SiteModel, relations: Relations, now: Day) {
         var events: [ChangeEvent] = []
@@ -110,10 +110,30 @@ public struct Timeline: Sendable {
         eventHashes = self.events.map(\.hashValue)
     }
 
-    /// A hash of the events `include` selects, in order: equal for equal selections.
-    public func fingerprint(where include: (ChangeEvent) -> Bool) -> Int {
+    /// After the title of what `page` shows changed and nothing else that events are made
+    /// of (date, references, `voorbeeld`): the same events, in the same order, renamed.
+    mutating func retitle(_ page: Page, titel: String) {
+        for i in events.indices where events[i].page == page && events[i].titel != titel {
+            events[i].titel = titel
+            eventHashes[i] = events[i].hashValue
+        }
+    }
+
+    /// A hash of the events that concern a gemeente, in order: equal for equal selections.
+    public func fingerprint(gemeente slug: String) -> Int {
+        fingerprint(of: \.gemeenten, containing: slug)
+    }
+
+    /// A hash of the events that concern a thema, in order.
+    public func fingerprint(thema slug: String) -> Int {
+        fingerprint(of: \.themas, containing: slug)
+    }
+
+    /// Reads only the one field of each event: passing whole events to a predicate copied
+    /// every event (its strings and sets), and every change page asks this of all events.
+    private func fingerprint(of field: KeyPath<ChangeEvent, Set<String>>, containing slug: String) -> Int {
         var hasher = Hasher()
-        for (event, hash) in zip(events, eventHashes) where include(event) { hasher.combine(hash) }
+        for i in events.indices where events[i][keyPath: field].contains(slug) { hasher.combine(eventHashes[i]) }
         return hasher.finalize()
     }
 

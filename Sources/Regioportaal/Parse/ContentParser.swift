@@ -37,7 +37,12 @@ public struct ContentParser: Sendable {
     public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {
         let basePath = self.basePath
         let results = ConcurrentMap.map(files) { file -> (ParsedFile, [Diagnostic]) in
-            if let hit = cache?.lookup(file, basePath: basePath) { return hit }
+            // A hit was parsed from equal text, perhaps read by another build: it is handed out
+            // with this build's file, so the model refers to the files this build loaded.
+            if var hit = cache?.lookup(file, basePath: basePath) {
+                hit.0.file = file
+                return hit
+            }
             var local = Diagnostics()
             let parsed = parse(file, diagnostics: &local)
             cache?.store(file, basePath: basePath, result: (parsed, local.all))

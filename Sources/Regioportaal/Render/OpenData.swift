@@ -217,9 +217,12 @@ struct OpenData: Sendable {
     }
 
     /// `updates.json`. A record is a function of its update's front matter and the base URL.
-    private func updatesFile(sources: SourceKeys?, cache: EntryCache?) -> OutputFile {
-        let baseURL = model.settings.baseURL
-        let records = ConcurrentMap.map(sortedBySlug(model.updates, \.info)) { u -> [UInt8] in
+    func updatesFile(sources: SourceKeys?, cache: EntryCache?) -> OutputFile {
+        let (baseURL, updates) = (model.settings.baseURL, model.updates)
+        // Positions are sorted, not the updates: sorting the structs copied each of them many times.
+        let order = updates.indices.sorted { updates[$0].info.slug < updates[$1].info.slug }
+        let records = ConcurrentMap.map(order) { i -> [UInt8] in
+            let u = updates[i]
             guard let sources, let cache, let own = sources.updateSummaries[u.info.slug] else { return record(u).prettyItem() }
             var hasher = Hasher()
             hasher.combine(own)

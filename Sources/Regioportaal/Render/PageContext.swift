@@ -806,7 +806,7 @@ struct SourceKeys: Sendable {
     private(set) var updates: [String: Int]
     private(set) var besluiten: [String: Int]
     /// Per update slug: the file without its body (for lists and open data, which show none).
-    let updateSummaries: [String: Int]
+    private(set) var updateSummaries: [String: Int]
 
     init(model: SiteModel, now: Day) {
         var hasher = Hasher()
@@ -833,13 +833,15 @@ struct SourceKeys: Sendable {
         besluiten = keys(model.besluiten.map(\.info))
         var summaries: [String: Int] = [:]
         summaries.reserveCapacity(model.updates.count)
-        for u in model.updates {
-            var hasher = Hasher()
-            hasher.combine(u.info.slug)
-            hasher.combine(u.info.frontMatterHash)
-            summaries[u.info.slug] = hasher.finalize()
-        }
+        for u in model.updates { summaries[u.info.slug] = Self.summary(u.info) }
         updateSummaries = summaries
+    }
+
+    private static func summary(_ info: EntityInfo) -> Int {
+        var hasher = Hasher()
+        hasher.combine(info.slug)
+        hasher.combine(info.frontMatterHash)
+        return hasher.finalize()
     }
 
     private static func key(_ info: EntityInfo) -> Int {
@@ -849,10 +851,12 @@ struct SourceKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// After the body of an update or besluit changed (its front matter, and so its summary, did not).
+    /// After an update or besluit file changed in place (same slug, still published).
     mutating func replace(_ info: EntityInfo) {
         switch info.kind {
-        case .updates where updates[info.slug] != nil: updates[info.slug] = Self.key(info)
+        case .updates where updates[info.slug] != nil:
+            updates[info.slug] = Self.key(info)
+            updateSummaries[info.slug] = Self.summary(info)
         case .besluiten where besluiten[info.slug] != nil: besluiten[info.slug] = Self.key(info)
         default: break
         }
@@ -886,8 +890,8 @@ extension PageContextBuilder {
             // A list page shows its slice of updates (fields and names from `rest`) and the page numbers.
             let perPage = model.settings.updatesPerPagina
             hasher.combine(Routes.updatePageCount(model))
-            for u in model.updates.dropFirst((n - 1) * perPage).prefix(perPage) {
-                guard let summary = sources.updateSummaries[u.info.slug] else { return nil }
+            for i in model.updates.indices.dropFirst((n - 1) * perPage).prefix(perPage) {
+                guard let summary = sources.updateSummaries[model.updates[i].info.slug] else { return nil }
                 hasher.combine(summary)
             }
         case .coalitie(let slug):
@@ -903,9 +907,9 @@ extension PageContextBuilder {
                 hasher.combine(own)
             }
         case .veranderingenGemeente(let slug):
-            hasher.combine(timeline.fingerprint { $0.gemeenten.contains(slug) })
+            hasher.combine(timeline.fingerprint(gemeente: slug))
         case .veranderingenThema(let slug):
-            hasher.combine(timeline.fingerprint { $0.themas.contains(slug) })
+            hasher.combine(timeline.fingerprint(thema: slug))
         default:
             return nil
         }

@@ -59,9 +59,11 @@ public struct SiteRenderer: Sendable {
     /// `sink`, each page is handed over as soon as it is rendered and not kept: the HTML of a
     /// large site is never in memory at once, and writing overlaps rendering. The sink keeps
     /// its own write errors; the caller discards what it wrote when the build fails.
+    /// Without `machineOutputs` (a rebuild that patches them itself, with the same files as
+    /// `previous`), only pages are rendered and links are checked against `previous`'s files.
     func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, previous: RenderMemo.State?, remember: Bool,
                 sources: SourceKeys? = nil, caches: BuildCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
-                diagnostics: inout Diagnostics) -> Output {
+                machineOutputs: Bool = true, diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
         let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
         let templateKeys = templateKeys(assets: assets)
@@ -71,7 +73,7 @@ public struct SiteRenderer: Sendable {
         let machine = MachineOutputs(model: model, relations: contexts.relations)
         let searchEntries = Slot<[MachineOutputs.SearchEntry]>()
         let (model, maps, basePath, now) = (self.model, self.maps, contexts.basePath, contexts.now)
-        let machineJobs = BackgroundJobs<[OutputFile]>([
+        let jobs: [(name: String, make: @Sendable () -> [OutputFile])] = [
             ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
             ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
                            OutputFile(path: "robots.txt", text: machine.robots())] }),
@@ -84,7 +86,8 @@ public struct SiteRenderer: Sendable {
             // Open data (/data/) and the content schemas (/schemas/), from the same published model.
             ("open data", { OpenData(model: model, now: now).files(sources: sources, cache: caches?.openData) }),
             ("schemas", { JSONSchemaWriter(model: model).documents().map { OutputFile(path: "schemas/" + $0.fileName, text: $0.text) } }),
-        ])
+        ]
+        let machineJobs = BackgroundJobs(machineOutputs ? jobs : [])
 
         enum Result {
             /// `html` is nil when the page went to the sink.
@@ -153,7 +156,8 @@ public struct SiteRenderer: Sendable {
         let machineFiles = made.flatMap(\.value)
         timer.mark("  render: feeds, sitemap, search index, open data, schemas (rest)")
         let checker = OutputLinkChecker(basePath: contexts.basePath, templates: templates, severity: linkSeverity)
-        let otherFiles = Set(machineFiles.map(\.path)).union(assets.assets.map(\.outputPath))
+        let otherFiles = machineOutputs ? Set(machineFiles.map(\.path)).union(assets.assets.map(\.outputPath))
+            : previous?.linkTargets.files ?? []
         let linkCheck = checker.check(checked, otherFiles: otherFiles, previousTargets: previous?.linkTargets)
         diagnostics.append(contentsOf: linkCheck.diagnostics)
         timer.mark("  render: output link check")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The most common change in the preview, made fast: the Markdown text of content files
-/// edited while their front matter stays as it was.
+/// The most common changes in the preview, made fast: the Markdown text of content files
+/// edited while their front matter stays as it was, and an update's title, author or summary
+/// edited while it keeps its place.
 ///
 /// Front matter is what ties a file to the rest of the site (titles in lists, dates in the
 /// timeline, references in relations and change pages); the Markdown body appears only on
@@ -12,8 +13,14 @@ import Foundation
 /// parse and check their bodies, render their pages, replace their search records and feed
 /// entries, and write what changed.
 ///
-/// Anything outside that case returns nil and the caller runs the full pipeline (which has
-/// its own caches): a changed front matter, another kind of file, a new or removed file, a
+/// An update whose date, publication, references and `voorbeeld` stay (``keepsItsPlace(_:_:)``)
+/// is listed in the same places, in the same order, with the same events: the relations, the
+/// set of pages and the validation still hold, and the timeline only renames its event. Its
+/// title may show on any page, so every page is keyed as in the full pipeline and the changed
+/// ones are rendered; the search record, the feeds and `updates.json` are replaced.
+///
+/// Anything outside these cases returns nil and the caller runs the full pipeline (which has
+/// its own caches): other front matter, another kind of file, a new or removed file, a
 /// heading anchor that changed (links elsewhere may point at it), or any diagnostic at all,
 /// so every problem is reported by the full pipeline exactly as a clean build reports it.
 /// The incremental build tests compare the result with a clean build.
@@ -74,6 +81,8 @@ enum TextEditRebuild {
         let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         let parser = ContentParser(basePath: SitePaths.basePath(of: last.published.settings.baseURL))
         var edited: [(slug: String, kind: ContentKind)] = []
+        var frontMatterEdited = false
+        var parsedFiles: [(LoadedFile, ParsedFile)] = []
         for path in Set(changed).sorted() {
             guard let index = loaded.positions[path] else { return nil }
             let old = loaded.content.files[index]
@@ -82,31 +91,60 @@ enum TextEditRebuild {
             guard let source = loader.reread(old.source) else { return nil }
             var problems = Diagnostics()
             let file = LoadedFile(source: source, kind: old.kind, slug: old.slug, isMarkdown: true)
-            guard sameFrontMatter(old.source, source) else { return nil }
+            let sameFront = sameFrontMatter(old.source, source)
+            // Of the front matter, only an update's is handled here (and only when it keeps its place: below).
+            guard sameFront || old.kind == .updates else { return nil }
             let parsed = parser.parse(file, diagnostics: &problems)
             guard problems.all.isEmpty, parsed.record != nil,
                   var info = next.model.info(kind: old.kind, slug: old.slug), info.source === old.source,
                   Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else { return nil }
-            // A later full build finds it parsed.
-            cache.parse.store(file, basePath: parser.basePath, result: (parsed, []))
             info.source = source
             info.body = parsed.body
             guard Validator.checkBody(info, known: last.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
+            if sameFront {
+                next.model.replaceInfo(info)
+                next.published.replaceInfo(info)
+            } else {
+                guard let update = ModelBuilder().build([parsed], settings: next.model.settings).updates.first,
+                      let position = next.model.updates.firstIndex(where: { $0.info.slug == old.slug }),
+                      keepsItsPlace(next.model.updates[position], update) else { return nil }
+                next.model.updates[position] = update
+                if let shown = next.published.updates.firstIndex(where: { $0.info.slug == old.slug }) {
+                    next.published.updates[shown] = update
+                    next.timeline.retitle(.update(old.slug), titel: update.titel)
+                }
+                info = update.info
+                frontMatterEdited = true
+            }
             loaded.content.files[index] = file
-            next.model.replaceInfo(info)
-            next.published.replaceInfo(info)
+            parsedFiles.append((file, parsed))
             next.sources.replace(info)
             edited.append((old.slug, old.kind))
         }
         timer.mark("  text edit: read, parse, check \(edited.count) file(s)")
 
-        // The pages of the edited files, if they are published.
         let site = SiteRenderer(model: next.published, now: options.now, templates: last.templates, assets: last.assets,
-                                maps: last.maps, relations: last.relations, timeline: last.timeline)
+                                maps: last.maps, relations: last.relations, timeline: next.timeline)
+        var files: [OutputFile] = []
+        if frontMatterEdited {
+            // The open data lists every update with its title and summary: made meanwhile.
+            let (published, now, sources, openDataCache) = (next.published, options.now, next.sources, cache.openData)
+            let updatesFile = Deferred { OpenData(model: published, now: now).updatesFile(sources: sources, cache: openDataCache) }
+            // Any page may name the update: every page is keyed as in the full pipeline, and
+            // those whose key changed are rendered, with their links checked against the files
+            // of the last build (which are the files of this one).
+            var problems = Diagnostics()
+            let output = site.render(assets: last.assets, linkSeverity: options.linkSeverity, previous: state, remember: true,
+                                     sources: next.sources, caches: cache, sink: nil, machineOutputs: false, diagnostics: &problems)
+            guard problems.all.isEmpty, output.linkTargets == state.linkTargets else { return nil }
+            state.pages = output.records
+            files = output.files + [updatesFile.value]
+            timer.mark("  front matter edit: key every page, render \(output.files.count), updates.json")
+        }
+        // A text edit: the pages of the edited files, if they are published.
         let templateKeys = site.templateKeys(assets: last.assets)
         let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: last.templates, severity: options.linkSeverity)
-        var files: [OutputFile] = []
-        for (slug, kind) in edited {
+        for (slug, kind) in frontMatterEdited ? [] : edited {
             let page = Routes.page(for: kind, slug: slug)
             guard next.published.info(kind: kind, slug: slug) != nil else { continue }
             let template = site.contexts.template(for: page)
@@ -125,7 +163,7 @@ enum TextEditRebuild {
             state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
             files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
         }
-        timer.mark("  text edit: render \(files.count) page(s)")
+        if !frontMatterEdited { timer.mark("  text edit: render \(files.count) page(s)") }
 
         // Their search records and the feeds that carry them.
         let machine = MachineOutputs(model: next.published, relations: last.relations)
@@ -146,7 +184,7 @@ enum TextEditRebuild {
         for feed in last.feeds where feed.updates.prefix(MachineOutputs.feedLength).contains(where: editedUpdates.contains) {
             files.append(OutputFile(path: String(feed.path.dropFirst()), text: machine.atom(feed)))
         }
-        timer.mark("  text edit: search index, feeds")
+        timer.mark("  edit: search index, feeds")
 
         do {
             try IncrementalOutput(output: options.output, fileSystem: fileSystem).replace(files, hashes: &state.files)
@@ -156,15 +194,27 @@ enum TextEditRebuild {
             cache.lastBuild.forget()
             return nil
         }
-        timer.mark("  text edit: write")
+        timer.mark("  edit: write")
         let rendered = files.count { $0.path.hasSuffix(".html") }
         cache.render.commit(state, rendered: rendered, kept: last.pages - rendered)
         cache.lastBuild.set(next, for: OptionsKey(options))
-        // The next full build starts from these files too.
+        // The next full build starts from these files too, and finds them parsed (stored only
+        // now: a parse of a rebuild that gave up would hold a file the full build reads again).
         cache.loads.set(loaded, for: root)
+        for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, [])) }
         return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
                            renderedPages: rendered)
+    }
+
+    /// Whether an update keeps its place in the site: what lists it, the order it is listed in,
+    /// when it shows and the events it makes (all but its title, author, summary and text).
+    /// Then the relations, the timeline's order, the set of pages and the validation of the
+    /// last build still hold.
+    static func keepsItsPlace(_ a: Update, _ b: Update) -> Bool {
+        a.datum == b.datum && a.draft == b.draft && a.publishDate == b.publishDate && a.expiryDate == b.expiryDate
+            && a.info.voorbeeld == b.info.voorbeeld && a.themas.map(\.value) == b.themas.map(\.value)
+            && a.coalities.map(\.value) == b.coalities.map(\.value) && a.gemeenten.map(\.value) == b.gemeenten.map(\.value)
     }
 
     /// Whether two versions of a Markdown file have the same front matter, byte for byte.
