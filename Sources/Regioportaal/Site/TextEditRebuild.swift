@@ -140,30 +140,31 @@ enum TextEditRebuild {
             state.pages = output.records
             files = output.files + [updatesFile.value]
             timer.mark("  front matter edit: key every page, render \(output.files.count), updates.json")
+        } else {
+            // A text edit: the pages of the edited files, if they are published.
+            let templateKeys = site.templateKeys(assets: last.assets)
+            let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: last.templates, severity: options.linkSeverity)
+            for (slug, kind) in edited {
+                let page = Routes.page(for: kind, slug: slug)
+                guard next.published.info(kind: kind, slug: slug) != nil else { continue }
+                let template = site.contexts.template(for: page)
+                let context = site.contexts.context(for: page)
+                // Keyed as the full pipeline keys it: by its source files where it can, else by its context.
+                guard let record = state.pages[page.outputFile], record.problems.isEmpty,
+                      let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
+                          ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
+                      let result = site.templates.render(context, template: template),
+                      result.problems.isEmpty else { return nil }
+                let scan = OutputLinkChecker.scan(result.bytes)
+                // Other pages may link to this one's ids; and its own links must all resolve.
+                guard scan.ids == record.ids, !scan.links.contains(where: {
+                    checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
+                }) else { return nil }
+                state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
+                files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
+            }
+            timer.mark("  text edit: render \(files.count) page(s)")
         }
-        // A text edit: the pages of the edited files, if they are published.
-        let templateKeys = site.templateKeys(assets: last.assets)
-        let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: last.templates, severity: options.linkSeverity)
-        for (slug, kind) in frontMatterEdited ? [] : edited {
-            let page = Routes.page(for: kind, slug: slug)
-            guard next.published.info(kind: kind, slug: slug) != nil else { continue }
-            let template = site.contexts.template(for: page)
-            let context = site.contexts.context(for: page)
-            // Keyed as the full pipeline keys it: by its source files where it can, else by its context.
-            guard let record = state.pages[page.outputFile], record.problems.isEmpty,
-                  let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
-                      ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
-                  let result = site.templates.render(context, template: template),
-                  result.problems.isEmpty else { return nil }
-            let scan = OutputLinkChecker.scan(result.bytes)
-            // Other pages may link to this one's ids; and its own links must all resolve.
-            guard scan.ids == record.ids, !scan.links.contains(where: {
-                checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
-            }) else { return nil }
-            state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
-            files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
-        }
-        if !frontMatterEdited { timer.mark("  text edit: render \(files.count) page(s)") }
 
         // Their search records and the feeds that carry them.
         let machine = MachineOutputs(model: next.published, relations: last.relations)
