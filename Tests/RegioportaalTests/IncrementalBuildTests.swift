@@ -72,6 +72,18 @@ import Testing
         try site.write("---\ntitel: Nieuw\ndatum: 2026-05-01\nauteur: R\nsamenvatting: S\nthemas: [wonen]\n---\nTekst.\n", to: "Content/updates/nieuw.md")
         try compare(site, cache, "add an update")
 
+        // The maps, the participation tables and the lists of opgaven and coalities are keyed by
+        // everything but the updates and besluiten, and by the snapshot years.
+        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.replacingOccurrences(of: "titel: Woningvoorraad", with: "titel: Woningaanbod"),
+                       to: "Content/opgaven/woningvoorraad.md")
+        try compare(site, cache, "retitle an opgave")
+        #expect(try site.read("groeiperspectief/index.html").contains("Woningaanbod"))
+        #expect(try site.read("opgaven/index.html").contains("Woningaanbod"))
+        try site.write("---\ntitel: Vroeg\ndatum: 2011-03-01\nauteur: R\nsamenvatting: S\nthemas: [wonen]\n---\nTekst.\n", to: "Content/updates/vroeg.md")
+        try compare(site, cache, "an update years before anything else adds snapshot years")
+        try site.remove("Content/updates/vroeg.md")
+        try compare(site, cache, "and removing it takes them away")
+
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
         try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
             .write(to: footer, atomically: true, encoding: .utf8)

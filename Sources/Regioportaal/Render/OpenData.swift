@@ -219,18 +219,31 @@ struct OpenData: Sendable {
     /// `updates.json`. A record is a function of its update's front matter and the base URL.
     func updatesFile(sources: SourceKeys?, cache: EntryCache?) -> OutputFile {
         let (baseURL, updates) = (model.settings.baseURL, model.updates)
-        // Positions are sorted, not the updates: sorting the structs copied each of them many times.
-        let order = updates.indices.sorted { updates[$0].info.slug < updates[$1].info.slug }
-        let records = ConcurrentMap.map(order) { i -> [UInt8] in
-            let u = updates[i]
-            guard let sources, let cache, let own = sources.updateSummaries[u.info.slug] else { return record(u).prettyItem() }
-            var hasher = Hasher()
-            hasher.combine(own)
-            hasher.combine(baseURL)
-            return cache.value(for: u.info.slug, stamp: hasher.finalize()) { record(u).prettyItem() }
+        // Positions are sorted, not the updates: sorting the structs copied each of them many
+        // times. Slugs are ASCII (file names are checked), so their bytes sort as the strings do.
+        let order = updates.indices.sorted { updates[$0].info.slug.utf8.lexicographicallyPrecedes(updates[$1].info.slug.utf8) }
+        func file(_ records: [[UInt8]]) -> OutputFile {
+            OutputFile(path: Self.folder + "updates.json", contents: Data(JSONValue.prettyArrayBytes(records)))
         }
-        cache?.retain(Set(model.updates.map(\.info.slug)))
-        return OutputFile(path: Self.folder + "updates.json", text: JSONValue.prettyArray(records))
+        guard let sources, let cache else { return file(ConcurrentMap.map(order) { record(updates[$0]).prettyItem() }) }
+        let keys = order.map { i -> (slug: String, stamp: Int?) in
+            let slug = updates[i].info.slug
+            return (slug, sources.updateSummaries[slug].map { own in
+                var hasher = Hasher()
+                hasher.combine(own)
+                hasher.combine(baseURL)
+                return hasher.finalize()
+            })
+        }
+        // Looked up and stored in one go: a lock per record made the cores wait on each other.
+        let known = cache.values(for: keys.map { ($0.slug, $0.stamp) })
+        let records = ConcurrentMap.map(Array(order.indices)) { k in known[k] ?? record(updates[order[k]]).prettyItem() }
+        cache.store(order.indices.compactMap { k in
+            known[k] == nil ? keys[k].stamp.map { (keys[k].slug, $0, records[k]) } : nil
+        })
+        // Every update with a stamp is now in the cache: when all have one, equal counts mean it holds no other.
+        if cache.count != updates.count || keys.contains(where: { $0.stamp == nil }) { cache.retain(Set(updates.map(\.info.slug))) }
+        return file(records)
     }
 
     private func record(_ u: Update) -> JSONValue {

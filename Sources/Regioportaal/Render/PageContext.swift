@@ -332,11 +332,11 @@ struct PageContextBuilder: Sendable {
         case .veranderingenGemeente(let s):
             let g = model.gemeente(s)!
             return veranderingen(.veranderingenGemeente(s), naam: g.naam, crumbs: [("Gemeenten", .gemeenten), (g.naam, .gemeente(s))],
-                                 events: timeline.concerning(gemeente: s), gemeente: s)
+                                 events: timeline.concerning(gemeente: s))
         case .veranderingenThema(let s):
             let t = model.thema(s)!
             return veranderingen(.veranderingenThema(s), naam: "het thema \(t.titel)", crumbs: [("Thema's", .themas), (t.titel, .thema(s))],
-                                 events: timeline.concerning(thema: s), gemeente: nil)
+                                 events: timeline.concerning(thema: s))
         case .pagina(let s): return pagina(model.paginas[paginaIndex[s]!])
         case .zoeken: return zoeken()
         case .openData: return openData()
@@ -691,7 +691,7 @@ struct PageContextBuilder: Sendable {
     }
 
     /// A change as one Dutch sentence, with a link to what it is about.
-    func eventItem(_ e: ChangeEvent, gemeente: String?) -> Fields {
+    func eventItem(_ e: ChangeEvent, datum: TemplateValue) -> Fields {
         let steps = ContentSchema.stap.values
         let tekst: String
         switch e.kind {
@@ -719,22 +719,37 @@ struct PageContextBuilder: Sendable {
         case .besluit: soort = "besluit"
         case .update: soort = "update"
         }
-        return ["datum": date(e.date), "tekst": .string(tekst), "titel": .string(e.titel), "url": .string(url(e.page)),
+        return ["datum": datum, "tekst": .string(tekst), "titel": .string(e.titel), "url": .string(url(e.page)),
                 "soort": .string(soort), "voorbeeld": .bool(e.voorbeeld)]
     }
 
     /// "Wat is er veranderd": the last 3, 6 and 12 months before `now`, then every year.
-    func veranderingen(_ page: Page, naam: String, crumbs: [(String, Page)], events: [ChangeEvent], gemeente: String?) -> Fields {
-        func section(_ titel: String, id: String, _ list: [ChangeEvent]) -> Fields {
-            ["titel": .string(titel), "id": .string(id), "items": .objects(list.reversed().map { eventItem($0, gemeente: gemeente) }),
-             "has_items": .bool(!list.isEmpty), "aantal": .string(Vocabulary.plural(list.count, "verandering", "veranderingen"))]
+    func veranderingen(_ page: Page, naam: String, crumbs: [(String, Page)], events: [ChangeEvent]) -> Fields {
+        // Newest first, each item made once: every period and every year is a run of this list
+        // (events are in date order), and recent events show in several periods.
+        let newestFirst = Array(events.reversed())
+        var dates: [Day: TemplateValue] = [:]
+        let items = newestFirst.map { e -> TemplateValue in
+            let datum = dates[e.date] ?? date(e.date)
+            dates[e.date] = datum
+            return .object(eventItem(e, datum: datum))
+        }
+        func section(_ titel: String, id: String, _ run: Range<Int>) -> Fields {
+            ["titel": .string(titel), "id": .string(id), "items": .list(Array(items[run])),
+             "has_items": .bool(!run.isEmpty), "aantal": .string(Vocabulary.plural(run.count, "verandering", "veranderingen"))]
         }
         let periods = [3, 6, 12].map { months -> Fields in
             let since = now.adding(months: -months)
-            return section("Afgelopen \(months) maanden", id: "maanden-\(months)", events.filter { $0.date > since })
+            return section("Afgelopen \(months) maanden", id: "maanden-\(months)", 0..<(newestFirst.firstIndex { $0.date <= since } ?? newestFirst.count))
         }
-        let perYear = Dictionary(grouping: events, by: \.date.year)
-        let yearSections = perYear.keys.sorted(by: >).map { section(String($0), id: "jaar-\($0)", perYear[$0]!) }
+        var yearSections: [Fields] = []
+        var runStart = 0
+        while runStart < newestFirst.count {
+            let year = newestFirst[runStart].date.year
+            let runEnd = newestFirst[runStart...].firstIndex { $0.date.year != year } ?? newestFirst.count
+            yearSections.append(section(String(year), id: "jaar-\(year)", runStart..<runEnd))
+            runStart = runEnd
+        }
         let titel = "Wat is er veranderd voor \(naam)"
         return merge(base(page, titel: titel, beschrijving: "Coalities, deelname, opgaven, besluiten en updates per periode, tot \(Vocabulary.date(now)).",
                           crumbs: crumbs, voorbeeld: events.contains { $0.voorbeeld }), [
@@ -874,7 +889,9 @@ extension PageContextBuilder {
     /// its own fields and the names of what it refers to (thema's, coalities, gemeenten, all in
     /// `rest`); a list of updates shows its slice of them; a coalitie page shows its own file,
     /// the updates and besluiten about it and names from `rest`; a change page shows its events
-    /// and names from `rest`. The incremental build tests compare every rebuild with a clean build.
+    /// and names from `rest`; the maps, the participation tables and the lists of coalities,
+    /// opgaven, thema's and gemeenten show nothing but `rest` (no body, no update); the search
+    /// page names every update and besluit. The incremental build tests compare every rebuild with a clean build.
     func inputKey(for page: Page, sources: SourceKeys) -> Int? {
         var hasher = Hasher()
         hasher.combine(page)
@@ -904,6 +921,22 @@ extension PageContextBuilder {
             }
             for i in relations.besluitenByCoalitie[slug] ?? [] {
                 guard let own = sources.besluiten[model.besluiten[i].info.slug] else { return nil }
+                hasher.combine(own)
+            }
+        case .groeiperspectief, .groeiperspectiefJaar, .kaartThema, .kaartGemeente, .deelname, .deelnameJaar,
+             .coalities, .opgaven, .themas, .gemeenten, .notFound:
+            // Drawn from `rest` alone (the maps too), plus the years that get a snapshot, which
+            // the first dated event decides.
+            hasher.combine(years)
+            hasher.combine(mapYears)
+        case .zoeken:
+            // Names every update and besluit: hashing their keys is far cheaper than hashing the context.
+            for u in model.updates {
+                guard let summary = sources.updateSummaries[u.info.slug] else { return nil }
+                hasher.combine(summary)
+            }
+            for b in model.besluiten {
+                guard let own = sources.besluiten[b.info.slug] else { return nil }
                 hasher.combine(own)
             }
         case .veranderingenGemeente(let slug):

@@ -53,6 +53,15 @@ public struct SiteRenderer: Sendable {
         templateKeys[contexts.template(for: page)].map { ContextFingerprint.of(context, templateKey: $0) }
     }
 
+    /// The pages that list many events or pages (tens of milliseconds each, a thousand times
+    /// an update page): rendered first, so that no core is left with one of them at the end.
+    static func isLarge(_ page: Page) -> Bool {
+        switch page {
+        case .veranderingenGemeente, .veranderingenThema, .zoeken, .home, .gemeente, .thema: return true
+        default: return false
+        }
+    }
+
     /// Renders every page and machine output, then checks the links of the result.
     /// With `previous`, a page whose input (context and templates) is unchanged is not
     /// rendered again; with `remember`, the inputs are recorded for the next build. With a
@@ -95,7 +104,7 @@ public struct SiteRenderer: Sendable {
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed([Diagnostic])
         }
-        let results = ConcurrentMap.map(pages, granularity: 1) { page -> Result in
+        let results = ConcurrentMap.map(pages, granularity: 1, first: Self.isLarge) { page -> Result in
             let started = StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds : 0
             func spent() -> UInt64 { StageTimer.enabled ? DispatchTime.now().uptimeNanoseconds - started : 0 }
             let name = contexts.template(for: page)

@@ -72,15 +72,25 @@ public indirect enum JSONValue: Sendable, Equatable, Encodable {
 
     /// A pretty-printed top-level array of items made by ``prettyItem()``, as ``serialized(compact:)`` writes it.
     static func prettyArray(_ written: [[UInt8]]) -> String {
-        guard !written.isEmpty else { return JSONValue.array([]).serialized() }
+        String(decoding: prettyArrayBytes(written), as: UTF8.self)
+    }
+
+    /// ``prettyArray(_:)`` as UTF-8, for files of many megabytes (the open data's updates).
+    static func prettyArrayBytes(_ written: [[UInt8]]) -> [UInt8] {
+        guard !written.isEmpty else { return Array(JSONValue.array([]).serialized().utf8) }
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(written.reduce(4) { $0 + $1.count + 4 })
         for (index, item) in written.enumerated() {
-            bytes += index == 0 ? [0x0A, 0x20, 0x20] : [UInt8(ascii: ","), 0x0A, 0x20, 0x20]
-            bytes += item
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(0x0A)
+            bytes.append(0x20)
+            bytes.append(0x20)
+            bytes.append(contentsOf: item)
         }
-        bytes += [0x0A, UInt8(ascii: "]"), 0x0A]
-        return String(decoding: bytes, as: UTF8.self)
+        bytes.append(0x0A)
+        bytes.append(UInt8(ascii: "]"))
+        bytes.append(0x0A)
+        return bytes
     }
 
     private func write(to bytes: inout [UInt8], compact: Bool, indent: Int) {

@@ -37,6 +37,15 @@ final class Remembered<Key: Equatable, Value>: @unchecked Sendable {
         lock.withLock { entry.flatMap { $0.key == key ? $0.value : nil } }
     }
 
+    /// What is remembered for `key`, no longer remembered: the caller holds the only copy.
+    func take(for key: Key) -> Value? {
+        lock.withLock {
+            guard let entry, entry.key == key else { return nil }
+            self.entry = nil
+            return entry.value
+        }
+    }
+
     /// Replaces what is remembered; nil forgets it.
     func set(_ value: Value?, for key: Key) {
         lock.withLock { entry = value.map { (key, $0) } }

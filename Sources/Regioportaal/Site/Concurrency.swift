@@ -9,8 +9,16 @@ public enum ConcurrentMap {
     /// `granularity` is the number of items a worker takes at a time; by default a quarter of
     /// an even share. Give 1 when items differ much in cost (pages: one change page costs as
     /// much as a thousand update pages), or one large item at the end keeps one core busy alone.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], granularity: Int? = nil, _ transform: @Sendable (T) -> R) -> [R] {
+    ///
+    /// Items for which `first` holds are started before all others (results stay in order):
+    /// with granularity 1, a few large items started last leave the other cores idle at the end.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], granularity: Int? = nil, first: ((T) -> Bool)? = nil,
+                                                     _ transform: @Sendable (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
+        let order: [Int]? = first.map { isFirst in
+            let early = items.indices.filter { isFirst(items[$0]) }
+            return early.isEmpty ? Array(items.indices) : early + items.indices.filter { !isFirst(items[$0]) }
+        }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -22,7 +30,10 @@ public enum ConcurrentMap {
             let chunks = (items.count + chunk - 1) / chunk
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let start = c * chunk, end = min(items.count, start + chunk)
-                for i in start..<end { box.value[i] = transform(inputBox.value[i]) }
+                for position in start..<end {
+                    let i = order?[position] ?? position
+                    box.value[i] = transform(inputBox.value[i])
+                }
             }
         }
         return results.map { $0! }

@@ -30,6 +30,26 @@ final class KeyedCache<Key: Hashable & Sendable, Stamp: Equatable, Value>: @unch
         lock.unlock()
     }
 
+    /// The values for many keys under one lock; nil where there is none for the stamp (or no stamp).
+    func values(for keys: [(Key, Stamp?)]) -> [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return keys.map { key, stamp in
+            guard let stamp, let entry = entries[key], entry.stamp == stamp else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Stores many values under one lock.
+    func store(_ values: [(Key, Stamp, Value)]) {
+        guard !values.isEmpty else { return }
+        lock.lock()
+        for (key, stamp, value) in values { entries[key] = (stamp, value) }
+        lock.unlock()
+    }
+
+    var count: Int { lock.withLock { entries.count } }
+
     /// Forgets every key not in `keys`.
     func retain(_ keys: Set<Key>) {
         lock.lock()

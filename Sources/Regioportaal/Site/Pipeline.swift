@@ -76,7 +76,7 @@ public enum Pipeline {
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
         if let refusal = OutputFolder.refusal(for: options) { throw BuildFailure(diagnostics: [refusal]) }
         if let cache = options.cache, let changed = options.changedPaths,
-           let last = cache.lastBuild.value(for: TextEditRebuild.OptionsKey(options)),
+           let last = cache.lastBuild.take(for: TextEditRebuild.OptionsKey(options)),
            let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {
             return report
         }

@@ -70,16 +70,18 @@ enum TextEditRebuild {
     /// Rebuilds after `changed` (standardised absolute paths) from `last`, a build with the
     /// same options, or returns nil when the change needs the full pipeline. Nothing is written
     /// before every check has passed.
-    static func rebuild(_ options: BuildOptions, changed: [String], last: Snapshot, cache: BuildCache,
+    static func rebuild(_ options: BuildOptions, changed: [String], last: consuming Snapshot, cache: BuildCache,
                         fileSystem: OutputFileSystem) -> BuildReport? {
         let started = Date()
         var timer = StageTimer()
         let root = options.content.standardizedFileURL.path
         guard !changed.isEmpty, var loaded = cache.loads.value(for: root),
               var state = cache.render.previous(for: options.output) else { return nil }
+        // `last` is moved, not copied (the caller took it from the cache): the arrays this
+        // edit changes (10,000 updates, every change event) are then changed in place.
         var next = last
         let loader = ContentLoader(root: options.content, displayBase: options.displayBase)
-        let parser = ContentParser(basePath: SitePaths.basePath(of: last.published.settings.baseURL))
+        let parser = ContentParser(basePath: SitePaths.basePath(of: next.published.settings.baseURL))
         var edited: [(slug: String, kind: ContentKind)] = []
         var frontMatterEdited = false
         var parsedFiles: [(LoadedFile, ParsedFile)] = []
@@ -87,7 +89,7 @@ enum TextEditRebuild {
             guard let index = loaded.positions[path] else { return nil }
             let old = loaded.content.files[index]
             guard old.isMarkdown, kinds.contains(old.kind),
-                  !last.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
+                  !next.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
             guard let source = loader.reread(old.source) else { return nil }
             var problems = Diagnostics()
             let file = LoadedFile(source: source, kind: old.kind, slug: old.slug, isMarkdown: true)
@@ -100,7 +102,7 @@ enum TextEditRebuild {
                   Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else { return nil }
             info.source = source
             info.body = parsed.body
-            guard Validator.checkBody(info, known: last.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
+            guard Validator.checkBody(info, known: next.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
             if sameFront {
                 next.model.replaceInfo(info)
                 next.published.replaceInfo(info)
@@ -123,8 +125,8 @@ enum TextEditRebuild {
         }
         timer.mark("  text edit: read, parse, check \(edited.count) file(s)")
 
-        let site = SiteRenderer(model: next.published, now: options.now, templates: last.templates, assets: last.assets,
-                                maps: last.maps, relations: last.relations, timeline: next.timeline)
+        let site = SiteRenderer(model: next.published, now: options.now, templates: next.templates, assets: next.assets,
+                                maps: next.maps, relations: next.relations, timeline: next.timeline)
         var files: [OutputFile] = []
         if frontMatterEdited {
             // The open data lists every update with its title and summary: made meanwhile.
@@ -134,7 +136,7 @@ enum TextEditRebuild {
             // those whose key changed are rendered, with their links checked against the files
             // of the last build (which are the files of this one).
             var problems = Diagnostics()
-            let output = site.render(assets: last.assets, linkSeverity: options.linkSeverity, previous: state, remember: true,
+            let output = site.render(assets: next.assets, linkSeverity: options.linkSeverity, previous: state, remember: true,
                                      sources: next.sources, caches: cache, sink: nil, machineOutputs: false, diagnostics: &problems)
             guard problems.all.isEmpty, output.linkTargets == state.linkTargets else { return nil }
             state.pages = output.records
@@ -142,8 +144,8 @@ enum TextEditRebuild {
             timer.mark("  front matter edit: key every page, render \(output.files.count), updates.json")
         } else {
             // A text edit: the pages of the edited files, if they are published.
-            let templateKeys = site.templateKeys(assets: last.assets)
-            let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: last.templates, severity: options.linkSeverity)
+            let templateKeys = site.templateKeys(assets: next.assets)
+            let checker = OutputLinkChecker(basePath: site.contexts.basePath, templates: next.templates, severity: options.linkSeverity)
             for (slug, kind) in edited {
                 let page = Routes.page(for: kind, slug: slug)
                 guard next.published.info(kind: kind, slug: slug) != nil else { continue }
@@ -158,7 +160,7 @@ enum TextEditRebuild {
                 let scan = OutputLinkChecker.scan(result.bytes)
                 // Other pages may link to this one's ids; and its own links must all resolve.
                 guard scan.ids == record.ids, !scan.links.contains(where: {
-                    checker.problem($0, from: page.outputFile, files: state.linkTargets.files, ids: state.linkTargets.ids) != nil
+                    checker.problem($0, from: page.outputFile, targets: state.linkTargets) != nil
                 }) else { return nil }
                 state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
                 files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
@@ -167,7 +169,7 @@ enum TextEditRebuild {
         }
 
         // Their search records and the feeds that carry them.
-        let machine = MachineOutputs(model: next.published, relations: last.relations)
+        let machine = MachineOutputs(model: next.published, relations: next.relations)
         let basePath = site.contexts.basePath
         var editedUpdates = Set<Int>()
         var changedParts = Set<Int>()
@@ -182,7 +184,7 @@ enum TextEditRebuild {
             if kind == .updates, let u = next.published.updates.firstIndex(where: { $0.info.slug == slug }) { editedUpdates.insert(u) }
         }
         files += changedParts.sorted().map { MachineOutputs.searchIndexPart($0, of: next.searchEntries) }
-        for feed in last.feeds where feed.updates.prefix(MachineOutputs.feedLength).contains(where: editedUpdates.contains) {
+        for feed in next.feeds where feed.updates.prefix(MachineOutputs.feedLength).contains(where: editedUpdates.contains) {
             files.append(OutputFile(path: String(feed.path.dropFirst()), text: machine.atom(feed)))
         }
         timer.mark("  edit: search index, feeds")
@@ -197,13 +199,13 @@ enum TextEditRebuild {
         }
         timer.mark("  edit: write")
         let rendered = files.count { $0.path.hasSuffix(".html") }
-        cache.render.commit(state, rendered: rendered, kept: last.pages - rendered)
+        cache.render.commit(state, rendered: rendered, kept: next.pages - rendered)
         cache.lastBuild.set(next, for: OptionsKey(options))
         // The next full build starts from these files too, and finds them parsed (stored only
         // now: a parse of a rebuild that gave up would hold a file the full build reads again).
         cache.loads.set(loaded, for: root)
         for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, [])) }
-        return BuildReport(pages: last.pages, files: last.fileCount, warnings: last.warnings,
+        return BuildReport(pages: next.pages, files: next.fileCount, warnings: next.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
                            renderedPages: rendered)
     }

@@ -31,42 +31,68 @@ struct OutputLinkChecker {
     struct Targets: Sendable, Equatable {
         var files: Set<String>
         var ids: [String: Set<String>]
+        /// Every link without `#` or `?` that resolves, as written (with the deployment prefix):
+        /// one lookup instead of building the file name, for the tens of thousands of links
+        /// that lists of updates and changes hold. Made from `files`, so not compared.
+        let resolvable: Set<String>
+        /// The pages' paths in order, to see cheaply that a later check has the same pages.
+        let pagePaths: [String]
+
+        init(files: Set<String>, ids: [String: Set<String>], basePath: String, pagePaths: [String]) {
+            self.files = files
+            self.ids = ids
+            self.pagePaths = pagePaths
+            var resolvable = Set<String>()
+            resolvable.reserveCapacity(files.count * 3)
+            for file in files {
+                resolvable.insert(basePath + file)
+                guard file.hasSuffix("index.html") else { continue }
+                let folder = file.dropLast("index.html".count)
+                if folder.isEmpty || folder.hasSuffix("/") { resolvable.insert(basePath + folder) }
+                if folder.hasSuffix("/") { resolvable.insert(basePath + folder.dropLast()) }
+            }
+            self.resolvable = resolvable
+        }
+
+        static func == (lhs: Targets, rhs: Targets) -> Bool { lhs.files == rhs.files && lhs.ids == rhs.ids }
     }
 
     /// Checks every page's links. A page's previous problems are reused when the page is
     /// unchanged and so is everything its links could point at (`previousTargets`).
     func check(_ pages: [Page], otherFiles: Set<String>, previousTargets: OutputLinkChecker.Targets? = nil)
         -> (diagnostics: [Diagnostic], problems: [[Problem]], targets: Targets) {
-        var ids: [String: Set<String>] = [:]
-        ids.reserveCapacity(pages.count)
-        for page in pages { ids[page.path] = page.ids }
-        let targets = Targets(files: Set(pages.map(\.path)).union(otherFiles), ids: ids)
-        let reuse = previousTargets == targets
+        let (targets, reuse) = targets(of: pages, otherFiles: otherFiles, previous: previousTargets)
         // Independent per page, so on all cores, in runs of pages; the reports are then
         // collected in page order, so the diagnostics are the same as from one thread. Every
         // page repeats the navigation's links, so a run remembers what it found for each link
-        // that means the same from every page (all but `#…` and `?…`).
-        let runs = stride(from: 0, to: pages.count, by: Self.run).map { $0..<min(pages.count, $0 + Self.run) }
-        let found = ConcurrentMap.map(runs, granularity: 1) { run -> [[Problem]] in
+        // that means the same from every page (all but `#…` and `?…`). When only a few pages
+        // need checking (a preview edit), each is a run of its own, so they share the cores.
+        let toCheck = reuse ? pages.indices.filter { pages[$0].previousProblems == nil } : Array(pages.indices)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let runLength = min(Self.run, max(1, toCheck.count / (workers * 4)))
+        let runs = stride(from: 0, to: toCheck.count, by: runLength).map { toCheck[$0..<min(toCheck.count, $0 + runLength)] }
+        let checkedRuns = ConcurrentMap.map(runs, granularity: 1) { run -> [[Problem]] in
             var known: [String: String?] = [:]
-            return pages[run].map { page -> [Problem] in
-                if reuse, let previous = page.previousProblems { return previous }
+            return run.map { index -> [Problem] in
+                let page = pages[index]
                 var problems: [Problem] = []
-                for link in page.links {
+                for link in page.links where !Self.resolves(link, in: targets) {
                     let first = link.utf8.first
                     let shared = first != nil && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
                     let result: String?
                     if shared, let memo = known[link] {
                         result = memo
                     } else {
-                        result = problem(link, from: page.path, files: targets.files, ids: targets.ids)
+                        result = problem(link, from: page.path, targets: targets)
                         if shared { known[link] = .some(result) }
                     }
                     if let result { problems.append(Problem(link: link, problem: result)) }
                 }
                 return problems.sorted { $0.link < $1.link }
             }
-        }.flatMap { $0 }
+        }
+        var found = pages.map { reuse ? $0.previousProblems ?? [] : [] }
+        for (index, problems) in zip(toCheck, checkedRuns.joined()) { found[index] = problems }
         var reported = Set<String>()
         var diagnostics: [Diagnostic] = []
         for (page, problems) in zip(pages, found) {
@@ -83,7 +109,39 @@ struct OutputLinkChecker {
         return (diagnostics, found, targets)
     }
 
-    func problem(_ link: String, from pagePath: String, files: Set<String>, ids: [String: Set<String>]) -> String? {
+    /// The targets of `pages`, and whether they equal `previous`. When the pages are the ones
+    /// of `previous` and the other files are its files (a preview edit that rendered a few
+    /// pages), only the rendered pages can have changed the targets: comparing those is far
+    /// cheaper than building and comparing the sets of every page.
+    func targets(of pages: [Page], otherFiles: Set<String>, previous: Targets?) -> (Targets, same: Bool) {
+        let paths = pages.map(\.path)
+        if let previous, otherFiles == previous.files, paths == previous.pagePaths {
+            var ids = previous.ids
+            var same = true
+            for page in pages where page.previousProblems == nil && ids[page.path] != page.ids {
+                ids[page.path] = page.ids
+                same = false
+            }
+            var targets = previous
+            targets.ids = ids
+            return (targets, same)
+        }
+        var ids: [String: Set<String>] = [:]
+        ids.reserveCapacity(pages.count)
+        for page in pages { ids[page.path] = page.ids }
+        let targets = Targets(files: Set(paths).union(otherFiles), ids: ids, basePath: basePath, pagePaths: paths)
+        return (targets, previous == targets)
+    }
+
+    /// A site link without `#` or `?` that resolves: most links, settled with one lookup.
+    static func resolves(_ link: String, in targets: Targets) -> Bool {
+        link.utf8.first == UInt8(ascii: "/") && targets.resolvable.contains(link)
+            && !link.utf8.contains(UInt8(ascii: "#")) && !link.utf8.contains(UInt8(ascii: "?"))
+    }
+
+    func problem(_ link: String, from pagePath: String, targets: Targets) -> String? {
+        if Self.resolves(link, in: targets) { return nil }
+        let (files, ids) = (targets.files, targets.ids)
         // A scheme needs a ":" before any "/", so site paths skip the lowercased copy.
         if link.utf8.first != UInt8(ascii: "/") {
             let lower = link.lowercased()
