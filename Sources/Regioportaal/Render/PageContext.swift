@@ -891,7 +891,8 @@ extension PageContextBuilder {
     /// the updates and besluiten about it and names from `rest`; a change page shows its events
     /// and names from `rest`; the maps, the participation tables and the lists of coalities,
     /// opgaven, thema's and gemeenten show nothing but `rest` (no body, no update); the search
-    /// page names every update and besluit. The incremental build tests compare every rebuild with a clean build.
+    /// page names every update and besluit. The incremental build tests compare every rebuild
+    /// with a clean build.
     func inputKey(for page: Page, sources: SourceKeys) -> Int? {
         var hasher = Hasher()
         hasher.combine(page)
