@@ -33,6 +33,11 @@ import Testing
         #expect(checker.problem(basePath + "a/#x", from: "index.html", targets: targets) == nil)
         #expect(checker.problem(basePath + "a/#y", from: "index.html", targets: targets) == "link to missing anchor \(basePath)a/#y")
         #expect(checker.problem(basePath + "a/?q=1", from: "index.html", targets: targets) == nil)
+        // Even when a file name holds a "#", the link to it is read as a link with an anchor.
+        let marked = OutputLinkChecker.Targets(files: ["index.html", "a#b.html"], ids: [:], basePath: basePath, pagePaths: [])
+        #expect(!OutputLinkChecker.resolves(basePath + "a#b.html", in: marked))
+        #expect(OutputLinkChecker.resolves(basePath, in: marked))
+        #expect(!OutputLinkChecker.resolves(basePath + "a/", in: marked))
     }
 
     /// A preview edit checks only the pages it rendered; the others keep their findings, and

@@ -19,7 +19,7 @@ struct OutputLinkChecker {
         var previousProblems: [Problem]?
     }
 
-    /// Pages per unit of work (and per memo of link results).
+    /// Pages per unit of work at most (and per memo of link results).
     static let run = 256
 
     struct Problem: Sendable, Equatable {
@@ -52,6 +52,16 @@ struct OutputLinkChecker {
                 if folder.hasSuffix("/") { resolvable.insert(basePath + folder.dropLast()) }
             }
             self.resolvable = resolvable
+            resolvableHasMarks = resolvable.contains(where: Self.hasMarks)
+        }
+
+        /// Whether a resolving link has a `#` or `?` (only if a file name has one): when none
+        /// has, a link found in ``resolvable`` needs no scan for them.
+        let resolvableHasMarks: Bool
+
+        static func hasMarks(_ link: String) -> Bool {
+            var link = link
+            return link.withUTF8 { $0.contains(UInt8(ascii: "#")) || $0.contains(UInt8(ascii: "?")) }
         }
 
         static func == (lhs: Targets, rhs: Targets) -> Bool { lhs.files == rhs.files && lhs.ids == rhs.ids }
@@ -65,12 +75,22 @@ struct OutputLinkChecker {
         // Independent per page, so on all cores, in runs of pages; the reports are then
         // collected in page order, so the diagnostics are the same as from one thread. Every
         // page repeats the navigation's links, so a run remembers what it found for each link
-        // that means the same from every page (all but `#…` and `?…`). When only a few pages
-        // need checking (a preview edit), each is a run of its own, so they share the cores.
+        // that means the same from every page (all but `#…` and `?…`). Runs are cut by their
+        // number of links as well: the change pages hold tens of thousands each, and as one run
+        // they kept one core busy alone at the end.
         let toCheck = reuse ? pages.indices.filter { pages[$0].previousProblems == nil } : Array(pages.indices)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let runLength = min(Self.run, max(1, toCheck.count / (workers * 4)))
-        let runs = stride(from: 0, to: toCheck.count, by: runLength).map { toCheck[$0..<min(toCheck.count, $0 + runLength)] }
+        let linkBudget = max(1, toCheck.reduce(0) { $0 + pages[$1].links.count } / (workers * 8))
+        var runs: [ArraySlice<Int>] = []
+        var runStart = 0, links = 0
+        for (k, index) in toCheck.enumerated() {
+            links += pages[index].links.count
+            if links >= linkBudget || k + 1 - runStart == Self.run {
+                runs.append(toCheck[runStart...k])
+                (runStart, links) = (k + 1, 0)
+            }
+        }
+        if runStart < toCheck.count { runs.append(toCheck[runStart...]) }
         let checkedRuns = ConcurrentMap.map(runs, granularity: 1) { run -> [[Problem]] in
             var known: [String: String?] = [:]
             return run.map { index -> [Problem] in
@@ -136,7 +156,7 @@ struct OutputLinkChecker {
     /// A site link without `#` or `?` that resolves: most links, settled with one lookup.
     static func resolves(_ link: String, in targets: Targets) -> Bool {
         link.utf8.first == UInt8(ascii: "/") && targets.resolvable.contains(link)
-            && !link.utf8.contains(UInt8(ascii: "#")) && !link.utf8.contains(UInt8(ascii: "?"))
+            && !(targets.resolvableHasMarks && Targets.hasMarks(link))
     }
 
     func problem(_ link: String, from pagePath: String, targets: Targets) -> String? {
