@@ -275,3 +275,25 @@ import Testing
         #expect(try site.read("sitemap.xml").contains("<loc>https://portaal.test/open-data/</loc>"))
     }
 }
+
+/// Every string of the search index and the open data goes through `JSONText`: it must write
+/// what JSONEncoder writes (with unescaped slashes), plus markup escapes when asked.
+@Suite struct JSONTextTests {
+    @Test func stringsAreWrittenAsJSONEncoderWritesThem() throws {
+        let controls = String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self)
+        let samples = ["", "gewoon", controls, "\"citaat\" en \\pad\\", "a/b </script> & <b>", "één, 🚲, \u{7F}", "x\n\ny\t"]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        for sample in samples {
+            var plain: [UInt8] = [], safe: [UInt8] = []
+            JSONText.appendString(sample, to: &plain, escapingMarkup: false)
+            JSONText.appendString(sample, to: &safe)
+            let expected = try #require(String(data: try encoder.encode(sample), encoding: .utf8))
+            #expect(String(decoding: plain, as: UTF8.self) == expected, "\(sample.debugDescription)")
+            let markupFree = expected.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+                .replacingOccurrences(of: "&", with: "\\u0026")
+            #expect(String(decoding: safe, as: UTF8.self) == markupFree, "\(sample.debugDescription)")
+            #expect(try JSONDecoder().decode(String.self, from: Data(safe)) == sample)
+        }
+    }
+}

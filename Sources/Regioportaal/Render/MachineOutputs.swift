@@ -338,34 +338,38 @@ enum XML {
     }
 }
 
-/// JSON strings written byte by byte, as JSONEncoder writes them (quote, backslash and control
+/// JSON strings written from UTF-8 bytes, as JSONEncoder writes them (quote, backslash and control
 /// characters escaped, slashes not); with `escapingMarkup`, also `<`, `>` and `&` as `\u003c`,
 /// `\u003e` and `\u0026`, so that no markup can appear in the file.
 enum JSONText {
+    /// Runs of bytes that need no escape are copied whole: every title, summary and body of
+    /// the search index and the open data goes through here.
     static func appendString(_ string: String, to json: inout [UInt8], escapingMarkup: Bool = true) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): json += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: json += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: json += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: json += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: json += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                json += Array("\\u00".utf8)
-                json += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                if escapingMarkup {
-                    json += Array("\\u00".utf8)
-                    json += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                } else {
-                    json.append(byte)
+        var string = string
+        string.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                let markup = byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (escapingMarkup && markup) else { continue }
+                json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                runStart = i + 1
+                json.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): json.append(byte)
+                case 0x0A: json.append(UInt8(ascii: "n"))
+                case 0x0D: json.append(UInt8(ascii: "r"))
+                case 0x09: json.append(UInt8(ascii: "t"))
+                case 0x08: json.append(UInt8(ascii: "b"))
+                case 0x0C: json.append(UInt8(ascii: "f"))
+                default:
+                    // \u00XX in lowercase hexadecimal, as JSONEncoder writes it.
+                    func digit(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
+                    json.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digit(byte >> 4), digit(byte & 0x0F)])
                 }
-            default: json.append(byte)
             }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         json.append(UInt8(ascii: "\""))
     }
