@@ -29,7 +29,8 @@ struct OutputLinkChecker {
 
     /// What links can point at: every file of the site and the ids on each page.
     struct Targets: Sendable, Equatable {
-        var files: Set<String>
+        /// Fixed at `init`: ``resolvable`` is made from it.
+        let files: Set<String>
         var ids: [String: Set<String>]
         /// Every link without `#` or `?` that resolves, as written (with the deployment prefix):
         /// one lookup instead of building the file name, for the tens of thousands of links
