@@ -47,7 +47,7 @@ public struct Groeiperspectief: Sendable {
                            annotations: (coalitiesByOpgave[o.info.slug] ?? []).sorted())
         }
         let edges = opgaven.flatMap { o in
-            o.afhankelijkVan.filter { present.contains($0.value) }.map { MapEdge(from: $0.value, to: o.info.slug) }
+            o.afhankelijkVan.filter { present.contains($0.opgave.value) }.map { MapEdge(from: $0.opgave.value, to: o.info.slug) }
         }
         var titles: [String: String] = [:]
         for t in model.themas { titles[t.info.slug] = t.titel }

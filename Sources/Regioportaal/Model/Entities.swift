@@ -17,12 +17,12 @@ public struct Period: Sendable, Hashable {
     }
 }
 
-/// What every entity shares: its slug, its file, and whether its data is illustrative.
+/// What every entity shares: its slug, its file, and where its data comes from.
 public struct EntityInfo: Sendable {
     public var slug: String
     public var kind: ContentKind
     public var source: SourceFile
-    public var voorbeeld: Bool
+    public var provenance: Provenance
     /// The rendered Markdown body; empty for data files.
     public var body: RenderedMarkdown
     /// Line offset of the body in the file (for positions of links and images).
@@ -31,6 +31,9 @@ public struct EntityInfo: Sendable {
     public var frontMatterHash: Int
 
     public var location: SourceLocation { source.location(line: 1, column: 1) }
+
+    /// Invented for illustration (`voorbeeld: true`).
+    public var voorbeeld: Bool { provenance.isExample }
 }
 
 public struct SiteSettings: Sendable {
@@ -38,6 +41,10 @@ public struct SiteSettings: Sendable {
     public var beschrijving: String
     public var baseURL: String
     public var updatesPerPagina: Int
+    /// The date up to which the editors checked the content against its sources.
+    public var peildatum: Day?
+    /// Who publishes the portal, in the editors' words.
+    public var uitgever: String?
 }
 
 public struct Gemeente: Sendable {
@@ -60,14 +67,30 @@ public struct Partner: Sendable {
 public struct TafelLid: Sendable {
     public var partij: Ref
     public var period: Period
+    /// The lid's own, or else the tafel's.
+    public var provenance: Provenance
 }
 
 public struct Tafel: Sendable {
     public var naam: String
+    /// `tafel`, `regiekamer` or `overleg` (``ContentSchema/tafelSoort``).
+    public var soort: String
     public var voorzitter: String?
     public var ritme: String?
     public var leden: [TafelLid]
-    public var voorbeeld: Bool
+    /// As stated for the composition as a whole; each lid inherits it unless it states its own.
+    public var provenance: Provenance
+
+    /// What the list of members rests on.
+    public var grounds: Grounds { leden.isEmpty ? provenance.grounds : Grounds.of(leden) { $0.provenance.grounds } }
+    /// Some of the membership is invented.
+    public var voorbeeld: Bool { grounds.example }
+}
+
+/// An `afhankelijk_van` edge: the opgave depended on, and where that reading comes from.
+public struct Dependency: Sendable {
+    public var opgave: Ref
+    public var provenance: Provenance
 }
 
 public struct Thema: Sendable {
@@ -83,10 +106,13 @@ public struct Opgave: Sendable {
     public var titel: String
     public var samenvatting: String
     public var themas: [Ref]
-    public var afhankelijkVan: [Ref]
+    public var afhankelijkVan: [Dependency]
     public var period: Period
     public var vanafLocation: SourceLocation?
     public var totLocation: SourceLocation?
+    /// Of the date since which the opgave is on the agenda ("op de agenda sinds").
+    public var vanafProvenance: Provenance?
+    public var totProvenance: Provenance?
 }
 
 /// One period of a participant's variant.
@@ -94,6 +120,8 @@ public struct VariantPeriod: Sendable, Hashable {
     public var variant: String
     public var period: Period
     public var location: SourceLocation
+    /// The period's own, or else its participant's.
+    public var provenance: Provenance
 }
 
 public struct Deelnemer: Sendable {
@@ -101,11 +129,19 @@ public struct Deelnemer: Sendable {
     /// In date order; a single entry when the variant never changes.
     public var varianten: [VariantPeriod]
     public var location: SourceLocation
+    /// As stated for the participant; each period inherits it unless it states its own.
+    public var provenance: Provenance
+
+    /// What this participation, through all its periods, rests on.
+    public var grounds: Grounds { varianten.isEmpty ? provenance.grounds : Grounds.of(varianten) { $0.provenance.grounds } }
+
+    /// The period in force on `day`, nil when the participant is not (yet) involved.
+    public func period(on day: Day) -> VariantPeriod? {
+        varianten.last { $0.period.contains(day) }
+    }
 
     /// The variant in force on `day`, nil when the participant is not (yet) involved.
-    public func variant(on day: Day) -> String? {
-        varianten.last { $0.period.contains(day) }?.variant
-    }
+    public func variant(on day: Day) -> String? { period(on: day)?.variant }
 }
 
 public struct ProcessStep: Sendable {
@@ -126,6 +162,9 @@ public struct Coalitie: Sendable {
     public var ring: String?
     public var deelnemers: [Deelnemer]
     public var stappen: [ProcessStep]
+
+    /// Going on (or being explored) now, by its status: not finished, lapsed or of unknown outcome.
+    public var isCurrent: Bool { ContentSchema.currentStatuses.contains(status) }
 
     public var period: Period { Period(vanaf: start?.value, tot: eind?.value.adding(days: 1)) }
 

@@ -23,7 +23,7 @@ public struct Relations: Sendable {
         }
         for (i, o) in model.opgaven.enumerated() {
             for t in Set(o.themas.map(\.value)) { opgavenByThema[t, default: []].append(i) }
-            for d in Set(o.afhankelijkVan.map(\.value)) { dependents[d, default: []].append(i) }
+            for d in Set(o.afhankelijkVan.map(\.opgave.value)) { dependents[d, default: []].append(i) }
         }
         for (i, t) in model.themas.enumerated() {
             for l in Set(t.tafel.leden.map(\.partij.value)) { themasByTafelLid[l, default: []].append(i) }

@@ -21,6 +21,8 @@ public enum Page: Sendable, Hashable {
     case zoeken
     /// What the portal publishes as open data at /data/, and the content schemas.
     case openData
+    /// The source register: every document the portal rests on, and what rests on it.
+    case bronnen
     case notFound
 
     /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
@@ -51,6 +53,7 @@ public enum Page: Sendable, Hashable {
         case .pagina(let s): return "/\(s)/"
         case .zoeken: return "/zoeken/"
         case .openData: return "/open-data/"
+        case .bronnen: return "/bronnen/"
         case .notFound: return "/404.html"
         }
     }
@@ -66,7 +69,7 @@ public enum Routes {
     /// Folder names a free page may not take, because the portal uses them.
     public static let reserved: Set<String> = [
         "themas", "coalities", "gemeenten", "opgaven", "updates", "besluiten", "partners", "deelname",
-        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404",
+        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404", "bronnen",
     ]
 
     public static func page(for kind: ContentKind, slug: String) -> Page {
@@ -79,6 +82,7 @@ public enum Routes {
         case .besluiten: return .besluit(slug)
         case .updates: return .update(slug)
         case .paginas: return .pagina(slug)
+        case .bronnen: return .bronnen
         }
     }
 
@@ -111,7 +115,7 @@ public enum Routes {
 
     static func pages(_ model: SiteModel, now: Day, snapshotYears years: [Int]) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
-                             .groeiperspectief, .zoeken, .openData, .notFound]
+                             .groeiperspectief, .zoeken, .openData, .bronnen, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
         pages += model.themas.map { .thema($0.info.slug) }
         pages += model.coalities.map { .coalitie($0.info.slug) }

@@ -26,8 +26,15 @@ public indirect enum FieldType: Sendable {
     case choice(Choice)
     case list(FieldType, minItems: Int)
     case object(ObjectSpec)
+    /// A single value written bare (a slug, a date), or an object with more detail.
+    case valueOrObject(FieldType, ObjectSpec)
+    /// One value, or a list of them; decoded as a list either way.
+    case oneOrMore(FieldType)
+
     /// A reference written as a bare slug, or an object with more detail.
-    case referenceOrObject(ReferenceTarget, ObjectSpec)
+    public static func referenceOrObject(_ target: ReferenceTarget, _ spec: ObjectSpec) -> FieldType {
+        .valueOrObject(.reference(target), spec)
+    }
 }
 
 /// What a reference may point at.
@@ -53,6 +60,7 @@ public enum ReferenceTarget: Sendable, Hashable {
         case .kind(.besluiten): return "besluit"
         case .kind(.updates): return "update"
         case .kind(.paginas): return "pagina"
+        case .kind(.bronnen): return "bron"
         case .partij: return "partij (gemeente or partner)"
         }
     }

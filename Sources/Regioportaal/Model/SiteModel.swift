@@ -10,15 +10,19 @@ public struct SiteModel: Sendable {
     public var besluiten: [Besluit]
     public var updates: [Update]
     public var paginas: [Pagina]
+    /// The source register, oldest first.
+    public var bronnen: [Bron]
 
     public private(set) var gemeenteIndex: [String: Int] = [:]
     public private(set) var partnerIndex: [String: Int] = [:]
     public private(set) var themaIndex: [String: Int] = [:]
     public private(set) var opgaveIndex: [String: Int] = [:]
     public private(set) var coalitieIndex: [String: Int] = [:]
+    public private(set) var bronIndex: [String: Int] = [:]
 
     public init(settings: SiteSettings, gemeenten: [Gemeente], partners: [Partner], themas: [Thema],
-                opgaven: [Opgave], coalities: [Coalitie], besluiten: [Besluit], updates: [Update], paginas: [Pagina]) {
+                opgaven: [Opgave], coalities: [Coalitie], besluiten: [Besluit], updates: [Update], paginas: [Pagina],
+                bronnen: [Bron] = []) {
         self.settings = settings
         // Explicit, total orders: the same content always yields the same pages and lists.
         self.gemeenten = gemeenten.sorted { ($0.naam, $0.info.slug) < ($1.naam, $1.info.slug) }
@@ -30,6 +34,7 @@ public struct SiteModel: Sendable {
         self.besluiten = besluiten.sorted { ($1.datum, $0.info.slug) < ($0.datum, $1.info.slug) }
         self.updates = updates.sorted { ($1.datum, $0.info.slug) < ($0.datum, $1.info.slug) }
         self.paginas = paginas.sorted { ($0.menu ?? Int.max, $0.titel, $0.info.slug) < ($1.menu ?? Int.max, $1.titel, $1.info.slug) }
+        self.bronnen = bronnen.sorted { ($0.datum, $0.info.slug) < ($1.datum, $1.info.slug) }
         reindex()
     }
 
@@ -39,6 +44,7 @@ public struct SiteModel: Sendable {
         themaIndex = Self.index(themas.map(\.info.slug))
         opgaveIndex = Self.index(opgaven.map(\.info.slug))
         coalitieIndex = Self.index(coalities.map(\.info.slug))
+        bronIndex = Self.index(bronnen.map(\.info.slug))
     }
 
     private static func index(_ slugs: [String]) -> [String: Int] {
@@ -52,6 +58,23 @@ public struct SiteModel: Sendable {
     public func thema(_ slug: String) -> Thema? { themaIndex[slug].map { themas[$0] } }
     public func opgave(_ slug: String) -> Opgave? { opgaveIndex[slug].map { opgaven[$0] } }
     public func coalitie(_ slug: String) -> Coalitie? { coalitieIndex[slug].map { coalities[$0] } }
+    public func bron(_ slug: String) -> Bron? { bronIndex[slug].map { bronnen[$0] } }
+
+    /// "Stand van de gegevens": the editors' `peildatum`, else the latest date the content
+    /// itself gives. Never the build's clock, which says nothing about the data.
+    public var dataDate: Day? {
+        if let peildatum = settings.peildatum { return peildatum }
+        var latest: Day?
+        func see(_ day: Day?) { if let day, latest.map({ day > $0 }) ?? true { latest = day } }
+        bronnen.forEach { see($0.datum) }
+        besluiten.forEach { see($0.datum) }
+        updates.forEach { see($0.datum) }
+        for c in coalities {
+            see(c.start?.value)
+            c.stappen.forEach { see($0.datum) }
+        }
+        return latest
+    }
 
     /// The display name of a gemeente or partner.
     public func partijNaam(_ slug: String) -> String? { gemeente(slug)?.naam ?? partner(slug)?.naam }

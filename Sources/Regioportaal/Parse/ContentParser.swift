@@ -31,7 +31,8 @@ public struct ContentParser: Sendable {
               var baseURL = baseURLOverride ?? record.text("base_url") else { return nil }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         return SiteSettings(titel: titel, beschrijving: beschrijving, baseURL: baseURL,
-                            updatesPerPagina: record.integer("updates_per_pagina") ?? 10)
+                            updatesPerPagina: record.integer("updates_per_pagina") ?? 10,
+                            peildatum: record.date("peildatum")?.value, uitgever: record.text("uitgever"))
     }
 
     public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {

@@ -178,9 +178,12 @@ public struct RecordDecoder {
                 return nil
             }
             return .record(decodeMapping(pairs, location: location, spec: spec, diagnostics: &diagnostics))
-        case .referenceOrObject(let target, let spec):
+        case .valueOrObject(let bare, let spec):
             if case .mapping = value { return decodeValue(value, as: .object(spec), key: key, diagnostics: &diagnostics) }
-            return decodeValue(value, as: .reference(target), key: key, diagnostics: &diagnostics)
+            return decodeValue(value, as: bare, key: key, diagnostics: &diagnostics)
+        case .oneOrMore(let element):
+            if case .sequence = value { return decodeValue(value, as: .list(element, minItems: 1), key: key, diagnostics: &diagnostics) }
+            return decodeValue(value, as: element, key: key, diagnostics: &diagnostics).map { .list([Located($0, value.location)]) }
         default:
             guard case .scalar(let text, let location, let quoted) = value else {
                 diagnostics.error("\"\(key)\" must be \(type.noun), found \(value.kindDescription)", at: value.location)
@@ -258,7 +261,7 @@ public struct RecordDecoder {
                 return nil
             }
             return .choice(trimmed)
-        case .list, .object, .referenceOrObject:
+        case .list, .object, .valueOrObject, .oneOrMore:
             return nil
         }
     }
@@ -276,7 +279,8 @@ extension FieldType {
         case .choice(let choice): return "one of \(choice.values.joined(separator: ", "))"
         case .list: return "a list"
         case .object: return "a mapping"
-        case .referenceOrObject(let target, _): return "a \(target.noun) slug or a mapping"
+        case .valueOrObject(let bare, _): return "\(bare.noun) or a mapping"
+        case .oneOrMore(let element): return "\(element.noun), or a list of them"
         }
     }
 }

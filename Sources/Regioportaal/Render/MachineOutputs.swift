@@ -168,7 +168,7 @@ struct MachineOutputs: Sendable {
         case .besluiten: return model.besluiten.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .updates: return model.updates.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .paginas: return model.paginas.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
-        case .partners: return nil
+        case .partners, .bronnen: return nil
         }
     }
 

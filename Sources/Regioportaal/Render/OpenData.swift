@@ -199,7 +199,7 @@ struct OpenData: Sendable {
         .array(sortedBySlug(model.opgaven, \.info).map { o in
             .object([
                 "id": .string(o.info.slug), "url": .string(absolute(.opgave(o.info.slug))), "titel": .string(o.titel),
-                "samenvatting": .string(o.samenvatting), "themas": ids(o.themas), "afhankelijk_van": ids(o.afhankelijkVan),
+                "samenvatting": .string(o.samenvatting), "themas": ids(o.themas), "afhankelijk_van": ids(o.afhankelijkVan.map(\.opgave)),
                 "voorbeeld": .bool(o.info.voorbeeld),
             ].merging(period(o.period)) { a, _ in a })
         })

@@ -98,6 +98,7 @@ struct PageContextBuilder: Sendable {
         case .pagina: return "pagina"
         case .zoeken: return "zoeken"
         case .openData: return "open-data"
+        case .bronnen: return "bronnen"
         case .notFound: return "404"
         }
     }
@@ -123,7 +124,7 @@ struct PageContextBuilder: Sendable {
     }
 
     func base(_ page: Page, titel: String, beschrijving: String, crumbs: [(String, Page)] = [],
-              voorbeeld: Bool = false, ogType: String = "website") -> Fields {
+              ogType: String = "website") -> Fields {
         var feeds: [Fields] = [["titel": "Alle updates", "url": .string(SitePaths.resolve(MachineOutputs.allUpdatesFeed, basePath: basePath))]]
         switch page {
         case .thema(let slug):
@@ -145,6 +146,7 @@ struct PageContextBuilder: Sendable {
                 "home_url": .string(url(.home)),
                 "feed_url": .string(basePath + "feeds/updates.xml"),
                 "zoeken_url": .string(basePath + "zoeken/"),
+                "bronnen_url": .string(url(.bronnen)),
             ],
             "page": [
                 "titel": .string(titel),
@@ -153,7 +155,8 @@ struct PageContextBuilder: Sendable {
                 "url": .string(url(page)),
                 "is_home": .bool(page == .home),
                 "og_type": .string(ogType),
-                "voorbeeld": .bool(voorbeeld),
+                // Set by ``markPage`` from the marks on the page.
+                "voorbeeld": false, "redactie": false,
                 "breadcrumbs": page == .home ? [] : .objects(trail),
                 "has_breadcrumbs": .bool(page != .home),
             ],
@@ -165,6 +168,9 @@ struct PageContextBuilder: Sendable {
                 assets.url(for: path.trimmingCharacters(in: .whitespacesAndNewlines), basePath: basePath)
             }),
             "vandaag": .string(Vocabulary.date(now)),
+            // "Stand van de gegevens": a date of the data, never the clock.
+            "stand": date(or: model.dataDate),
+            "uitgever": .string(or: model.settings.uitgever),
             "feeds": .objects(feeds),
         ]
     }
@@ -187,6 +193,13 @@ struct PageContextBuilder: Sendable {
 
     func coalitieRefs(_ refs: [Ref]) -> TemplateValue {
         .objects(refs.compactMap { model.coalitie($0.value) }.map { ref($0.titel, .coalitie($0.info.slug)) })
+    }
+
+    /// The opgaven `o` depends on, each edge marked by what it rests on.
+    func dependencies(_ o: Opgave) -> TemplateValue {
+        .objects(o.afhankelijkVan.compactMap { edge -> Fields? in
+            model.opgave(edge.opgave.value).map { merge(ref($0.titel, .opgave($0.info.slug)), marks(edge.provenance.grounds)) }
+        })
     }
 
     func opgaveRefs(_ refs: [Ref]) -> TemplateValue {
@@ -216,8 +229,9 @@ struct PageContextBuilder: Sendable {
         missing.map(date) ?? false
     }
 
+    /// An entity's text and what it rests on.
     func body(_ info: EntityInfo) -> Fields {
-        ["body_html": .string(info.body.html), "has_body": .bool(!info.body.html.isEmpty)]
+        merge(["body_html": .string(info.body.html), "has_body": .bool(!info.body.html.isEmpty)], herkomst(info.provenance))
     }
 
     // MARK: Entity summaries
@@ -225,17 +239,16 @@ struct PageContextBuilder: Sendable {
     func updateItem(_ u: Update) -> Fields {
         [
             "titel": .string(u.titel), "url": .string(url(.update(u.info.slug))), "datum": date(u.datum),
-            "samenvatting": .string(u.samenvatting), "voorbeeld": .bool(u.info.voorbeeld), "draft": .bool(u.draft),
+            "samenvatting": .string(u.samenvatting), "draft": .bool(u.draft),
             "themas": themaRefs(u.themas),
-        ]
+        ].merging(marks(u.info.provenance.grounds)) { a, _ in a }
     }
 
     func besluitItem(_ b: Besluit) -> Fields {
         [
             "titel": .string(b.titel), "url": .string(url(.besluit(b.info.slug))), "datum": date(b.datum), "orgaan": .string(b.orgaan),
             "kenmerk": .string(b.kenmerk ?? ""), "has_kenmerk": .bool(b.kenmerk != nil), "uitkomst": .string(b.uitkomst),
-            "voorbeeld": .bool(b.info.voorbeeld),
-        ]
+        ].merging(marks(b.info.provenance.grounds)) { a, _ in a }
     }
 
     func coalitieItem(_ c: Coalitie) -> Fields {
@@ -245,15 +258,17 @@ struct PageContextBuilder: Sendable {
             "status": ["code": .string(c.status), "label": .string(Vocabulary.statusLabel(c.status))],
             "stap": .object(or: step.map { ["label": .string(Vocabulary.stapLabel($0.stap)), "nummer": .int(stepNumber($0.stap)),
                                             "totaal": .int(ContentSchema.stap.options.count), "datum": date($0.datum)] }),
-            "voorbeeld": .bool(c.info.voorbeeld), "themas": themaRefs(c.themas),
-            "aantal_deelnemers": .int(c.deelnemers.filter { $0.variant(on: now) != nil }.count),
-        ]
+            "themas": themaRefs(c.themas), "is_huidig": .bool(c.isCurrent),
+            "aantal_deelnemers": .int(c.deelnemers.filter { ($0.variant(on: now) ?? "geen") != "geen" }.count),
+            "stand_bron": date(or: c.info.provenance.citations.compactMap { model.bron($0.document)?.datum }.max()),
+        ].merging(marks(c.info.provenance.grounds)) { a, _ in a }
     }
 
     func stepNumber(_ stap: String) -> Int { (ContentSchema.stap.values.firstIndex(of: stap) ?? 0) + 1 }
 
     func opgaveItem(_ o: Opgave) -> Fields {
-        ["titel": .string(o.titel), "url": .string(url(.opgave(o.info.slug))), "samenvatting": .string(o.samenvatting), "voorbeeld": .bool(o.info.voorbeeld)]
+        merge(["titel": .string(o.titel), "url": .string(url(.opgave(o.info.slug))), "samenvatting": .string(o.samenvatting)],
+              marks(o.info.provenance.grounds))
     }
 
     func themaItem(_ t: Thema) -> Fields {
@@ -262,23 +277,37 @@ struct PageContextBuilder: Sendable {
             "titel": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "samenvatting": .string(t.samenvatting), "slug": .string(t.info.slug),
             "tafel": .string(t.tafel.naam), "aantal_coalities": .int(count),
             "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities")),
-            "voorbeeld": .bool(t.info.voorbeeld),
-        ]
+        ].merging(marks(t.info.provenance.grounds)) { a, _ in a }
     }
 
+    /// A gemeente with how it takes part now: the mix of variants it takes part in (volledig,
+    /// solidariteit, instap), and apart from that the coalities it does not take part in.
     func gemeenteItem(_ g: Gemeente) -> Fields {
-        let count = (relations.coalitiesByPartij[g.info.slug] ?? []).filter {
-            model.coalities[$0].deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: now) != nil
-        }.count
-        return ["naam": .string(g.naam), "url": .string(url(.gemeente(g.info.slug))), "slug": .string(g.info.slug),
-                "aantal_coalities": .int(count), "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities"))]
+        let mix = Participation(model: model, relations: relations).of(g.info.slug, on: now)
+        let counts = mix.value.taking.map { entry -> Fields in
+            ["variant": .object(variant(entry.variant)), "aantal": .int(entry.coalities.count),
+             "tekst": .string("\(entry.coalities.count) \(Vocabulary.variantLabel(entry.variant).lowercased())")]
+        }
+        let total = mix.value.taking.reduce(0) { $0 + $1.coalities.count }
+        let tekst = total == 0 ? "Doet nu aan geen coalitie mee"
+            : "Doet mee aan \(Vocabulary.plural(total, "coalitie", "coalities")): " + mix.value.taking.map {
+                "\($0.coalities.count) \(Vocabulary.variantLabel($0.variant).lowercased())"
+            }.joined(separator: " · ")
+        return merge(["naam": .string(g.naam), "url": .string(url(.gemeente(g.info.slug))), "slug": .string(g.info.slug),
+                      "deelname": .object(merge(marks(mix.grounds), [
+                          "tekst": .string(tekst), "mix": .objects(counts), "aantal": .int(total),
+                          "geen": .int(mix.value.notTaking.count),
+                          "geen_tekst": .string(mix.value.notTaking.isEmpty ? "" :
+                              "Doet niet mee aan \(Vocabulary.plural(mix.value.notTaking.count, "coalitie", "coalities"))"),
+                      ]))],
+                     marks(g.info.provenance.grounds))
     }
 
     /// Participants in force on `now`, as table rows.
     func deelnemerRows(_ c: Coalitie) -> TemplateValue {
         .objects(c.deelnemers.compactMap { d -> Fields? in
             guard let v = d.variant(on: now) else { return nil }
-            var row = partij(d.partij.value)
+            var row = merge(partij(d.partij.value), marks(d.grounds))
             row["variant"] = .object(variant(v))
             let history = d.varianten.filter { $0.period.vanaf.map { $0 <= now } ?? true }
             row["geschiedenis"] = history.count > 1 ? .objects(history.map { p -> Fields in
@@ -306,7 +335,9 @@ struct PageContextBuilder: Sendable {
     // MARK: Pages
 
     func context(for page: Page) -> TemplateValue {
-        .object(fields(for: page))
+        var fields = fields(for: page)
+        Self.markPage(&fields)
+        return .object(fields)
     }
 
     private func fields(for page: Page) -> Fields {
@@ -340,6 +371,7 @@ struct PageContextBuilder: Sendable {
         case .pagina(let s): return pagina(model.paginas[paginaIndex[s]!])
         case .zoeken: return zoeken()
         case .openData: return openData()
+        case .bronnen: return bronnen()
         case .notFound:
             return base(.notFound, titel: "Pagina niet gevonden", beschrijving: "Deze pagina bestaat niet (meer).")
         }
@@ -365,14 +397,16 @@ struct PageContextBuilder: Sendable {
 
     func thema(_ t: Thema) -> Fields {
         let slug = t.info.slug
-        let leden = t.tafel.leden.filter { $0.period.contains(now) }.map { partij($0.partij.value) }
-        return merge(base(.thema(slug), titel: t.titel, beschrijving: t.samenvatting, crumbs: [("Thema's", .themas)],
-                          voorbeeld: t.info.voorbeeld || t.tafel.voorbeeld), [
+        let leden = t.tafel.leden.filter { $0.period.contains(now) }.map { merge(partij($0.partij.value), marks($0.provenance.grounds)) }
+        return merge(base(.thema(slug), titel: t.titel, beschrijving: t.samenvatting, crumbs: [("Thema's", .themas)]), [
             "thema": .object(merge(merge(themaItem(t), body(t.info)), [
                 "tafel": [
                     "naam": .string(t.tafel.naam), "voorzitter": .string(t.tafel.voorzitter ?? ""), "has_voorzitter": .bool(t.tafel.voorzitter != nil),
                     "ritme": .string(t.tafel.ritme ?? ""), "has_ritme": .bool(t.tafel.ritme != nil), "leden": .objects(leden),
-                    "has_leden": .bool(!leden.isEmpty), "voorbeeld": .bool(t.tafel.voorbeeld),
+                    "has_leden": .bool(!leden.isEmpty), "voorbeeld": .bool(t.tafel.grounds.example),
+                    "redactie": .bool(t.tafel.grounds.editorial),
+                    "soort": ["code": .string(t.tafel.soort), "label": .string(ContentSchema.tafelSoort.option(t.tafel.soort)?.label ?? t.tafel.soort),
+                              "is_tafel": .bool(t.tafel.soort == "tafel")],
                 ],
                 "opgaven": .objects((relations.opgavenByThema[slug] ?? []).map { opgaveItem(model.opgaven[$0]) }),
                 "coalities": .objects((relations.coalitiesByThema[slug] ?? []).map { i -> Fields in
@@ -405,8 +439,7 @@ struct PageContextBuilder: Sendable {
                     "datum": date(or: done?.datum),
                     "huidig": .bool(reached.last?.stap == option.value)]
         }
-        return merge(base(.coalitie(slug), titel: c.titel, beschrijving: c.samenvatting, crumbs: [("Coalities", .coalities)],
-                          voorbeeld: c.info.voorbeeld), [
+        return merge(base(.coalitie(slug), titel: c.titel, beschrijving: c.samenvatting, crumbs: [("Coalities", .coalities)]), [
             "coalitie": .object(merge(merge(coalitieItem(c), body(c.info)), [
                 "start": date(or: c.start?.value),
                 "eind": date(or: c.eind?.value),
@@ -429,34 +462,39 @@ struct PageContextBuilder: Sendable {
     func gemeente(_ g: Gemeente) -> Fields {
         let slug = g.info.slug
         let coalitionIndices = relations.coalitiesByPartij[slug] ?? []
-        var byVariant: [String: [Fields]] = [:]
-        for i in coalitionIndices {
+        let mix = Participation(model: model, relations: relations).of(slug, on: now)
+        /// A coalitie as this gemeente takes part in it: marked by what that participation rests on.
+        func item(_ i: Int) -> Fields {
             let c = model.coalities[i]
-            guard let d = c.deelnemers.first(where: { $0.partij.value == slug }), let v = d.variant(on: now) else { continue }
-            byVariant[v, default: []].append(merge(coalitieItem(c), ["variant": .object(variant(v))]))
+            let grounds = c.deelnemers.first { $0.partij.value == slug }?.period(on: now)?.provenance.grounds ?? .sourced
+            return merge(coalitieItem(c), marks(grounds | c.info.provenance.grounds))
         }
-        let groups = ContentSchema.deelnamevariant.options.compactMap { option -> Fields? in
-            guard let items = byVariant[option.value] else { return nil }
-            return ["variant": .object(variant(option.value)), "beschrijving": .string(option.description), "coalities": .objects(items)]
+        let groups = mix.value.taking.map { entry -> Fields in
+            ["variant": .object(variant(entry.variant)), "beschrijving": .string(ContentSchema.deelnamevariant.option(entry.variant)?.description ?? ""),
+             "coalities": .objects(entry.coalities.map(item))]
         }
+        let notTaking = mix.value.notTaking.map(item)
         let tafels = (relations.themasByTafelLid[slug] ?? []).map { model.themas[$0] }
             .filter { t in t.tafel.leden.contains { $0.partij.value == slug && $0.period.contains(now) } }
             .map { t -> Fields in
-                ["naam": .string(t.tafel.naam), "thema": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "voorbeeld": .bool(t.tafel.voorbeeld)]
+                let lid = t.tafel.leden.first { $0.partij.value == slug && $0.period.contains(now) }
+                return merge(["naam": .string(t.tafel.naam), "thema": .string(t.titel), "url": .string(url(.thema(t.info.slug))),
+                              "soort": .string(ContentSchema.tafelSoort.option(t.tafel.soort)?.label ?? t.tafel.soort)],
+                             marks(lid?.provenance.grounds ?? .sourced))
             }
         let viaCoalities = coalitionIndices.flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let updateIndices = sorted((relations.updatesByGemeente[slug] ?? []) + viaCoalities)
         let besluitViaCoalities = coalitionIndices.flatMap { relations.besluitenByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let besluitIndices = sorted((relations.besluitenByGemeente[slug] ?? []) + besluitViaCoalities)
-        let anyVoorbeeld = coalitionIndices.contains { model.coalities[$0].info.voorbeeld } || g.info.voorbeeld
         return merge(base(.gemeente(slug), titel: g.naam, beschrijving: "Wat de regionale samenwerking doet voor \(g.naam): tafels, coalities, besluiten en nieuws.",
-                          crumbs: [("Gemeenten", .gemeenten)], voorbeeld: anyVoorbeeld), [
+                          crumbs: [("Gemeenten", .gemeenten)]), [
             "gemeente": .object(merge(merge(gemeenteItem(g), body(g.info)), [
                 "cbs_code": .string(g.cbsCode ?? ""), "has_cbs_code": .bool(g.cbsCode != nil),
                 "inwoners": .string(g.inwoners.map(Self.formatNumber) ?? ""), "has_inwoners": .bool(g.inwoners != nil),
                 "website": .string(g.website ?? ""), "has_website": .bool(g.website != nil),
                 "raad_url": .string(g.raadURL ?? ""), "has_raad_url": .bool(g.raadURL != nil),
                 "varianten": .objects(groups), "has_coalities": .bool(!groups.isEmpty),
+                "niet_deelname": .objects(notTaking), "has_niet_deelname": .bool(!notTaking.isEmpty),
                 "tafels": .objects(tafels), "has_tafels": .bool(!tafels.isEmpty),
                 "updates": updateItems(updateIndices.prefix(10)),
                 "besluiten": besluitItems(besluitIndices),
@@ -487,13 +525,17 @@ struct PageContextBuilder: Sendable {
     func opgave(_ o: Opgave) -> Fields {
         let slug = o.info.slug
         return merge(base(.opgave(slug), titel: o.titel, beschrijving: o.samenvatting,
-                          crumbs: [("Groeiperspectief", .groeiperspectief), ("Opgaven", .opgaven)], voorbeeld: o.info.voorbeeld), [
+                          crumbs: [("Groeiperspectief", .groeiperspectief), ("Opgaven", .opgaven)]), [
             "opgave": .object(merge(merge(opgaveItem(o), body(o.info)), [
                 "themas": themaRefs(o.themas),
-                "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
-                "voorwaarde_voor": .objects((relations.dependents[slug] ?? []).map { opgaveItem(model.opgaven[$0]) }),
+                "afhankelijk_van": dependencies(o),
+                "voorwaarde_voor": .objects((relations.dependents[slug] ?? []).map { i -> Fields in
+                    let dependent = model.opgaven[i]
+                    let edge = dependent.afhankelijkVan.first { $0.opgave.value == slug }
+                    return merge(opgaveItem(dependent), marks(edge?.provenance.grounds ?? .sourced))
+                }),
                 "coalities": coalitieItems(relations.coalitiesByOpgave[slug] ?? []),
-                "vanaf": date(or: o.period.vanaf),
+                "vanaf": datedFact(o.period.vanaf, o.vanafProvenance),
             ])),
         ])
     }
@@ -535,8 +577,7 @@ struct PageContextBuilder: Sendable {
     }
 
     func update(_ u: Update) -> Fields {
-        merge(base(.update(u.info.slug), titel: u.titel, beschrijving: u.samenvatting, crumbs: [("Updates", .updates(page: 1))],
-                   voorbeeld: u.info.voorbeeld, ogType: "article"), [
+        merge(base(.update(u.info.slug), titel: u.titel, beschrijving: u.samenvatting, crumbs: [("Updates", .updates(page: 1))]), [
             "update": .object(merge(merge(updateItem(u), body(u.info)), [
                 "auteur": .string(u.auteur),
                 "coalities": coalitieRefs(u.coalities),
@@ -555,7 +596,7 @@ struct PageContextBuilder: Sendable {
 
     func besluit(_ b: Besluit) -> Fields {
         merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
-                   crumbs: [("Besluiten", .besluiten)], voorbeeld: b.info.voorbeeld), [
+                   crumbs: [("Besluiten", .besluiten)]), [
             "besluit": .object(merge(merge(besluitItem(b), body(b.info)), [
                 "themas": themaRefs(b.themas), "coalities": coalitieRefs(b.coalities), "gemeenten": gemeenteRefs(b.gemeenten),
                 "link": .string(b.link ?? ""), "has_link": .bool(b.link != nil),
@@ -570,8 +611,12 @@ struct PageContextBuilder: Sendable {
                 guard !items.isEmpty else { return nil }
                 return ["label": .string(option.label), "partners": .objects(items.map { p -> Fields in
                     ["naam": .string(p.naam), "slug": .string(p.info.slug), "website": .string(p.website ?? ""), "has_website": .bool(p.website != nil),
-                     "voorbeeld": .bool(p.info.voorbeeld), "body_html": .string(p.info.body.html),
-                     "coalities": coalitieItems(relations.coalitiesByPartij[p.info.slug] ?? [])]
+                     "body_html": .string(p.info.body.html),
+                     "coalities": .objects((relations.coalitiesByPartij[p.info.slug] ?? []).map { i -> Fields in
+                         let c = model.coalities[i]
+                         let d = c.deelnemers.first { $0.partij.value == p.info.slug }
+                         return merge(coalitieItem(c), marks((d?.grounds ?? .sourced) | c.info.provenance.grounds))
+                     })].merging(marks(p.info.provenance.grounds)) { a, _ in a }
                 })]
             }),
         ])
@@ -580,27 +625,30 @@ struct PageContextBuilder: Sendable {
     func deelname(year: Int? = nil) -> Fields {
         let day = year.map { Snapshots.day(for: $0, now: now) } ?? now
         let page = year.map { Page.deelnameJaar($0) } ?? .deelname
-        let matrix = ParticipationMatrix(model: model, relations: relations, on: day)
-        let notInvolved: Fields = ["code": "", "label": "Niet betrokken", "symbool": "–"]
+        let matrix = ParticipationMatrix(model: model, relations: relations, on: day, currentOnly: year == nil)
+        let notCurrent = year != nil ? [] : model.coalities.filter { !$0.isCurrent && $0.isActive(on: day) }.map(coalitieItem)
+        let notInvolved: Fields = ["code": "", "label": "Niet betrokken", "symbool": "–", "voorbeeld": false, "redactie": false]
         let sections = model.themas.compactMap { t -> Fields? in
             let rows = matrix.rows(forThema: t.info.slug)
             guard !rows.isEmpty else { return nil }
             return ["titel": .string(t.titel), "slug": .string(t.info.slug), "url": .string(url(.thema(t.info.slug))),
                     "rows": .objects(rows.map { row -> Fields in
                         ["titel": .string(row.coalitie.titel), "url": .string(url(.coalitie(row.coalitie.info.slug))),
-                         "voorbeeld": .bool(row.coalitie.info.voorbeeld),
-                         "cellen": .objects(row.cells.map { $0.map(variant) ?? notInvolved })]
+                         "cellen": .objects(row.cells.map { cell -> Fields in
+                             guard let cell else { return notInvolved }
+                             return merge(variant(cell.variant), marks(cell.provenance.grounds))
+                         })].merging(marks(row.grounds)) { a, _ in a }
                     })]
         }
         let titel = year.map { "Deelname per gemeente in \($0)" } ?? "Deelname per gemeente"
         let beschrijving = year.map { "Welke gemeente deed mee aan welke coalitie, en hoe, op \(Vocabulary.date(Snapshots.day(for: $0, now: now)))." }
             ?? "Welke gemeente doet mee aan welke coalitie, en hoe."
-        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: year == nil ? [] : [("Deelname", .deelname)],
-                          voorbeeld: model.coalities.contains { $0.info.voorbeeld }), [
+        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: year == nil ? [] : [("Deelname", .deelname)]), [
             "jaren": yearNavigation(years, current: year, page: { .deelnameJaar($0) }, present: .deelname),
             "peildatum": date(day),
             "gemeenten": .objects(model.gemeenten.map { ["naam": .string($0.naam), "url": .string(url(.gemeente($0.info.slug)))] }),
             "themas": .objects(sections),
+            "niet_huidig": .objects(notCurrent), "has_niet_huidig": .bool(!notCurrent.isEmpty),
             "varianten": .objects(ContentSchema.deelnamevariant.options.map { merge(variant($0.value), ["beschrijving": .string($0.description)]) }),
         ])
     }
@@ -648,8 +696,7 @@ struct PageContextBuilder: Sendable {
         let beeindigd: [Fields] = jaar == nil ? [] :
             model.opgaven.filter { o in o.period.tot.map { $0 >= yearStart! && $0 <= day } ?? false }.map(opgaveItem)
             + model.coalities.filter { c in c.eind.map { $0.value >= yearStart! && $0.value <= day } ?? false }.map(coalitieItem)
-        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs,
-                          voorbeeld: model.opgaven.contains { $0.info.voorbeeld } || model.coalities.contains { $0.info.voorbeeld }), [
+        return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs), [
             "map_html": .string(svg),
             "has_map": .bool(!svg.isEmpty),
             "map_uitleg": .string(or: uitleg),
@@ -661,7 +708,7 @@ struct PageContextBuilder: Sendable {
             "has_beeindigd": .bool(!beeindigd.isEmpty),
             "opgaven": .objects(opgaven.map { o -> Fields in
                 merge(opgaveItem(o), [
-                    "afhankelijk_van": opgaveRefs(o.afhankelijkVan),
+                    "afhankelijk_van": dependencies(o),
                     "coalities": coalitieItems((relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }),
                     "themas": themaRefs(o.themas),
                     "uitgelicht": .bool(emphasis?.contains(o.info.slug) ?? false),
@@ -752,7 +799,7 @@ struct PageContextBuilder: Sendable {
         }
         let titel = "Wat is er veranderd voor \(naam)"
         return merge(base(page, titel: titel, beschrijving: "Coalities, deelname, opgaven, besluiten en updates per periode, tot \(Vocabulary.date(now)).",
-                          crumbs: crumbs, voorbeeld: events.contains { $0.voorbeeld }), [
+                          crumbs: crumbs), [
             "naam": .string(naam),
             "peildatum": date(now),
             "perioden": .objects(periods),
@@ -783,29 +830,40 @@ struct PageContextBuilder: Sendable {
     }
 
     func pagina(_ p: Pagina) -> Fields {
-        merge(base(.pagina(p.info.slug), titel: p.titel, beschrijving: p.samenvatting, voorbeeld: p.info.voorbeeld),
+        merge(base(.pagina(p.info.slug), titel: p.titel, beschrijving: p.samenvatting),
               ["pagina": .object(merge(["titel": .string(p.titel), "samenvatting": .string(p.samenvatting)], body(p.info)))])
     }
 }
 
 /// Coalities × the seven gemeenten, with the variant in force on a day.
 struct ParticipationMatrix {
-    struct Row { var coalitie: Coalitie; var cells: [String?] }
+    struct Row {
+        var coalitie: Coalitie
+        /// Per gemeente, the period in force.
+        var cells: [VariantPeriod?]
+        /// What the row shows rests on: the coalitie and every participation in it.
+        var grounds: Grounds { coalitie.info.provenance.grounds | Grounds.of(cells) { $0?.provenance.grounds ?? .sourced } }
+    }
+    /// Only coalities going on now: the present view shows no finished, lapsed or unknown ones.
+    let currentOnly: Bool
     let model: SiteModel
     let relations: Relations
     let day: Day
 
-    init(model: SiteModel, relations: Relations, on day: Day) {
+    init(model: SiteModel, relations: Relations, on day: Day, currentOnly: Bool = false) {
+        self.currentOnly = currentOnly
         self.model = model
         self.relations = relations
         self.day = day
     }
 
     func rows(forThema slug: String) -> [Row] {
-        (relations.coalitiesByThema[slug] ?? []).filter { model.coalities[$0].isActive(on: day) }.map { i in
+        (relations.coalitiesByThema[slug] ?? []).filter {
+            model.coalities[$0].isActive(on: day) && (!currentOnly || model.coalities[$0].isCurrent)
+        }.map { i in
             let c = model.coalities[i]
             return Row(coalitie: c, cells: model.gemeenten.map { g in
-                c.deelnemers.first { $0.partij.value == g.info.slug }?.variant(on: day)
+                c.deelnemers.first { $0.partij.value == g.info.slug }?.period(on: day)
             })
         }
     }
@@ -829,9 +887,12 @@ struct SourceKeys: Sendable {
         hasher.combine(model.settings.beschrijving)
         hasher.combine(model.settings.baseURL)
         hasher.combine(model.settings.updatesPerPagina)
+        hasher.combine(model.settings.uitgever)
         hasher.combine(now.description)
+        // Every page's footer shows the data date, which the newest update or besluit may set.
+        hasher.combine(model.dataDate)
         let infos = model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info)
-            + model.opgaven.map(\.info) + model.coalities.map(\.info) + model.paginas.map(\.info)
+            + model.opgaven.map(\.info) + model.coalities.map(\.info) + model.paginas.map(\.info) + model.bronnen.map(\.info)
         for info in infos {
             hasher.combine(info.kind)
             hasher.combine(info.slug)

@@ -244,6 +244,8 @@ public struct JSONSchemaWriter: Sendable {
         return Document(name: Self.siteName, title: "Site-instellingen", json: .object(root))
     }
 
+    static let provenanceRule = "Herkomst: elk bestand heeft precies één van bron (een brondocument uit Content/bronnen/, eventueel met het deel), voorbeeld: true (verzonnen gegevens ter illustratie) of redactie: true (de eigen lezing van de redactie). Hetzelfde geldt, als het bestand zelf geen voorbeeld is, voor de samenstelling van een tafel, elke deelnemer van een coalitie, elke afhankelijkheid (afhankelijk_van) en de datums vanaf en tot van een opgave."
+
     static let nullRule = "Een sleutel zonder waarde (bijvoorbeeld `kenmerk:`) telt als weggelaten; optionele sleutels mogen daarom ook leeg (null) zijn."
 
     static func describe(_ kind: ContentKind) -> (title: String, intro: String) {
@@ -257,6 +259,7 @@ public struct JSONSchemaWriter: Sendable {
         case .besluiten: return ("Besluit", "De front matter van een besluit: een .md-bestand in Content/besluiten/, \(frontMatter).")
         case .updates: return ("Update", "De front matter van een bericht: een .md-bestand in Content/updates/, \(frontMatter).")
         case .paginas: return ("Pagina", "De front matter van een vrije pagina: een .md-bestand in Content/paginas/, \(frontMatter).")
+        case .bronnen: return ("Bron", "Een brondocument van het portaal: een .yml-bestand in Content/bronnen/, of de front matter van een .md-bestand daar.")
         }
     }
 
@@ -292,9 +295,10 @@ public struct JSONSchemaWriter: Sendable {
             rules.append("expiryDate ligt na publishDate.")
         case .paginas:
             rules.append("De slug is geen naam die de site zelf gebruikt: \(Routes.reserved.sorted().joined(separator: ", ")).")
-        case .gemeenten, .partners, .besluiten:
+        case .gemeenten, .partners, .besluiten, .bronnen:
             break
         }
+        if kind != .bronnen { rules.append(Self.provenanceRule) }
         rules.append("In de Markdown-tekst: elke afbeelding heeft een alt-tekst, koppen beginnen bij ## en slaan geen niveau over, links naar pagina's van het portaal en hun ankers bestaan, en onveilige links (javascript:) zijn niet toegestaan.")
         return "Niet in dit schema, wel gecontroleerd door `regioportaal check`:\n" + rules.map { "- " + $0 }.joined(separator: "\n")
     }
@@ -304,10 +308,10 @@ public struct JSONSchemaWriter: Sendable {
         func visit(_ type: FieldType) {
             switch type {
             case .reference(let target): if !found.contains(target) { found.append(target) }
-            case .referenceOrObject(let target, let spec):
-                if !found.contains(target) { found.append(target) }
+            case .valueOrObject(let bare, let spec):
+                visit(bare)
                 spec.fields.forEach { visit($0.type) }
-            case .list(let element, _): visit(element)
+            case .list(let element, _), .oneOrMore(let element): visit(element)
             case .object(let spec): spec.fields.forEach { visit($0.type) }
             case .text, .date, .integer, .boolean, .url, .choice: break
             }
@@ -387,10 +391,11 @@ public struct JSONSchemaWriter: Sendable {
             return schema
         case .object(let spec):
             return objectSchema(spec)
-        case .referenceOrObject(let target, let spec):
-            var object = objectSchema(spec)
-            object["description"] = .string("Een \(target.dutchNoun) met een periode (vanaf, tot).")
-            return ["anyOf": .array([.object(referenceSchema(target)), .object(object)])]
+        case .valueOrObject(let bare, let spec):
+            return ["anyOf": .array([.object(typeSchema(bare)), .object(objectSchema(spec))])]
+        case .oneOrMore(let element):
+            let single = typeSchema(element)
+            return ["anyOf": .array([.object(single), .object(["type": .string("array"), "items": .object(single), "minItems": .int(1)])])]
         }
     }
 
@@ -453,6 +458,7 @@ extension ReferenceTarget {
         case .kind(.besluiten): return "besluiten"
         case .kind(.updates): return "updates"
         case .kind(.paginas): return "pagina's"
+        case .kind(.bronnen): return "bronnen"
         case .partij: return "partijen (gemeenten en partners)"
         }
     }

@@ -216,7 +216,7 @@ enum TextEditRebuild {
     /// last build still hold.
     static func keepsItsPlace(_ a: Update, _ b: Update) -> Bool {
         a.datum == b.datum && a.draft == b.draft && a.publishDate == b.publishDate && a.expiryDate == b.expiryDate
-            && a.info.voorbeeld == b.info.voorbeeld && a.themas.map(\.value) == b.themas.map(\.value)
+            && a.info.provenance == b.info.provenance && a.themas.map(\.value) == b.themas.map(\.value)
             && a.coalities.map(\.value) == b.coalities.map(\.value) && a.gemeenten.map(\.value) == b.gemeenten.map(\.value)
     }
 
@@ -240,6 +240,7 @@ extension SiteModel {
         case .besluiten: return besluiten.first { $0.info.slug == slug }?.info
         case .updates: return updates.first { $0.info.slug == slug }?.info
         case .paginas: return paginas.first { $0.info.slug == slug }?.info
+        case .bronnen: return bron(slug)?.info
         }
     }
 
@@ -257,6 +258,7 @@ extension SiteModel {
         case .besluiten: replace(&besluiten, \.info)
         case .updates: replace(&updates, \.info)
         case .paginas: replace(&paginas, \.info)
+        case .bronnen: replace(&bronnen, \.info)
         }
     }
 }

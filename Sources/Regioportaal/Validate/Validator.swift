@@ -60,6 +60,7 @@ public struct Validator {
         var timer = StageTimer()
         checkUniqueSlugs()
         checkReferences()
+        checkProvenance()
         timer.mark("    validate: slugs, references")
         checkCycles()
         checkDates()
@@ -121,7 +122,7 @@ public struct Validator {
             checkReferences(in: record, spec: spec)
         }
         for thema in model.themas { checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member") }
-        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan, what: "dependency") }
+        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan.map(\.opgave), what: "dependency") }
         for coalitie in model.coalities { checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant") }
     }
 
@@ -134,15 +135,81 @@ public struct Validator {
 
     private mutating func checkReferences(in value: Located<FieldValue>, type: FieldType) {
         switch (value.value, type) {
-        case (.reference(let slug), .reference(let target)), (.reference(let slug), .referenceOrObject(let target, _)):
+        case (.reference(let slug), .reference(let target)), (.reference(let slug), .valueOrObject(.reference(let target), _)):
             check(Ref(slug, value.location), target)
-        case (.list(let items), .list(let element, _)):
+        case (.list(let items), .list(let element, _)), (.list(let items), .oneOrMore(let element)):
             for item in items { checkReferences(in: item, type: element) }
-        case (.record(let record), .object(let spec)), (.record(let record), .referenceOrObject(_, let spec)):
+        case (.record(let record), .object(let spec)), (.record(let record), .valueOrObject(_, let spec)):
             checkReferences(in: record, spec: spec)
         default:
             break
         }
+    }
+
+    // MARK: Provenance
+
+    /// Every entity, and every disputed relation of an entity that is not example data,
+    /// states exactly one of `bron`, `voorbeeld: true` or `redactie: true`. Checked on the
+    /// records, since the model has already settled a missing statement as example data.
+    private mutating func checkProvenance() {
+        for (index, record) in records.enumerated() {
+            guard let record, kinds[index] != .bronnen else { continue }
+            let entity = stated(record)
+            if entity.isEmpty {
+                diagnostics.error("bij dit bestand staat niet waar de gegevens vandaan komen", at: files[index].source.location(line: 1, column: 1),
+                                  hint: "zet in de front matter bron: <document uit Content/bronnen/>, of voorbeeld: true als de gegevens verzonnen zijn, of redactie: true als het de eigen tekst of lezing van de redactie is")
+                continue
+            }
+            if record.bool("voorbeeld") { continue }
+            switch kinds[index] {
+            case .themas:
+                guard let tafel = record.record("tafel") else { break }
+                let composition = !stated(tafel).isEmpty
+                for item in tafel.list("leden") where !composition {
+                    if case .record(let lid) = item.value, !stated(lid).isEmpty { continue }
+                    relationError("de samenstelling van deze tafel", at: item.location,
+                                  example: "zet bij tafel: bron: …, of geef dit lid een eigen bron: { partij: …, bron: … }")
+                }
+            case .coalities:
+                for deelnemer in record.records("deelnemers") where stated(deelnemer).isEmpty {
+                    let periods = deelnemer.records("varianten")
+                    if !periods.isEmpty, periods.allSatisfy({ !stated($0).isEmpty }) { continue }
+                    relationError("de deelname van deze partij", at: deelnemer.location,
+                                  example: "{ partij: …, variant: …, bron: { document: …, deel: … } }")
+                }
+            case .opgaven:
+                for item in record.list("afhankelijk_van") {
+                    if case .record(let edge) = item.value, !stated(edge).isEmpty { continue }
+                    relationError("deze afhankelijkheid", at: item.location,
+                                  example: "- { opgave: …, bron: { document: …, deel: … } }, of - { opgave: …, redactie: true } als het de lezing van de redactie is")
+                }
+                for key in ["vanaf", "tot"] {
+                    guard let field = record[key] else { continue }
+                    if case .record(let dated) = field.value, !stated(dated).isEmpty { continue }
+                    relationError("de datum \(key)", at: field.location,
+                                  example: "\(key): { datum: JJJJ-MM-DD, bron: … }, of met redactie: true als de datum de lezing van de redactie is")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Which of the three provenance keys a mapping states; reports a mapping that states more than one.
+    private mutating func stated(_ record: Record) -> [String] {
+        let given = ContentSchema.provenanceKeys.filter { key in
+            key == "bron" ? !record.list(key).isEmpty : record.bool(key)
+        }
+        if given.count > 1, let second = record[given[1]] {
+            diagnostics.error("hier staan twee soorten herkomst tegelijk: \(given.joined(separator: " en "))", at: second.location,
+                              hint: "kies er één: bron (het rust op een document), voorbeeld: true (verzonnen) of redactie: true (de lezing van de redactie)")
+        }
+        return given
+    }
+
+    private mutating func relationError(_ what: String, at location: SourceLocation, example: String) {
+        diagnostics.error("bij \(what) staat niet waar het vandaan komt", at: location,
+                          hint: "geef een bron, of voorbeeld: true, of redactie: true; bijvoorbeeld \(example)")
     }
 
     // MARK: Cycles
@@ -166,7 +233,7 @@ public struct Validator {
                     continue
                 }
                 stack[stack.count - 1].1 += 1
-                let ref = opgave.afhankelijkVan[index]
+                let ref = opgave.afhankelijkVan[index].opgave
                 guard let next = model.opgave(ref.value) else { continue }
                 switch marks[next.info.slug] {
                 case .visiting?:
