@@ -27,6 +27,15 @@
       return { e: e, score: score };
     }).sort(function (a, b) { return b.score - a.score || a.e.titel.localeCompare(b.e.titel, "nl"); });
     overview.hidden = true;
+    function label(className, text) {
+      var span = document.createElement("span");
+      span.className = className;
+      span.textContent = text;
+      var wrap = document.createElement("span");
+      wrap.appendChild(document.createTextNode(" "));
+      wrap.appendChild(span);
+      return wrap;
+    }
     var status = document.createElement("p");
     status.textContent = hits.length === 1 ? "1 resultaat" : hits.length + " resultaten";
     results.appendChild(status);
@@ -43,7 +52,11 @@
       var summary = document.createElement("span");
       summary.className = "summary";
       summary.textContent = h.e.s;
-      li.appendChild(a); li.appendChild(kind); li.appendChild(summary);
+      li.appendChild(a);
+      // Example data and the editors' reading keep their label in the results too.
+      if (h.e.v) li.appendChild(label("label-voorbeeld", "voorbeeld"));
+      if (h.e.r) li.appendChild(label("label-redactie", "lezing redactie"));
+      li.appendChild(kind); li.appendChild(summary);
       list.appendChild(li);
     });
     results.appendChild(list);

@@ -76,21 +76,24 @@ struct MachineOutputs: Sendable {
             let url = absolute(Page.update(u.info.slug).path)
             xml += """
               <entry>
-                <title>\(XML.escape(u.titel))</title>
+                <title>\(u.info.voorbeeld ? "[Voorbeeld] " : "")\(XML.escape(u.titel))</title>
                 <id>tag:\(XML.escape(host)),\(u.datum):updates/\(u.info.slug)</id>
                 <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
                 <published>\(u.datum.rfc3339)</published>
                 <updated>\(u.datum.rfc3339)</updated>
                 <author><name>\(XML.escape(u.auteur))</name></author>
-                <summary>\(XML.escape(u.samenvatting))</summary>
+                <summary>\(u.info.voorbeeld ? Self.feedExampleNote : "")\(XML.escape(u.samenvatting))</summary>
                 <content type="html">\(XML.escape(u.info.body.html))</content>
-            \(u.themas.compactMap { model.thema($0.value) }.map { "    <category term=\"\(XML.escape($0.info.slug))\" label=\"\(XML.escape($0.titel))\"/>\n" }.joined())  </entry>
+            \(u.themas.compactMap { model.thema($0.value) }.map { "    <category term=\"\(XML.escape($0.info.slug))\" label=\"\(XML.escape($0.titel))\"/>\n" }.joined())\(u.info.voorbeeld ? "    <category term=\"voorbeeld\" label=\"Voorbeeldgegevens\"/>\n" : "")  </entry>
 
             """
         }
         xml += "</feed>\n"
         return xml
     }
+
+    /// Before the summary of an example update: a feed reader shows no page notice.
+    static let feedExampleNote = "Voorbeeldgegevens, geen feiten: "
 
     // MARK: Sitemap and robots
 
@@ -173,48 +176,52 @@ struct MachineOutputs: Sendable {
     }
 
     func searchEntry(_ t: Thema, basePath: String) -> [UInt8] {
-        Self.entry(.thema(t.info.slug), "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam], basePath: basePath)
+        Self.entry(.thema(t.info.slug), t.info.provenance.grounds, "Thema", t.titel, t.samenvatting, t.info.body.plainText, [t.tafel.naam], basePath: basePath)
     }
 
     func searchEntry(_ g: Gemeente, basePath: String) -> [UInt8] {
-        Self.entry(.gemeente(g.info.slug), "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)", g.info.body.plainText, [], basePath: basePath)
+        Self.entry(.gemeente(g.info.slug), g.info.provenance.grounds, "Gemeente", g.naam, "Wat de regio doet voor \(g.naam)", g.info.body.plainText, [], basePath: basePath)
     }
 
     func searchEntry(_ c: Coalitie, basePath: String) -> [UInt8] {
         let names = c.deelnemers.compactMap { model.partijNaam($0.partij.value) }
-        return Self.entry(.coalitie(c.info.slug), "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
+        return Self.entry(.coalitie(c.info.slug), c.info.provenance.grounds | Grounds.of(c.deelnemers) { $0.grounds }, "Coalitie", c.titel, c.samenvatting, c.info.body.plainText,
                           names + c.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
     }
 
     func searchEntry(_ o: Opgave, basePath: String) -> [UInt8] {
-        Self.entry(.opgave(o.info.slug), "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
+        Self.entry(.opgave(o.info.slug), o.info.provenance.grounds, "Opgave", o.titel, o.samenvatting, o.info.body.plainText,
                    o.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
     }
 
     func searchEntry(_ p: Pagina, basePath: String) -> [UInt8] {
-        Self.entry(.pagina(p.info.slug), "Pagina", p.titel, p.samenvatting, p.info.body.plainText, [], basePath: basePath)
+        Self.entry(.pagina(p.info.slug), p.info.provenance.grounds, "Pagina", p.titel, p.samenvatting, p.info.body.plainText, [], basePath: basePath)
     }
 
     func searchEntry(_ u: Update, basePath: String) -> [UInt8] {
-        Self.entry(.update(u.info.slug), "Update", u.titel, u.samenvatting, u.info.body.plainText,
+        Self.entry(.update(u.info.slug), u.info.provenance.grounds, "Update", u.titel, u.samenvatting, u.info.body.plainText,
                    [Vocabulary.date(u.datum)] + u.gemeenten.compactMap { model.gemeente($0.value)?.naam }
                        + u.themas.compactMap { model.thema($0.value)?.titel }, basePath: basePath)
     }
 
     func searchEntry(_ b: Besluit, basePath: String) -> [UInt8] {
-        Self.entry(.besluit(b.info.slug), "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
+        Self.entry(.besluit(b.info.slug), b.info.provenance.grounds, "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
                    b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }, basePath: basePath)
     }
 
     /// One JSON object, keys in sorted order; made where the entry is made, so the bulk of
     /// the index is serialised on all cores.
-    static func entry(_ page: Page, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String],
+    /// `r` and `v` are present only for records with the editors' reading or example data in them.
+    static func entry(_ page: Page, _ grounds: Grounds, _ kind: String, _ titel: String, _ summary: String, _ body: String, _ extra: [String],
                       basePath: String) -> [UInt8] {
         let text = ([titel, summary] + extra + [String(body.prefix(bodyLimit))]).joined(separator: " ")
         var json: [UInt8] = []
         json.reserveCapacity(text.utf8.count * 2 + 128)
-        for (index, (key, value)) in [("k", kind), ("s", summary), ("t", fold(text)), ("titel", titel),
-                                      ("u", SitePaths.resolve(page.path, basePath: basePath))].enumerated() {
+        var fields = [("k", kind)]
+        if grounds.editorial { fields.append(("r", "1")) }
+        fields += [("s", summary), ("t", fold(text)), ("titel", titel), ("u", SitePaths.resolve(page.path, basePath: basePath))]
+        if grounds.example { fields.append(("v", "1")) }
+        for (index, (key, value)) in fields.enumerated() {
             json.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
             JSONText.appendString(key, to: &json)
             json.append(UInt8(ascii: ":"))

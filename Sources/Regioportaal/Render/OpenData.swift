@@ -90,6 +90,10 @@ struct OpenData: Sendable {
                     beschrijving: "Besluiten van raden, colleges en regionale organen over de samenwerking, met datum, orgaan, kenmerk en uitkomst.",
                     page: .besluiten, distributions: [.init(fileName: "besluiten.json", format: .json), .init(fileName: "besluiten.csv", format: .csv)],
                     modified: latest(model.besluiten.map(\.datum))),
+            Dataset(id: "bronnen", titel: "Bronnen",
+                    beschrijving: "De documenten waarop de gegevens rusten: titel, auteur, datum, soort en kenmerk. Elk ander record noemt in bronnen de id's van de documenten waarop het rust.",
+                    page: .bronnen, distributions: [.init(fileName: "bronnen.json", format: .json)],
+                    modified: latest(model.bronnen.map(\.datum))),
             Dataset(id: "updates", titel: "Updates",
                     beschrijving: "De gepubliceerde berichten over de samenwerking, met de thema's, coalities en gemeenten waar ze over gaan.",
                     page: .updates(page: 1), distributions: [.init(fileName: "updates.json", format: .json)],
@@ -123,6 +127,7 @@ struct OpenData: Sendable {
             json("opgaven.json", opgaven()),
             json("besluiten.json", besluiten()),
             updatesFile(sources: sources, cache: cache),
+            json("bronnen.json", bronnen()),
             OutputFile(path: Self.folder + "deelname.csv", text: deelnameCSV()),
             OutputFile(path: Self.folder + "besluiten.csv", text: besluitenCSV()),
         ]
@@ -140,79 +145,105 @@ struct OpenData: Sendable {
 
     private func ids(_ refs: [Ref]) -> JSONValue { JSONValue.strings(refs.map(\.value)) }
 
+    /// Where a record or relation comes from: `voorbeeld` (invented), `herkomst` (`bron`,
+    /// `redactie` or `voorbeeld`) and `bronnen` (the documents, with the part when given).
+    /// `grounds` adds what a relation inside the record rests on.
+    func provenance(_ p: Provenance, _ grounds: Grounds? = nil) -> [String: JSONValue] {
+        [
+            "voorbeeld": .bool((grounds ?? p.grounds).example),
+            "herkomst": .string(Self.herkomst(p)),
+            "bronnen": .array(p.citations.map { .object(["document": .string($0.document), "deel": .optional($0.deel)]) }),
+        ]
+    }
+
+    static func herkomst(_ p: Provenance) -> String {
+        switch p {
+        case .sources: return "bron"
+        case .editorial: return "redactie"
+        case .example: return "voorbeeld"
+        }
+    }
+
+    private func with(_ fields: [String: JSONValue], _ p: Provenance, _ grounds: Grounds? = nil) -> JSONValue {
+        .object(fields.merging(provenance(p, grounds)) { a, _ in a })
+    }
+
     private func period(_ p: Period) -> [String: JSONValue] {
         ["vanaf": .optional(p.vanaf), "tot": .optional(p.tot)]
     }
 
     func gemeenten() -> JSONValue {
         .array(sortedBySlug(model.gemeenten, \.info).map { g in
-            .object([
+            with([
                 "id": .string(g.info.slug), "url": .string(absolute(.gemeente(g.info.slug))), "naam": .string(g.naam),
                 "cbs_code": .optional(g.cbsCode), "inwoners": .optional(g.inwoners), "inwoners_peildatum": .optional(g.inwonersPeildatum),
-                "website": .optional(g.website), "raad_url": .optional(g.raadURL), "voorbeeld": .bool(g.info.voorbeeld),
-            ])
+                "website": .optional(g.website), "raad_url": .optional(g.raadURL),
+            ], g.info.provenance)
         })
     }
 
     func partners() -> JSONValue {
         .array(sortedBySlug(model.partners, \.info).map { p in
-            .object([
+            with([
                 "id": .string(p.info.slug), "url": .string(absolute(.partners) + "#" + p.info.slug), "naam": .string(p.naam),
-                "soort": .string(p.soort), "website": .optional(p.website), "voorbeeld": .bool(p.info.voorbeeld),
-            ])
+                "soort": .string(p.soort), "website": .optional(p.website),
+            ], p.info.provenance)
         })
     }
 
     func themas() -> JSONValue {
         .array(sortedBySlug(model.themas, \.info).map { t in
-            .object([
+            with([
                 "id": .string(t.info.slug), "url": .string(absolute(.thema(t.info.slug))), "titel": .string(t.titel),
-                "samenvatting": .string(t.samenvatting), "volgorde": .optional(t.volgorde), "voorbeeld": .bool(t.info.voorbeeld),
-                "tafel": .object([
-                    "naam": .string(t.tafel.naam), "voorzitter": .optional(t.tafel.voorzitter), "ritme": .optional(t.tafel.ritme),
-                    "voorbeeld": .bool(t.tafel.voorbeeld),
-                    "leden": .array(t.tafel.leden.map { .object(["partij": .string($0.partij.value)].merging(period($0.period)) { a, _ in a }) }),
-                ]),
-            ])
+                "samenvatting": .string(t.samenvatting), "volgorde": .optional(t.volgorde),
+                "tafel": with([
+                    "naam": .string(t.tafel.naam), "soort": .string(t.tafel.soort),
+                    "voorzitter": .optional(t.tafel.voorzitter), "ritme": .optional(t.tafel.ritme),
+                    "leden": .array(t.tafel.leden.map { with(["partij": .string($0.partij.value)].merging(period($0.period)) { a, _ in a }, $0.provenance) }),
+                ], t.tafel.provenance, t.tafel.grounds),
+            ], t.info.provenance)
         })
     }
 
     func coalities() -> JSONValue {
         .array(sortedBySlug(model.coalities, \.info).map { c in
-            .object([
+            with([
                 "id": .string(c.info.slug), "url": .string(absolute(.coalitie(c.info.slug))), "titel": .string(c.titel),
                 "samenvatting": .string(c.samenvatting), "themas": ids(c.themas), "opgaven": ids(c.opgaven),
                 "status": .string(c.status), "start": .optional(c.start?.value), "eind": .optional(c.eind?.value),
-                "ring": .optional(c.ring), "voorbeeld": .bool(c.info.voorbeeld),
+                "ring": .optional(c.ring),
                 "deelnemers": .array(c.deelnemers.map { d in
-                    .object([
+                    with([
                         "partij": .string(d.partij.value),
-                        "varianten": .array(d.varianten.map { .object(["variant": .string($0.variant)].merging(period($0.period)) { a, _ in a }) }),
-                    ])
+                        "varianten": .array(d.varianten.map { with(["variant": .string($0.variant)].merging(period($0.period)) { a, _ in a }, $0.provenance) }),
+                    ], d.provenance, d.grounds)
                 }),
                 "stappen": .array(c.stappen.map { .object(["stap": .string($0.stap), "datum": .string($0.datum.description)]) }),
-            ])
+            ], c.info.provenance)
         })
     }
 
     func opgaven() -> JSONValue {
         .array(sortedBySlug(model.opgaven, \.info).map { o in
-            .object([
+            with([
                 "id": .string(o.info.slug), "url": .string(absolute(.opgave(o.info.slug))), "titel": .string(o.titel),
                 "samenvatting": .string(o.samenvatting), "themas": ids(o.themas), "afhankelijk_van": ids(o.afhankelijkVan.map(\.opgave)),
-                "voorbeeld": .bool(o.info.voorbeeld),
-            ].merging(period(o.period)) { a, _ in a })
+                // The same edges with what each rests on: most are the editors' reading.
+                "afhankelijkheden": .array(o.afhankelijkVan.map { with(["opgave": .string($0.opgave.value)], $0.provenance) }),
+                "vanaf_herkomst": o.vanafProvenance.map { with([:], $0) } ?? .null,
+                "tot_herkomst": o.totProvenance.map { with([:], $0) } ?? .null,
+            ].merging(period(o.period)) { a, _ in a }, o.info.provenance)
         })
     }
 
     func besluiten() -> JSONValue {
         .array(sortedBySlug(model.besluiten, \.info).map { b in
-            .object([
+            with([
                 "id": .string(b.info.slug), "url": .string(absolute(.besluit(b.info.slug))), "titel": .string(b.titel),
                 "datum": .string(b.datum.description), "orgaan": .string(b.orgaan), "kenmerk": .optional(b.kenmerk),
                 "uitkomst": .string(b.uitkomst), "themas": ids(b.themas), "coalities": ids(b.coalities), "gemeenten": ids(b.gemeenten),
-                "link": .optional(b.link), "voorbeeld": .bool(b.info.voorbeeld),
-            ])
+                "link": .optional(b.link),
+            ], b.info.provenance)
         })
     }
 
@@ -247,17 +278,34 @@ struct OpenData: Sendable {
     }
 
     private func record(_ u: Update) -> JSONValue {
-        .object([
+        with([
             "id": .string(u.info.slug), "url": .string(absolute(.update(u.info.slug))), "titel": .string(u.titel),
             "datum": .string(u.datum.description), "auteur": .string(u.auteur), "samenvatting": .string(u.samenvatting),
-            "themas": ids(u.themas), "coalities": ids(u.coalities), "gemeenten": ids(u.gemeenten), "voorbeeld": .bool(u.info.voorbeeld),
-        ])
+            "themas": ids(u.themas), "coalities": ids(u.coalities), "gemeenten": ids(u.gemeenten),
+        ], u.info.provenance)
+    }
+
+    func bronnen() -> JSONValue {
+        .array(sortedBySlug(model.bronnen, \.info).map { b in
+            .object([
+                "id": .string(b.info.slug), "url": .string(absolute(.bronnen) + "#bron-" + b.info.slug), "titel": .string(b.titel),
+                "auteur": .string(b.auteur), "datum": .string(b.datum.description), "soort": .string(b.soort),
+                "kenmerk": .optional(b.kenmerk), "link": .optional(b.link), "samenvatting": .string(b.samenvatting),
+            ])
+        })
     }
 
     // MARK: CSV
 
-    static let deelnameHeader = ["coalitie", "coalitie_titel", "partij", "partij_naam", "partij_soort", "variant", "vanaf", "tot", "url"]
-    static let besluitenHeader = ["id", "datum", "titel", "orgaan", "kenmerk", "uitkomst", "themas", "coalities", "gemeenten", "link", "url", "voorbeeld"]
+    static let deelnameHeader = ["coalitie", "coalitie_titel", "partij", "partij_naam", "partij_soort", "variant", "vanaf", "tot", "url",
+                                 "voorbeeld", "herkomst", "bronnen"]
+    static let besluitenHeader = ["id", "datum", "titel", "orgaan", "kenmerk", "uitkomst", "themas", "coalities", "gemeenten", "link", "url", "voorbeeld",
+                                  "herkomst", "bronnen"]
+
+    /// The provenance columns of a CSV row: voorbeeld, herkomst, bronnen (space-separated slugs).
+    func provenanceCells(_ p: Provenance, _ grounds: Grounds) -> [String] {
+        [grounds.example ? "true" : "false", Self.herkomst(p), p.citations.map(\.document).joined(separator: " ")]
+    }
 
     func deelnameCSV() -> String {
         var rows = [Self.deelnameHeader]
@@ -267,7 +315,8 @@ struct OpenData: Sendable {
                 let soort = model.gemeente(slug) != nil ? "gemeente" : model.partner(slug) != nil ? "partner" : ""
                 for v in d.varianten {
                     rows.append([c.info.slug, c.titel, slug, model.partijNaam(slug) ?? "", soort, v.variant,
-                                 v.period.vanaf?.description ?? "", v.period.tot?.description ?? "", absolute(.coalitie(c.info.slug))])
+                                 v.period.vanaf?.description ?? "", v.period.tot?.description ?? "", absolute(.coalitie(c.info.slug))]
+                                + provenanceCells(v.provenance, v.provenance.grounds | c.info.provenance.grounds))
                 }
             }
         }
@@ -279,8 +328,8 @@ struct OpenData: Sendable {
         for b in sortedBySlug(model.besluiten, \.info) {
             rows.append([b.info.slug, b.datum.description, b.titel, b.orgaan, b.kenmerk ?? "", b.uitkomst,
                          b.themas.map(\.value).joined(separator: " "), b.coalities.map(\.value).joined(separator: " "),
-                         b.gemeenten.map(\.value).joined(separator: " "), b.link ?? "", absolute(.besluit(b.info.slug)),
-                         b.info.voorbeeld ? "true" : "false"])
+                         b.gemeenten.map(\.value).joined(separator: " "), b.link ?? "", absolute(.besluit(b.info.slug))]
+                         + provenanceCells(b.info.provenance, b.info.provenance.grounds))
         }
         return CSV.write(rows)
     }
@@ -347,7 +396,7 @@ struct OpenData: Sendable {
             "@id": .string(fileURL(Self.catalogueFile)),
             "@type": .string("dcat:Catalog"),
             "title": .string("Open data van \(model.settings.titel)"),
-            "description": .string("De gegevens van het portaal als open data: JSON per soort gegevens, CSV voor de deelnamematrix en de besluiten. Vrij te gebruiken onder CC0 1.0."),
+            "description": .string("De gegevens van het portaal als open data: JSON per soort gegevens, CSV voor de deelnamematrix en de besluiten. Vrij te gebruiken onder CC0 1.0. Elk record en elke regel zegt waar het vandaan komt: herkomst is bron (het rust op de documenten in bronnen), redactie (de lezing van de redactie) of voorbeeld (verzonnen ter illustratie, geen feit); voorbeeld is true als er verzonnen gegevens in zitten."),
             "license": .string(Self.licence),
             "language": dutchLanguage,
             "publisher": publisher,

@@ -19,9 +19,18 @@ struct TestSite {
         updates_per_pagina: 2
 
         """,
-        "Content/gemeenten/sliedrecht.md": "---\nnaam: Sliedrecht\ncbs_code: GM0610\n---\nSliedrecht doet mee.\n",
-        "Content/gemeenten/dordrecht.md": "---\nnaam: Dordrecht\n---\nDordrecht is de centrumstad.\n",
-        "Content/partners/gorinchem.yml": "naam: Gemeente Gorinchem\nsoort: overheid\n",
+        // The source register: what the sourced entities below rest on.
+        "Content/bronnen/rapport-2024.yml": """
+        titel: Rapport over de samenwerking
+        auteur: Adviesbureau
+        datum: 2024-05-29
+        soort: rapport
+        samenvatting: Een advies over de samenwerking.
+
+        """,
+        "Content/gemeenten/sliedrecht.md": "---\nnaam: Sliedrecht\ncbs_code: GM0610\nbron: rapport-2024\n---\nSliedrecht doet mee.\n",
+        "Content/gemeenten/dordrecht.md": "---\nnaam: Dordrecht\nbron: { document: rapport-2024, deel: hoofdstuk 1 }\n---\nDordrecht is de centrumstad.\n",
+        "Content/partners/gorinchem.yml": "naam: Gemeente Gorinchem\nsoort: overheid\nbron: rapport-2024\n",
         "Content/themas/wonen.md": """
         ---
         titel: Wonen
@@ -29,6 +38,8 @@ struct TestSite {
         tafel:
           naam: Bouwtafel
           leden: [sliedrecht, dordrecht]
+          bron: rapport-2024
+        bron: rapport-2024
         ---
         ## Ambitie
 
@@ -40,6 +51,7 @@ struct TestSite {
         titel: Woningvoorraad
         samenvatting: Woningen voor alle groepen.
         themas: [wonen]
+        voorbeeld: true
         ---
         Tekst.
 
@@ -50,6 +62,7 @@ struct TestSite {
         samenvatting: De hoofdopgave.
         themas: [wonen]
         afhankelijk_van: [woningvoorraad]
+        voorbeeld: true
         ---
         Tekst.
 
@@ -73,6 +86,7 @@ struct TestSite {
         stappen:
           - { stap: ambitie, datum: 2024-01-15 }
           - { stap: coalitie, datum: 2024-06-01 }
+        voorbeeld: true
         ---
         ## Doel
 
@@ -87,6 +101,7 @@ struct TestSite {
         kenmerk: RIS 123
         uitkomst: Aangenomen
         gemeenten: [dordrecht]
+        bron: { document: rapport-2024, deel: bijlage }
         ---
         Het besluit.
 
@@ -99,15 +114,16 @@ struct TestSite {
         samenvatting: Het begin.
         gemeenten: [sliedrecht]
         coalities: [bouwcoalitie]
+        redactie: true
         ---
         Zie [de bouwtafel](/themas/wonen/#ambitie).
 
         """,
-        "Content/paginas/over.md": "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\n---\nDe redactie.\n",
+        "Content/paginas/over.md": "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\nredactie: true\n---\nDe redactie.\n",
         // Pages the templates link to by name.
-        "Content/paginas/deelnamevarianten.md": "---\ntitel: Deelnamevarianten\nsamenvatting: Hoe gemeenten meedoen.\n---\nVier varianten.\n",
-        "Content/paginas/groeiperspectief-uitleg.md": "---\ntitel: Over het groeiperspectief\nsamenvatting: Hoe de kaart werkt.\n---\nUitleg.\n",
-        "Content/paginas/ringen.md": "---\ntitel: Ringen\nsamenvatting: De indeling van 2013.\n---\nVier ringen.\n",
+        "Content/paginas/deelnamevarianten.md": "---\ntitel: Deelnamevarianten\nsamenvatting: Hoe gemeenten meedoen.\nredactie: true\n---\nVier varianten.\n",
+        "Content/paginas/groeiperspectief-uitleg.md": "---\ntitel: Over het groeiperspectief\nsamenvatting: Hoe de kaart werkt.\nredactie: true\n---\nUitleg.\n",
+        "Content/paginas/ringen.md": "---\ntitel: Ringen\nsamenvatting: De indeling van 2013.\nredactie: true\n---\nVier ringen.\n",
     ]
 
     init(_ files: [String: String] = [:], removing: [String] = [], withTemplates: Bool = true) throws {
