@@ -17,7 +17,7 @@ struct MiniProject {
     var root: URL { base.appendingPathComponent("project") }
     var options: BuildOptions { BuildOptions(project: root, now: Day("2026-11-22")!) }
 
-    static let page = "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\n---\nDe redactie.\n"
+    static let page = "---\ntitel: Over deze site\nsamenvatting: Wie maakt dit.\nmenu: 1\nredactie: true\n---\nDe redactie.\n"
     static let template = """
         <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test</title></head>
         <body><main>{{#pagina}}<h1>{{titel}}</h1>{{{body_html}}}{{/pagina}}</main></body></html>

@@ -152,7 +152,7 @@ import Testing
         try edit(retitled.replacingOccurrences(of: "datum: 2026-01-10", with: "datum: 2026-01-11"), step: "change the date of an update", fast: false)
         try edit(retitled.replacingOccurrences(of: "gemeenten: [sliedrecht]", with: "gemeenten: [dordrecht]"),
                  step: "change what an update is about", fast: false)
-        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Redactie\nvoorbeeld: true"),
+        try edit(retitled.replacingOccurrences(of: "redactie: true", with: "voorbeeld: true"),
                  step: "mark an update as an example", fast: false)
         try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Redactie\ndraft: true"), step: "make an update a draft", fast: false)
         try edit(retitled, step: "back to the retitled update", fast: false)

@@ -117,7 +117,7 @@ import Testing
 
         let opgaven = byID(try json(site, "opgaven.json"))
         for o in model.opgaven {
-            #expect(opgaven[o.info.slug]?["afhankelijk_van"] as? [String] == o.afhankelijkVan.map(\.value))
+            #expect(opgaven[o.info.slug]?["afhankelijk_van"] as? [String] == o.afhankelijkVan.map(\.opgave.value))
             #expect(opgaven[o.info.slug]?["themas"] as? [String] == o.themas.map(\.value))
         }
         #expect(opgaven["status-inwoners"]?["afhankelijk_van"] as? [String] == ["woningvoorraad"])
@@ -164,23 +164,23 @@ import Testing
         let tables = try JSONDecoder().decode([String: [[String]]].self, from: try Python.run(script, input: input))
 
         let matrix = try #require(tables["deelname"])
-        #expect(matrix.first == ["coalitie", "coalitie_titel", "partij", "partij_naam", "partij_soort", "variant", "vanaf", "tot", "url"])
+        #expect(matrix.first == ["coalitie", "coalitie_titel", "partij", "partij_naam", "partij_soort", "variant", "vanaf", "tot", "url", "voorbeeld", "herkomst", "bronnen"])
         #expect(matrix.contains(["bouwcoalitie", "Bouwcoalitie", "sliedrecht", "Sliedrecht", "gemeente", "instap", "2025-03-01", "2026-01-01",
-                                 "https://portaal.test/coalities/bouwcoalitie/"]))
+                                 "https://portaal.test/coalities/bouwcoalitie/", "true", "voorbeeld", ""]))
         #expect(matrix.contains(["fietsroutes", "Fietsroutes", "gorinchem", "Gemeente Gorinchem", "partner", "solidariteit", "2025-01-01", "",
-                                 "https://portaal.test/coalities/fietsroutes/"]))
+                                 "https://portaal.test/coalities/fietsroutes/", "true", "voorbeeld", ""]))
         // One row per coalitie, participant and period: bouwcoalitie 1 + 3, fietsroutes 2.
         #expect(matrix.count == 1 + 4 + 2)
 
         let decisions = try #require(tables["besluiten"])
-        #expect(decisions.first == ["id", "datum", "titel", "orgaan", "kenmerk", "uitkomst", "themas", "coalities", "gemeenten", "link", "url", "voorbeeld"])
+        #expect(decisions.first == ["id", "datum", "titel", "orgaan", "kenmerk", "uitkomst", "themas", "coalities", "gemeenten", "link", "url", "voorbeeld", "herkomst", "bronnen"])
         #expect(decisions.contains(["2025-01-01-komma", "2025-01-01", "Besluit over \"fietsen\", deel 2", "College van B&W Dordrecht", "",
                                     "Aangenomen", "wonen", "bouwcoalitie fietsroutes", "dordrecht sliedrecht", "https://example.org/besluit",
-                                    "https://portaal.test/besluiten/2025-01-01-komma/", "false"]))
+                                    "https://portaal.test/besluiten/2025-01-01-komma/", "true", "voorbeeld", ""]))
         #expect(decisions.count == 3)
         // RFC 4180 line ends.
         let raw = try String(contentsOf: besluiten, encoding: .utf8)
-        #expect(raw.hasPrefix("id,datum,titel,orgaan,kenmerk,uitkomst,themas,coalities,gemeenten,link,url,voorbeeld\r\n"))
+        #expect(raw.hasPrefix("id,datum,titel,orgaan,kenmerk,uitkomst,themas,coalities,gemeenten,link,url,voorbeeld,herkomst,bronnen\r\n"))
         #expect(raw.contains("\"Besluit over \"\"fietsen\"\", deel 2\""))
     }
 
@@ -189,7 +189,7 @@ import Testing
         defer { site.cleanUp() }
         let files = try site.snapshot()
         let exports = files.filter { $0.key.hasPrefix("data/") || $0.key.hasPrefix("schemas/") || $0.key == "open-data/index.html" }
-        #expect(exports.count == 10 + 9 + 1)
+        #expect(exports.count == 11 + 10 + 1)
         for (path, data) in exports {
             let text = String(decoding: data, as: UTF8.self)
             for leak in [Self.draftSlug, "Geheim conceptbericht", Self.futureSlug, "Toekomstig bericht", "2026-11-20", "2026-11-21"] {
@@ -216,7 +216,7 @@ import Testing
         #expect(catalogue["@type"] as? String == "dcat:Catalog")
         #expect(catalogue["license"] as? String == "http://creativecommons.org/publicdomain/zero/1.0/deed.nl")
         let datasets = try #require(catalogue["dataset"] as? [[String: Any]])
-        #expect(datasets.compactMap { $0["identifier"] as? String } == ["gemeenten", "partners", "themas", "coalities", "deelname", "opgaven", "besluiten", "updates"])
+        #expect(datasets.compactMap { $0["identifier"] as? String } == ["gemeenten", "partners", "themas", "coalities", "deelname", "opgaven", "besluiten", "bronnen", "updates"])
         var described = Set<String>()
         for dataset in datasets {
             #expect((dataset["title"] as? String)?.isEmpty == false)

@@ -27,7 +27,7 @@ import Testing
     @Test func crlfAndByteOrderMarkAreNormalised() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        let text = "\u{FEFF}---\r\ntitel: Over\r\nsamenvatting: Wie\r\nmenu: x\r\n---\r\nTekst.\r\n"
+        let text = "\u{FEFF}---\r\ntitel: Over\r\nsamenvatting: Wie\r\nmenu: x\r\nredactie: true\r\n---\r\nTekst.\r\n"
         try site.write(text, to: "Content/paginas/over.md")
         #expect(site.checkLines() == ["Content/paginas/over.md:4:7: error: \"menu\" must be a whole number, found \"x\""])
     }
@@ -160,7 +160,7 @@ import Testing
     @Test func scriptLinksAreAContentError() throws {
         let site = try TestSite(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\n[klik](javascript:alert(3))\n"])
         defer { site.cleanUp() }
-        #expect(site.checkLines() == ["Content/paginas/over.md:5:1: error: unsafe link \"javascript:alert(3)\""])
+        #expect(site.checkLines() == ["Content/paginas/over.md:6:1: error: unsafe link \"javascript:alert(3)\""])
     }
 }
 

@@ -45,7 +45,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     static let scheduled: [String: String] = [
         "Content/updates/concept.md": "---\ntitel: Concept\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\ngemeenten: [sliedrecht]\ndraft: true\n---\n",
         "Content/updates/later.md": "---\ntitel: Later\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\ngemeenten: [sliedrecht]\npublishDate: 2027-01-01\n---\n",
-        "Content/updates/tweede.md": "---\ntitel: Tweede & laatste\ndatum: 2026-03-05\nauteur: R\nsamenvatting: Over <wonen>.\nthemas: [wonen]\ngemeenten: [dordrecht]\n---\nMet *nadruk*.\n",
+        "Content/updates/tweede.md": "---\ntitel: Tweede & laatste\ndatum: 2026-03-05\nauteur: R\nsamenvatting: Over <wonen>.\nthemas: [wonen]\ngemeenten: [dordrecht]\nredactie: true\n---\nMet *nadruk*.\n",
     ]
 
     @Test func xmlEscapingWritesEntitiesAndDropsWhatXMLForbids() {

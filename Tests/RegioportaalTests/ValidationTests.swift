@@ -37,7 +37,7 @@ import Testing
                        to: "Content/coalities/bouwcoalitie.md")
         let d = try #require(site.check().first)
         #expect(site.checkLines() == ["Content/coalities/bouwcoalitie.md:6:9: error: invalid status \"bezig\""])
-        #expect(d.hint == "allowed values: \"verkenning\", \"lopend\", \"afgerond\"")
+        #expect(d.hint == "allowed values: \"verkenning\", \"lopend\", \"afgerond\", \"vervallen\", \"onbekend\"")
     }
 
     @Test func misspeltVariantGetsASuggestion() throws {
@@ -97,7 +97,7 @@ import Testing
     @Test func yamlSyntaxErrorsPointIntoTheFile() throws {
         let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: \"niet afgesloten\n---\nTekst.\n"])
         #expect(result.count == 1)
-        #expect(result[0].hasPrefix("Content/paginas/over.md:4:1: error: YAML syntax error: found unexpected end of stream"))
+        #expect(result[0].hasPrefix("Content/paginas/over.md:5:1: error: YAML syntax error: found unexpected end of stream"))
     }
 
     @Test func duplicateKeysAreReported() throws {
@@ -116,7 +116,7 @@ import Testing
 
     @Test func imageWithoutAltText() throws {
         let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nTekst.\n\nEen kaart: ![](/kaart.png)\n"])
-        #expect(result.contains("Content/paginas/over.md:7:12: error: image without alt text"))
+        #expect(result.contains("Content/paginas/over.md:8:12: error: image without alt text"))
     }
 
     @Test func endDateBeforeStartDate() throws {
@@ -143,8 +143,8 @@ import Testing
     @Test func brokenInternalLinkAndAnchor() throws {
         let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nZie [wonen](/themas/wone/) en [tafel](/themas/wonen/#tafels).\n"])
         #expect(result == [
-            "Content/paginas/over.md:5:5: error: link to a page that does not exist: /themas/wone/",
-            "Content/paginas/over.md:5:31: error: link to missing anchor \"#tafels\" on /themas/wonen/",
+            "Content/paginas/over.md:6:5: error: link to a page that does not exist: /themas/wone/",
+            "Content/paginas/over.md:6:31: error: link to missing anchor \"#tafels\" on /themas/wonen/",
         ])
     }
 
@@ -153,14 +153,14 @@ import Testing
             "Content/updates/later.md": "---\ntitel: Later\ndatum: 2027-01-01\nauteur: R\nsamenvatting: S\npublishDate: 2027-01-15\n---\nTekst.\n",
             "Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\nZie [later](/updates/later/).\n",
         ])
-        #expect(result == ["Content/paginas/over.md:5:5: error: link to a page that does not exist: /updates/later/"])
+        #expect(result == ["Content/paginas/over.md:6:5: error: link to a page that does not exist: /updates/later/"])
     }
 
     @Test func headingLevelsMustNotSkip() throws {
         let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\n# Titel\n\n## Een\n\n#### Drie\n"])
         #expect(result == [
-            "Content/paginas/over.md:5:1: error: a level-1 heading (#) in the text",
-            "Content/paginas/over.md:9:1: error: heading level jumps from 2 to 4",
+            "Content/paginas/over.md:6:1: error: a level-1 heading (#) in the text",
+            "Content/paginas/over.md:10:1: error: heading level jumps from 2 to 4",
         ])
     }
 

@@ -37,7 +37,8 @@ public enum Scaffold {
         let schemaFolder = schemas ?? content.deletingLastPathComponent().appendingPathComponent("schemas")
         let schema = relativePath(from: folder, to: schemaFolder.appendingPathComponent(kind.folder.rawValue + ".schema.json"))
         // A YAML comment: the front matter parses and reports positions as before.
-        let text = "---\n# yaml-language-server: $schema=\(schema)\n" + frontMatter(kind, title: title, day: day) + "---\n" + body(kind)
+        let text = "---\n# yaml-language-server: $schema=\(schema)\n" + frontMatter(kind, title: title, day: day) + Self.provenance
+            + "---\n" + body(kind)
         // `.withoutOverwriting` closes the race between the check above and the write.
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
         return file
@@ -55,6 +56,14 @@ public enum Scaffold {
     static func quoted(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
+
+    /// A new file is the editors' own text until they name the document it rests on.
+    static let provenance = """
+        # Waar komt dit vandaan? Rust het op een document, schrijf dan bron: <naam uit Content/bronnen/>
+        # in plaats van redactie: true. Zijn de gegevens verzonnen, schrijf dan voorbeeld: true.
+        redactie: true
+
+        """
 
     static func frontMatter(_ kind: Kind, title: String, day: Day) -> String {
         let titel = "titel: \(quoted(title))\n"
@@ -97,7 +106,7 @@ public enum Scaffold {
             samenvatting: "Beschrijf de opgave in één of twee zinnen."
             themas: []
             afhankelijk_van: []
-            vanaf: \(day)
+            vanaf: { datum: \(day), redactie: true }
 
             """
         case .pagina:

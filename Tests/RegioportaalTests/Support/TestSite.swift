@@ -126,8 +126,12 @@ struct TestSite {
         "Content/paginas/ringen.md": "---\ntitel: Ringen\nsamenvatting: De indeling van 2013.\nredactie: true\n---\nVier ringen.\n",
     ]
 
-    init(_ files: [String: String] = [:], removing: [String] = [], withTemplates: Bool = true) throws {
+    /// Whether fixture files that state no provenance get `redactie: true`; see ``statingProvenance(_:path:)``.
+    var fillsInProvenance = true
+
+    init(_ files: [String: String] = [:], removing: [String] = [], withTemplates: Bool = true, fillsInProvenance: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("regioportaal-test-\(UUID().uuidString)")
+        self.fillsInProvenance = fillsInProvenance
         var all = Self.base
         for path in removing { all.removeValue(forKey: path) }
         all.merge(files) { _, new in new }
@@ -139,9 +143,25 @@ struct TestSite {
     }
 
     func write(_ text: String, to path: String) throws {
+        let text = fillsInProvenance ? Self.statingProvenance(text, path: path) : text
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
+    }
+
+    /// A content fixture that states none of `bron`, `voorbeeld: true` or `redactie: true`
+    /// gets `voorbeeld: true` (test data is invented) as the last line of its front matter (a
+    /// data file: as its last line), so tests of other rules need not repeat it; its relations
+    /// then count as example data too. Body lines move down by one. The provenance tests turn
+    /// this off and write exactly what they mean.
+    static func statingProvenance(_ text: String, path: String) -> String {
+        guard path.hasPrefix("Content/"), !path.hasPrefix("Content/bronnen/"), path != "Content/site.yml",
+              !text.contains("bron:"), !text.contains("voorbeeld: true"), !text.contains("redactie:") else { return text }
+        if path.hasSuffix(".yml") { return text.hasSuffix("\n") ? text + "voorbeeld: true\n" : text }
+        guard text.hasPrefix("---\n"), let close = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else {
+            return text
+        }
+        return text.replacingCharacters(in: close, with: "\nvoorbeeld: true\n---")
     }
 
     func remove(_ path: String) throws {
