@@ -296,7 +296,7 @@ struct PageContextBuilder: Sendable {
         return merge(["naam": .string(g.naam), "url": .string(url(.gemeente(g.info.slug))), "slug": .string(g.info.slug),
                       "deelname": .object(merge(marks(mix.grounds), [
                           "tekst": .string(tekst), "mix": .objects(counts), "aantal": .int(total),
-                          "geen": .int(mix.value.notTaking.count),
+                          "geen": .int(mix.value.notTaking.count), "has_geen": .bool(!mix.value.notTaking.isEmpty),
                           "geen_tekst": .string(mix.value.notTaking.isEmpty ? "" :
                               "Doet niet mee aan \(Vocabulary.plural(mix.value.notTaking.count, "coalitie", "coalities"))"),
                       ]))],
