@@ -208,6 +208,8 @@ import Testing
         // The partner's invented participation in a sourced coalitie is marked on /partners/ and on the coalitie.
         #expect(try site.read("partners/index.html").contains(">Samen</a> <a class=\"label-voorbeeld\""))
         #expect(try site.read("coalities/samen/index.html").contains(">Gemeente Gorinchem</a> <a class=\"label-voorbeeld\""))
+        // "Kleur bekennen": the gemeenten of which no variant is known are named.
+        #expect(try site.read("coalities/samen/index.html").contains("Nog geen keuze bekend:</strong> <a href=\"/gemeenten/sliedrecht/\">Sliedrecht</a>."))
         // A page without example data shows no notice.
         let besluit = try site.read("besluiten/2024-05-29-besluit/index.html")
         #expect(!besluit.contains("class=\"voorbeeld-notice\""))

@@ -432,6 +432,9 @@ struct PageContextBuilder: Sendable {
 
     func coalitie(_ c: Coalitie) -> Fields {
         let slug = c.info.slug
+        let undecided = model.gemeenten.filter { g in
+            !c.deelnemers.contains { $0.partij.value == g.info.slug && $0.variant(on: now) != nil }
+        }.map { ref($0.naam, .gemeente($0.info.slug)) }
         let reached = c.stappen.filter { $0.datum <= now }
         let steps = ContentSchema.stap.options.enumerated().map { (i, option) -> Fields in
             let done = reached.first { $0.stap == option.value }
@@ -445,6 +448,8 @@ struct PageContextBuilder: Sendable {
                 "eind": date(or: c.eind?.value),
                 "ring": .object(or: c.ring.map { ["code": .string($0), "label": .string(Vocabulary.ringLabel($0))] }),
                 "deelnemers": deelnemerRows(c),
+                // "Kleur bekennen": the gemeenten of which no variant is known for this coalitie.
+                "geen_keuze": .objects(undecided), "has_geen_keuze": .bool(!undecided.isEmpty && c.isCurrent),
                 "opgaven": opgaveRefs(c.opgaven),
                 "stappen": .objects(steps),
                 "has_stappen": .bool(!c.stappen.isEmpty),
