@@ -10,12 +10,14 @@ public struct SVGOptions: Sendable {
     public var href: @Sendable (String) -> String?
     /// Extra CSS classes per node id, drawn as `styles` says.
     public var nodeClasses: [String: [String]]
-    /// Extra CSS classes per edge (matched on `from` and `to`), drawn as `styles` says.
+    /// Extra CSS classes per edge (matched on `from` and `to`), drawn as `edgeStyles` says.
     public var edgeClasses: [MapEdge: [String]]
-    /// Presentation per class, for nodes and edges alike. The default draws "emphasis" with a
-    /// thick border, "dim" as a grey box and "new" with a dashed border; add to it rather than
-    /// replace it to keep those.
+    /// Presentation per node class. The default draws "emphasis" with a thick border, "dim" as a
+    /// grey box and "new" with a dashed border; add to it rather than replace it to keep those.
     public var styles: [String: Presentation]
+    /// Presentation per edge class (kept apart from the nodes', so one class name such as
+    /// "example" can mean the same on both and still be drawn as suits each).
+    public var edgeStyles: [String: Presentation]
     /// Drawn below the graph; nil draws none.
     public var legend: Legend?
     /// Prefix of every `id` in the SVG, so several maps can share one page.
@@ -36,6 +38,7 @@ public struct SVGOptions: Sendable {
         nodeClasses: [String: [String]] = [:],
         edgeClasses: [MapEdge: [String]] = [:],
         styles: [String: Presentation] = SVGOptions.defaultStyles,
+        edgeStyles: [String: Presentation] = [:],
         legend: Legend? = nil,
         idPrefix: String = "regiomap-",
         fontFamily: String = "Helvetica, Arial, 'Liberation Sans', sans-serif"
@@ -46,6 +49,7 @@ public struct SVGOptions: Sendable {
         self.nodeClasses = nodeClasses
         self.edgeClasses = edgeClasses
         self.styles = styles
+        self.edgeStyles = edgeStyles
         self.legend = legend
         self.idPrefix = idPrefix
         self.fontFamily = fontFamily
@@ -90,10 +94,10 @@ public enum SVGWriter {
         let margin = options.legend?.margin ?? 0
         let width = max(layout.width, legend.map { $0.bounds.maxX + margin } ?? 0)
         let height = legend.map { $0.bounds.maxY + margin } ?? layout.height
-        let edgeStyles = layout.edges.map { presentation(options.edgeClasses[MapEdge(from: $0.from, to: $0.to)] ?? [], base: edgeBase, options) }
+        let edgeStyles = layout.edges.map { presentation(options.edgeClasses[MapEdge(from: $0.from, to: $0.to)] ?? [], base: edgeBase, options.edgeStyles) }
         var heads = Set(edgeStyles.compactMap(\.arrowHead))
         for item in legend?.items ?? [] {
-            if case .edge(let classes) = item.symbol, let head = presentation(classes, base: edgeBase, options).arrowHead { heads.insert(head) }
+            if case .edge(let classes) = item.symbol, let head = presentation(classes, base: edgeBase, options.edgeStyles).arrowHead { heads.insert(head) }
         }
 
         var out = ""
@@ -129,7 +133,7 @@ public enum SVGWriter {
             out += ">"
             let link = options.href(node.id)
             if let link { out += "<a href=\"\(attr(link))\">" }
-            out += box(node.rect, presentation(extra, base: nodeBase, options), tagBand: node.tagBandHeight)
+            out += box(node.rect, presentation(extra, base: nodeBase, options.styles), tagBand: node.tagBandHeight)
             out += tagText(node.texts.first { $0.kind == .tag })
             out += textElement(node.texts.filter { $0.kind == .label }, className: "label", fill: Palette.text, bold: false)
             for line in node.texts where line.kind == .annotation {
@@ -154,8 +158,8 @@ public enum SVGWriter {
     private static let edgeBase = Presentation(fill: "none", stroke: Palette.edge, strokeWidth: 1.5, arrowHead: .filled)
 
     /// `base` with the presentation of each class applied in order.
-    private static func presentation(_ classes: [String], base: Presentation, _ options: SVGOptions) -> Presentation {
-        classes.reduce(base) { result, name in options.styles[name].map(result.applying) ?? result }
+    private static func presentation(_ classes: [String], base: Presentation, _ styles: [String: Presentation]) -> Presentation {
+        classes.reduce(base) { result, name in styles[name].map(result.applying) ?? result }
     }
 
     private static func classList(_ kind: String, _ extra: [String]) -> String {
@@ -216,13 +220,13 @@ public enum SVGWriter {
             let r = item.sample
             switch item.symbol {
             case .edge(let classes):
-                let style = presentation(classes, base: edgeBase, options)
+                let style = presentation(classes, base: edgeBase, options.edgeStyles)
                 out += "<path class=\"\(classList("legend-sample", classes))\" d=\"M \(num(r.x)) \(num(r.midY)) L \(num(r.maxX)) \(num(r.midY))\""
                 out += "\(edgeAttributes(style, prefix: options.idPrefix))/>"
             case .node(let classes, let tag):
                 let band = (tag?.isEmpty ?? true) ? 0 : LegendLayout.tagBandHeight
                 out += "<g class=\"\(classList("legend-sample", classes))\">"
-                out += box(r, presentation(classes, base: nodeBase, options), tagBand: band)
+                out += box(r, presentation(classes, base: nodeBase, options.styles), tagBand: band)
                 if let tag, band > 0 {
                     let f = LegendLayout.tagFontSize, lineHeight = f * 1.25
                     out += tagText(PlacedText(text: tag, marker: "", x: r.x + 6,

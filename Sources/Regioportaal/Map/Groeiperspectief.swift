@@ -26,8 +26,9 @@ public struct Groeiperspectief: Sendable {
     public let exampleNodes: Set<String>
     /// Provenance classes of dependency edges that do not rest on a source.
     public let edgeClasses: [MapEdge: [String]]
-    /// Whether any coalitie line says "(voorbeeld)".
+    /// Whether any coalitie line says "(voorbeeld)", and whether any says "nieuw".
     public let hasExampleCoalities: Bool
+    let hasNewCoalities: Bool
 
     /// The map as of `day`: only opgaven and coalities in force on that day. A previous
     /// snapshot's layout keeps persisting opgaven in the same order, so years compare by eye.
@@ -38,16 +39,20 @@ public struct Groeiperspectief: Sendable {
         let inForce = Set(opgaven.map(\.info.slug))
         var coalitiesByOpgave: [String: [String]] = [:]
         let steps = ContentSchema.stap.values
-        var exampleLines = false
+        var exampleLines = false, newLines = false
         for c in model.coalities where c.isActive(on: day) {
             // The step in text, so the process is visible on the map itself.
             var line = c.titel
             if let step = c.step(on: day), let n = steps.firstIndex(of: step.stap) { line += " (stap \(n + 1)/\(steps.count))" }
             if present, !c.isCurrent, let status = ContentSchema.status.option(c.status) { line += " (\(status.label.lowercased()))" }
-            if let newSince, let start = c.start?.value, start >= newSince { line += " · nieuw" }
+            let isNew = newSince.map { since in c.start.map { $0.value >= since } ?? false } ?? false
+            if isNew { line += " · nieuw" }
             if c.info.voorbeeld { line += " (voorbeeld)" }
             let lines = c.opgaven.filter { inForce.contains($0.value) }
-            if c.info.voorbeeld, !lines.isEmpty { exampleLines = true }
+            if !lines.isEmpty {
+                exampleLines = exampleLines || c.info.voorbeeld
+                newLines = newLines || isNew
+            }
             for o in lines { coalitiesByOpgave[o.value, default: []].append(line) }
         }
         let nodes = opgaven.map { o in
@@ -72,6 +77,7 @@ public struct Groeiperspectief: Sendable {
         edgeClasses = classes
         exampleNodes = Set(opgaven.filter(\.info.voorbeeld).map(\.info.slug))
         hasExampleCoalities = exampleLines
+        hasNewCoalities = newLines
         newNodes = Set(model.opgaven.filter { o in
             guard let newSince, let vanaf = o.period.vanaf else { return false }
             return o.period.contains(day) && vanaf >= newSince
@@ -92,11 +98,12 @@ public struct Groeiperspectief: Sendable {
         }
     }
 
-    /// How the portal's classes are drawn, on top of RegioMap's emphasis, dim and new.
-    static let styles: [String: Presentation] = SVGOptions.defaultStyles.merging([
+    /// How the portal's edge classes are drawn. Nodes keep RegioMap's emphasis, dim and new; an
+    /// example opgave is marked by its tag band, not its border (the borders mean those three).
+    static let edgeStyles: [String: Presentation] = [
         "editorial": Presentation(dashArray: "8 4", arrowHead: .open),
         "example": Presentation(dashArray: "2 3", arrowHead: .hollow),
-    ]) { _, new in new }
+    ]
 
     /// What the legend shows beyond the arrows and coalities, for a map variant.
     public enum Variant: Sendable {
@@ -119,7 +126,7 @@ public struct Groeiperspectief: Sendable {
         }
         let options = SVGOptions(title: title, description: description,
                                  href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
-                                 nodeClasses: classes, edgeClasses: edgeClasses, styles: Self.styles,
+                                 nodeClasses: classes, edgeClasses: edgeClasses, edgeStyles: Self.edgeStyles,
                                  legend: legend(variant), idPrefix: idPrefix)
         return SVGWriter.svg(layout, graph: graph, options: options)
     }
@@ -147,7 +154,10 @@ public struct Groeiperspectief: Sendable {
             entries.append(LegendEntry(.node(classes: ["dim"], tag: nil), "Grijs: de andere opgaven"))
         case .year(let year):
             if !newNodes.isEmpty {
-                entries.append(LegendEntry(.node(classes: ["new"], tag: nil), "Gestreepte rand en ‘(nieuw)’: nieuw in \(year)"))
+                entries.append(LegendEntry(.node(classes: ["new"], tag: nil), "Gestreepte rand en ‘(nieuw)’: opgave nieuw in \(year)"))
+            }
+            if hasNewCoalities {
+                entries.append(LegendEntry(.glyph("◆"), "‘· nieuw’ achter een coalitie: begonnen in \(year)"))
             }
         }
         return Legend(title: "Legenda", entries: entries,
