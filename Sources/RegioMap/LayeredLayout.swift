@@ -183,7 +183,7 @@ public enum LayeredLayout {
                 let rect = Rect(x: x[v] - box.width / 2, y: layerTop[l], width: box.width, height: box.height)
                 placed[nodes[v].id] = PlacedNode(
                     id: nodes[v].id, rect: rect, layer: l, order: order, labelLines: box.labelLines,
-                    annotationLines: box.annotationLines, texts: texts(box, rect, options))
+                    annotationLines: box.annotationLines, texts: texts(box, rect, options), tagBandHeight: box.tagBandHeight)
                 order += 1
             }
         }

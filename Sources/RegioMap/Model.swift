@@ -10,12 +10,16 @@ public struct MapNode: Sendable, Hashable {
     public var cluster: String?
     /// Extra text lines drawn inside the box under the label, each prefixed with a marker glyph.
     public var annotations: [String]
+    /// A short word drawn in a band across the top of the box (e.g. a status such as "voorbeeld"),
+    /// so what kind of node it is can be read, not only seen from its style.
+    public var tag: String?
 
-    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = []) {
+    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = [], tag: String? = nil) {
         self.id = id
         self.label = label
         self.cluster = cluster
         self.annotations = annotations
+        self.tag = tag
     }
 }
 
@@ -183,7 +187,7 @@ public struct PlacedText: Sendable, Hashable {
     }
 
     public enum Kind: String, Sendable, Hashable {
-        case label, annotation, clusterTitle
+        case label, annotation, clusterTitle, tag
     }
 
     /// The words of the line (without marker).
@@ -219,8 +223,10 @@ public struct PlacedNode: Sendable, Hashable {
     public var labelLines: [String]
     /// Each annotation wrapped into lines (without marker).
     public var annotationLines: [[String]]
-    /// All text lines with positions, as drawn: label lines first, then annotation lines.
+    /// All text lines with positions, as drawn: the tag first (if any), then label lines, then annotation lines.
     public var texts: [PlacedText]
+    /// Height of the tag band at the top of `rect`; 0 without a tag.
+    public var tagBandHeight: Double = 0
 }
 
 /// An edge after layout, in its original direction.

@@ -3,6 +3,9 @@ extension LayeredLayout {
     struct Box {
         var labelLines: [String]
         var annotationLines: [[String]]
+        var tag: String?
+        /// Height of the band the tag sits in, at the top of the box; 0 without a tag.
+        var tagBandHeight: Double
         var width: Double
         var height: Double
         var markerWidth: Double
@@ -14,17 +17,20 @@ extension LayeredLayout {
         let annotationLines = node.annotations.map {
             TextMetrics.wrap($0, fontSize: o.annotationFontSize, maxWidth: max(o.maxLabelWidth - markerWidth, o.annotationFontSize))
         }.filter { !$0.isEmpty }
+        let tag = node.tag.flatMap { $0.isEmpty ? nil : $0 }
         var content = 2 * o.fontSize
+        if let tag { content = max(content, TextMetrics.width(tag, fontSize: o.annotationFontSize, bold: true)) }
         for line in labelLines { content = max(content, TextMetrics.width(line, fontSize: o.fontSize)) }
         for lines in annotationLines {
             for line in lines { content = max(content, markerWidth + TextMetrics.width(line, fontSize: o.annotationFontSize)) }
         }
-        var height = 2 * o.padding + Double(max(1, labelLines.count)) * o.fontSize * o.lineHeight
+        let tagBandHeight = tag == nil ? 0 : (o.annotationFontSize * o.lineHeight + o.padding / 2).rounded(.up)
+        var height = tagBandHeight + 2 * o.padding + Double(max(1, labelLines.count)) * o.fontSize * o.lineHeight
         let annotationCount = annotationLines.reduce(0) { $0 + $1.count }
         if annotationCount > 0 {
             height += annotationGap(o) + Double(annotationCount) * o.annotationFontSize * o.lineHeight
         }
-        return Box(labelLines: labelLines, annotationLines: annotationLines, width: (content + 2 * o.padding).rounded(.up),
+        return Box(labelLines: labelLines, annotationLines: annotationLines, tag: tag, tagBandHeight: tagBandHeight, width: (content + 2 * o.padding).rounded(.up),
                    height: height.rounded(.up), markerWidth: markerWidth)
     }
 
@@ -37,8 +43,16 @@ extension LayeredLayout {
 
     static func texts(_ box: Box, _ rect: Rect, _ o: LayoutOptions) -> [PlacedText] {
         var result: [PlacedText] = []
+        if let tag = box.tag {
+            // Centred in the band, start-aligned like the annotations below.
+            let lineHeight = o.annotationFontSize * o.lineHeight
+            result.append(PlacedText(text: tag, marker: "", x: rect.x + o.padding,
+                                     y: baseline(lineTop: rect.y + (box.tagBandHeight - lineHeight) / 2, lineHeight, o.annotationFontSize),
+                                     width: TextMetrics.width(tag, fontSize: o.annotationFontSize, bold: true), fontSize: o.annotationFontSize,
+                                     anchor: .start, kind: .tag))
+        }
         let labelHeight = o.fontSize * o.lineHeight
-        var top = rect.y + o.padding
+        var top = rect.y + box.tagBandHeight + o.padding
         for line in box.labelLines {
             result.append(PlacedText(text: line, marker: "", x: rect.midX, y: baseline(lineTop: top, labelHeight, o.fontSize),
                                      width: TextMetrics.width(line, fontSize: o.fontSize), fontSize: o.fontSize,

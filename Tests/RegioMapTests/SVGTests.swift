@@ -133,6 +133,122 @@ final class SVGTests: XCTestCase {
         }
     }
 
+    /// Edge classes reach the markup with their presentation; only the arrow heads in use are defined.
+    func testEdgeClassesAndPresentation() {
+        let graph = Fixtures.diamond
+        let layout = LayeredLayout.layout(graph)
+        let options = SVGOptions(edgeClasses: [MapEdge(from: "a", to: "b"): ["editorial"], MapEdge(from: "b", to: "d"): ["guess", "unstyled"]],
+                                 edgeStyles: ["editorial": Presentation(dashArray: "8 4", arrowHead: .open),
+                                              "guess": Presentation(stroke: "#000000", strokeWidth: 2, arrowHead: .hollow)],
+                                 idPrefix: "m-")
+        let svg = SVGWriter.svg(layout, graph: graph, options: options)
+        let paths = parse(svg).filter { $0.name == "path" && ($0.attributes["class"] ?? "").hasPrefix("edge") }
+        func edge(_ from: String, _ to: String) -> [String: String] {
+            paths.first { $0.attributes["data-from"] == from && $0.attributes["data-to"] == to }?.attributes ?? [:]
+        }
+        XCTAssertEqual(edge("a", "b")["class"], "edge editorial")
+        XCTAssertEqual(edge("a", "b")["stroke-dasharray"], "8 4")
+        XCTAssertEqual(edge("a", "b")["marker-end"], "url(#m-arrow-open)")
+        XCTAssertEqual(edge("b", "d")["class"], "edge guess unstyled")
+        XCTAssertEqual(edge("b", "d")["stroke"], "#000000")
+        XCTAssertEqual(edge("b", "d")["stroke-width"], "2")
+        XCTAssertNil(edge("b", "d")["stroke-dasharray"])
+        XCTAssertEqual(edge("b", "d")["marker-end"], "url(#m-arrow-hollow)")
+        XCTAssertEqual(edge("a", "c")["class"], "edge")
+        XCTAssertNil(edge("a", "c")["stroke-dasharray"])
+        XCTAssertEqual(edge("a", "c")["marker-end"], "url(#m-arrow)")
+        let markers = parse(svg).filter { $0.name == "marker" }.compactMap { $0.attributes["id"] }
+        XCTAssertEqual(markers, ["m-arrow", "m-arrow-open", "m-arrow-hollow"])
+        let plain = SVGWriter.svg(layout, graph: graph, options: SVGOptions(idPrefix: "m-"))
+        XCTAssertEqual(parse(plain).filter { $0.name == "marker" }.compactMap { $0.attributes["id"] }, ["m-arrow"])
+        // Node classes are styled from their own table: an edge style of the same name does not reach a node.
+        let shared = SVGWriter.svg(layout, graph: graph, options: SVGOptions(nodeClasses: ["a": ["editorial"]], edgeClasses: options.edgeClasses,
+                                                                                  edgeStyles: options.edgeStyles))
+        let rectOfA = parse(shared).drop { !($0.name == "g" && $0.attributes["data-id"] == "a") }.first { $0.name == "rect" }
+        XCTAssertNil(rectOfA?.attributes["stroke-dasharray"])
+    }
+
+    /// A tag sits in a band at the top of its own box, above the label, and the layout stays valid.
+    func testNodeTag() {
+        var graph = Fixtures.opgaven
+        graph.nodes[0].tag = "voorbeeld"
+        graph.nodes[3].tag = "een langere markering"
+        let layout = LayeredLayout.layout(graph)
+        XCTAssertEqual(Invariants.violations(graph, layout), [])
+        let plain = LayeredLayout.layout(Fixtures.opgaven)
+        for index in [0, 3] {
+            let node = layout.nodes[graph.nodes[index].id]!
+            let tag = node.texts.first!
+            XCTAssertEqual(tag.kind, .tag)
+            XCTAssertEqual(tag.text, graph.nodes[index].tag)
+            XCTAssertGreaterThan(node.tagBandHeight, 0)
+            XCTAssertLessThanOrEqual(tag.bounds.maxY, node.rect.y + node.tagBandHeight)
+            let label = node.texts.first { $0.kind == .label }!
+            XCTAssertGreaterThanOrEqual(label.bounds.y, node.rect.y + node.tagBandHeight, "label below the band")
+            XCTAssertEqual(node.rect.height, plain.nodes[node.id]!.rect.height + node.tagBandHeight, accuracy: 1)
+        }
+        XCTAssertGreaterThanOrEqual(layout.nodes["arbeidsmarkt"]!.rect.width, TextMetrics.width("een langere markering", fontSize: 12, bold: true))
+        XCTAssertEqual(layout.nodes["betaalbaar"]!.tagBandHeight, 0)
+        let svg = SVGWriter.svg(layout, graph: graph, options: SVGOptions())
+        let elements = parse(svg)
+        let tags = elements.filter { $0.attributes["class"] == "tag" }
+        XCTAssertEqual(tags.map(\.text).sorted(), ["een langere markering", "voorbeeld"])
+        XCTAssertEqual(elements.filter { $0.attributes["class"] == "tag-band" }.count, 2)
+    }
+
+    /// The legend lies below the graph, draws its samples like what they explain, and its text is
+    /// at least 12 px at the drawing's natural size; the drawing grows to hold it.
+    func testLegend() {
+        let graph = Fixtures.opgaven
+        let layout = LayeredLayout.layout(graph)
+        let legend = Legend(title: "Legenda", entries: [
+            LegendEntry(.edge(classes: []), "Pijl: hangt af van"),
+            LegendEntry(.edge(classes: ["editorial"]), "Gestreept: lezing van de redactie, met een tekst die over meer dan een regel loopt"),
+            LegendEntry(.node(classes: ["new"], tag: "voorbeeld"), "Voorbeeld & nieuw"),
+            LegendEntry(.glyph("◆"), "Coalitie"),
+        ], notes: ["Een noot onder de legenda."])
+        let options = SVGOptions(title: "t", edgeStyles: ["editorial": Presentation(dashArray: "8 4", arrowHead: .open)], legend: legend)
+        let svg = SVGWriter.svg(layout, graph: graph, options: options)
+        let elements = parse(svg)
+        let root = elements[0]
+        let height = Double(root.attributes["height"]!)!
+        XCTAssertGreaterThan(height, layout.height)
+        XCTAssertGreaterThanOrEqual(Double(root.attributes["width"]!)!, layout.width)
+        XCTAssertEqual(root.attributes["viewBox"], "0 0 \(root.attributes["width"]!) \(root.attributes["height"]!)")
+        // After the nodes, one group.
+        let children = elements.filter { $0.depth == 1 }
+        XCTAssertEqual(children.last?.attributes["class"], "legend")
+        let inLegend = elements.drop { $0.attributes["class"] != "legend" }.dropFirst()
+        let texts = inLegend.filter { $0.name == "text" }
+        XCTAssertEqual(texts.first?.text, "Legenda")
+        let all = texts.map(\.text).joined(separator: " ")
+        for phrase in ["Pijl: hangt af van", "lezing van de redactie", "Voorbeeld & nieuw", "Coalitie", "Een noot onder de legenda.", "voorbeeld"] {
+            XCTAssertTrue(all.contains(phrase), phrase)
+        }
+        for t in texts { XCTAssertGreaterThanOrEqual(Double(t.attributes["font-size"]!)!, 12, t.text) }
+        // Nothing of the legend over the graph: every y in it lies below the layout.
+        let graphBottom = layout.nodes.values.map(\.rect.maxY).max()!
+        for e in inLegend {
+            for key in ["y", "y1", "y2"] { if let y = e.attributes[key].flatMap(Double.init) { XCTAssertGreaterThan(y, graphBottom, e.name) } }
+            if let d = e.attributes["d"], !d.contains("A") {  // samples and the rule: M/L only
+                let ys = d.split(separator: " ").compactMap { Double($0) }.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+                for y in ys { XCTAssertGreaterThanOrEqual(y, layout.height - 0.1) }
+            }
+            if let y = e.attributes["y"].flatMap(Double.init) { XCTAssertLessThan(y, height) }
+        }
+        // Samples: the edge drawn like an editorial edge, the node like a new node with its tag.
+        let samples = inLegend.filter { ($0.attributes["class"] ?? "").hasPrefix("legend-sample") }
+        XCTAssertEqual(samples.first { $0.attributes["class"] == "legend-sample editorial" }?.attributes["marker-end"], "url(#regiomap-arrow-open)")
+        XCTAssertEqual(samples.first { $0.attributes["class"] == "legend-sample editorial" }?.attributes["stroke-dasharray"], "8 4")
+        XCTAssertEqual(inLegend.first { $0.name == "rect" }?.attributes["stroke-dasharray"], "6 3")
+        XCTAssertTrue(svg.contains("<marker id=\"regiomap-arrow-open\""), "markers used only by the legend are defined")
+        XCTAssertEqual(SVGWriter.svg(layout, graph: graph, options: options), svg, "deterministic")
+        // A narrow drawing grows to hold at least one column of the legend.
+        let tiny = MapGraph(nodes: [MapNode(id: "a", label: "A")], edges: [])
+        let small = SVGWriter.svg(LayeredLayout.layout(tiny), graph: tiny, options: SVGOptions(legend: legend))
+        XCTAssertGreaterThan(Double(parse(small)[0].attributes["width"]!)!, LayeredLayout.layout(tiny).width)
+    }
+
     func testNumberFormatting() {
         XCTAssertEqual(SVGWriter.num(0), "0")
         XCTAssertEqual(SVGWriter.num(-0.04), "0")

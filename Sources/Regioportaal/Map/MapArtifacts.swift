@@ -26,17 +26,19 @@ public struct MapArtifacts: Sendable {
 
     /// `mapYears` are found from the model when not given (that builds the whole timeline).
     public init(model: SiteModel, relations: Relations, on day: Day, basePath: String, mapYears: [Int]? = nil) {
-        let map = Groeiperspectief(model: model, on: day)
+        let map = Groeiperspectief(model: model, on: day, present: true)
         summary = map.summary
         guard !map.graph.nodes.isEmpty else { return }
         let title = "Groeiperspectief: hoe de regionale opgaven van elkaar afhangen"
-        full = map.svg(title: title, description: map.summary, basePath: basePath)
+        // On a page the text alternative follows the map; the file stands alone.
+        let onPage = " Onder de kaart staat dezelfde informatie als tekst."
+        full = map.svg(title: title, description: map.summary + onPage, basePath: basePath)
         file = map.svg(title: title, description: map.summary, basePath: basePath, idPrefix: "bestand-")
         for t in model.themas {
             let slugs = Set(model.opgaven.filter { $0.themas.contains { $0.value == t.info.slug } }.map(\.info.slug))
             themas[t.info.slug] = map.svg(title: "Groeiperspectief, thema \(t.titel)",
-                                          description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary,
-                                          basePath: basePath, emphasis: slugs)
+                                          description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary + onPage,
+                                          basePath: basePath, emphasis: slugs, variant: .emphasis(what: "opgave van het thema \(t.titel)"))
         }
         var previous: MapLayout?
         for year in mapYears ?? Routes.mapYears(model, now: day) {
@@ -44,17 +46,27 @@ public struct MapArtifacts: Sendable {
             let snapshot = Groeiperspectief(model: model, on: snapshotDay, newSince: Day(year: year, month: 1, day: 1)!, previous: previous)
             previous = snapshot.layout
             guard !snapshot.graph.nodes.isEmpty else { continue }
-            years[year] = YearMap(svg: snapshot.svg(title: "Groeiperspectief \(year)", description: snapshot.summary, basePath: basePath,
-                                                    newNodes: snapshot.newNodes, idPrefix: "kaart-\(year)-"),
+            years[year] = YearMap(svg: snapshot.svg(title: "Groeiperspectief \(year)", description: snapshot.summary + onPage, basePath: basePath,
+                                                    variant: .year(year), idPrefix: "kaart-\(year)-"),
                                   day: snapshotDay, opgaven: snapshot.graph.nodes.map(\.id), newOpgaven: snapshot.newNodes,
                                   layout: snapshot.layout)
         }
         for g in model.gemeenten {
-            let slugs = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day)
+            let grounded = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day)
+            let slugs = Set(grounded.keys)
             gemeenteOpgaven[g.info.slug] = slugs
-            gemeenten[g.info.slug] = map.svg(title: "Groeiperspectief, gemeente \(g.naam)",
-                                             description: "De opgaven waaraan \(g.naam) via coalities werkt zijn dik omrand; de andere zijn grijs. " + map.summary,
-                                             basePath: basePath, emphasis: slugs)
+            // Emphasis that only example participation gives is said so, in the legend and the description.
+            let inMap = Set(map.graph.nodes.map(\.id))
+            let byExample = grounded.filter { $0.value.example && inMap.contains($0.key) }.count
+            var what = "opgave waaraan \(g.naam) via een coalitie werkt"
+            var description = "De opgaven waaraan \(g.naam) via coalities werkt zijn dik omrand; de andere zijn grijs. "
+            if byExample > 0 {
+                let n = byExample == 1 ? "1 daarvan rust" : "\(byExample) daarvan rusten"
+                what += " (\(n) alleen op voorbeeldgegevens over deelname)"
+                description += "\(byExample == 1 ? "Eén daarvan rust" : "\(byExample) daarvan rusten") alleen op voorbeeldgegevens over deelname. "
+            }
+            gemeenten[g.info.slug] = map.svg(title: "Groeiperspectief, gemeente \(g.naam)", description: description + map.summary + onPage,
+                                             basePath: basePath, emphasis: slugs, variant: .emphasis(what: what))
         }
     }
 
