@@ -65,7 +65,7 @@ import RegioMap
         #expect(nodeIDs(in: try site.read("groeiperspectief/2024/index.html")) == ["woningvoorraad"])
         let y2025 = try site.read("groeiperspectief/2025/index.html")
         #expect(nodeIDs(in: y2025) == ["status-inwoners", "woningvoorraad"])
-        #expect(y2025.contains("<g class=\"node new\" data-id=\"status-inwoners\""))
+        #expect(y2025.contains("<g class=\"node new example\" data-id=\"status-inwoners\""))
         #expect(nodeIDs(in: try site.read("groeiperspectief/2026/index.html")) == ["status-inwoners", "woningvoorraad"])
     }
 

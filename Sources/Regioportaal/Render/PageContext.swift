@@ -678,14 +678,14 @@ struct PageContextBuilder: Sendable {
             beschrijving = "De opgaven van het thema \(t.titel) in het groeiperspectief."
             svg = maps.themas[slug] ?? ""
             emphasis = Set(opgaven.filter { $0.themas.contains { $0.value == slug } }.map(\.info.slug))
-            uitleg = "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs en gestippeld."
+            uitleg = "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs."
         case .kaartGemeente(let slug):
             let g = model.gemeente(slug)!
             titel = "Groeiperspectief: \(g.naam)"
             beschrijving = "De opgaven waaraan \(g.naam) via coalities werkt, in het groeiperspectief."
             svg = maps.gemeenten[slug] ?? ""
             emphasis = maps.gemeenteOpgaven[slug] ?? []
-            uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs en gestippeld."
+            uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs."
         case .groeiperspectiefJaar(let year):
             jaar = year
             titel = "Groeiperspectief \(year)"
