@@ -45,7 +45,7 @@ public enum OutputFolder {
         case .missing, .directory:
             return nil
         case .regular, .special, .symbolicLink:
-            return refuse(output, options.displayBase, "het is \(kind == .regular ? "een bestand" : kind.refusal), geen map", anotherFolder)
+            return refuse(output, options.displayBase, "het is \(describe(kind)), geen map", anotherFolder)
         }
     }
 
@@ -85,6 +85,20 @@ public enum OutputFolder {
             return refuseHere("\(shown) is niet door een eerdere build geschreven",
                               "een build laat niets achter dat niet van hem is; zet bestanden die mee moeten naar de site "
                                 + "(zoals CNAME of .htaccess) in Public/, of verplaats \(shown)")
+        }
+    }
+
+    /// What a path that is not a folder is, in words.
+    static func describe(_ kind: FileKind) -> String {
+        switch kind {
+        case .regular: return "een bestand"
+        case .symbolicLink: return "een symbolische koppeling"
+        case .special("a named pipe"): return "een named pipe"
+        case .special("a socket"): return "een socket"
+        case .special("a device"): return "een apparaatbestand"
+        case .special: return "een speciaal bestand"
+        case .directory: return "een map"
+        case .missing: return "er niet"
         }
     }
 
@@ -212,10 +226,10 @@ enum ProtectedFolders {
         if let same = folders.firstIndex(of: real) { return ("het is \(protected[same].0)", protected[same].1) }
         for (index, ((name, folder), path)) in zip(protected, folders).enumerated() {
             if path.hasPrefix(real == "/" ? "/" : real + "/") {
-                return ("de map bevat \(name) (\(RelativePath.display(folder, from: displayBase)))", folder)
+                return ("het bevat \(name) (\(RelativePath.display(folder, from: displayBase)))", folder)
             }
             if index < protected.count - 1, real.hasPrefix(path + "/") {
-                return ("de map ligt in \(name)", folder)
+                return ("het ligt in \(name)", folder)
             }
         }
         return nil
