@@ -33,12 +33,24 @@ struct IncrementalOutput {
     }
 
     private func write(_ files: [OutputFile], state: inout RenderMemo.State) throws {
-        for (file, hash) in zip(files, Self.hashes(files)) where state.files[file.path] != hash {
-            // A path the previous build did not write may hold someone else's file.
-            if state.files[file.path] == nil, FileKind(path: try destination(file.path).path) != .missing {
-                let shown = RelativePath.display(try destination(file.path), from: output.deletingLastPathComponent())
+        let changed = zip(files, Self.hashes(files)).filter { state.files[$0.0.path] != $0.1 }
+        // A path the previous build did not write may hold someone else's file: refused
+        // before anything is written.
+        for (file, _) in changed where state.files[file.path] == nil {
+            let url = try destination(file.path)
+            if FileKind(path: url.path) != .missing {
+                let shown = RelativePath.display(url, from: output.deletingLastPathComponent())
                 throw Diagnostic.error("\(shown) is niet door een eerdere build geschreven; het wordt niet overschreven", at: nil)
             }
+        }
+        var sizes = state.sizes
+        for (file, _) in changed { sizes[file.path] = file.contents.count }
+        // While files are replaced the marker lists both sizes, so that a rebuild that stops
+        // halfway leaves a folder the next build still recognises as its own.
+        if sizes != state.sizes {
+            try replace(OutputFile(path: OutputFolder.markerName, text: OutputFolder.Manifest.text(sizes, alsoAllowing: state.sizes.mapValues { [$0] })))
+        }
+        for (file, hash) in changed {
             try replace(file)
             state.files[file.path] = hash
             state.sizes[file.path] = file.contents.count

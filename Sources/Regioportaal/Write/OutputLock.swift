@@ -150,16 +150,14 @@ enum OutputNames {
     /// The process id in `name` when it is exactly the name of a staging or old folder of the
     /// output with `key` (nil: inside the output).
     static func leftoverProcess(_ name: String, key: String?) -> Int32? {
-        func digits(_ part: Substring) -> Int32? {
-            guard !part.isEmpty, part.utf8.count <= 10, part.allSatisfy(\.isASCII), part.allSatisfy(\.isNumber) else { return nil }
-            return Int32(part)
-        }
+        func isNumber(_ part: Substring) -> Bool { !part.isEmpty && part.utf8.count <= 20 && part.utf8.allSatisfy { (48...57).contains($0) } }
+        func digits(_ part: Substring) -> Int32? { isNumber(part) ? Int32(part) : nil }
         let tail = key.map { "-" + $0 } ?? ""
         guard name.hasSuffix(tail) else { return nil }
         let body = name.dropLast(tail.count)
         if body.hasPrefix(stagingPrefix) {
             let parts = body.dropFirst(stagingPrefix.count).split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 2, digits(parts[1]) != nil else { return nil }
+            guard parts.count == 2, isNumber(parts[1]) else { return nil }
             return digits(parts[0])
         }
         if body.hasPrefix(oldPrefix) {
