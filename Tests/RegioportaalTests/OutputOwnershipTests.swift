@@ -247,7 +247,7 @@ func files(in folder: URL) -> [String: Data] {
         #expect(written.mapValues { String(decoding: $0, as: UTF8.self) } == expected)
         // Something else in the volume: refused before the swap, and kept.
         try Data("x".utf8).write(to: output.appendingPathComponent("CNAME"))
-        #expect(throws: Diagnostic.self) { try build(["index.html": "drie"]) }
+        #expect(throws: OutputFolder.Refusal.self) { try build(["index.html": "drie"]) }
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "twee")
         #expect(try String(contentsOf: output.appendingPathComponent("CNAME"), encoding: .utf8) == "x")
     }

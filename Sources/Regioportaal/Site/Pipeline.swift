@@ -84,9 +84,10 @@ public enum Pipeline {
         }
         defer { lock?.release() }
         // A rebuild in place touches only files it wrote itself; a full build replaces the
-        // previous one, and may only when nothing else is in the folder.
+        // previous one, and may only when nothing else is in the folder (the whole folder is
+        // looked at just before the swap).
         if options.cache?.render.previous(for: options.output) == nil,
-           let refusal = OutputFolder.ownershipRefusal(options.output, displayBase: options.displayBase) {
+           let refusal = OutputFolder.ownershipRefusal(options.output, displayBase: options.displayBase, walk: false) {
             throw BuildFailure(diagnostics: [refusal])
         }
         if let cache = options.cache, let changed = options.changedPaths,
@@ -171,6 +172,9 @@ public enum Pipeline {
                     try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
                     for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
                     try staged.commit()
+                } catch let refusal as OutputFolder.Refusal {
+                    staged.abandon()
+                    throw BuildFailure(diagnostics: diagnostics.sorted + [refusal.diagnostic])
                 } catch {
                     staged.abandon()
                     throw error
@@ -190,6 +194,9 @@ public enum Pipeline {
                 try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, state: &state)
             }
             timer.mark("write")
+        } catch let refusal as BuildFailure {
+            memo?.invalidate()
+            throw refusal
         } catch {
             throw writeFailure(error, diagnostics)
         }

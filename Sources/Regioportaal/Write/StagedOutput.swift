@@ -171,8 +171,9 @@ public final class StagedOutput: @unchecked Sendable {
                                    at: nil, hint: "is die map door iets anders verwijderd of veranderd? Bouw opnieuw")
         }
         try fs.write(Data(OutputFolder.Manifest.text(files).utf8), to: staging.appendingPathComponent(OutputFolder.markerName))
-        // Checked at the start of the build too; again now, in case something was put there meanwhile.
-        if let refusal = OutputFolder.ownershipRefusal(output, displayBase: displayBase) { throw refusal }
+        // Only now, after everything else: nothing may be put there between this and the swap
+        // by another regioportaal (the lock), and what someone else put there meanwhile counts.
+        if let refusal = OutputFolder.ownershipRefusal(output, displayBase: displayBase) { throw OutputFolder.Refusal(diagnostic: refusal) }
         if inside {
             try swapInside(files)
         } else if FileKind(path: output.path) == .directory {
