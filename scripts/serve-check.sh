@@ -143,7 +143,7 @@ done
 echo "serve-check: fixed file rebuilt, open pages told to reload"
 
 # Traversal: sent as written (--path-as-is), each must be a plain 404.
-ln -s / "$work/_site/leak"
+ln -s / "$work/_preview/leak"
 for target in "/../etc/passwd" "/../../../../etc/passwd" "/%2e%2e/%2e%2e/%2e%2e/etc/passwd" \
               "/css/..%2f..%2f..%2fetc%2fpasswd" "/%252e%252e/%252e%252e/etc/passwd" \
               "/..%5c..%5cetc%5cpasswd" "/over/%00" "/leak/etc/passwd" "/__regioportaal/../../etc/passwd"; do

@@ -1,4 +1,5 @@
 import Foundation
+import Regioportaal
 
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,15 @@ import Darwin
 /// Why `serve` could not start, in words for the person at the terminal.
 public struct PreviewServerError: Error, CustomStringConvertible {
     public var description: String
+    /// The refusal of the output folder, when that is why.
+    public var diagnostic: Diagnostic?
+
+    public init(description: String) { self.description = description }
+
+    init(_ diagnostic: Diagnostic) {
+        description = diagnostic.message + (diagnostic.hint.map { "\n  \($0)" } ?? "")
+        self.diagnostic = diagnostic
+    }
 }
 
 enum PortCheck {

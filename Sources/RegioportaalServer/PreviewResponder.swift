@@ -14,13 +14,29 @@ struct PreviewResponder: HTTPResponder {
     let output: URL
     let builder: SiteBuilder
     let hub: ReloadHub
+    /// The port the server listens on, once bound.
+    let port: Locked<Int>
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        // A web page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and then
+        // read the preview, drafts included; its requests carry that name, not ours.
+        guard Self.isOwnHost(request.head.authority, port: port.current) else {
+            return Response(status: .misdirectedRequest, headers: headers(type: "text/plain; charset=utf-8"),
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: "Deze preview antwoordt alleen op http://127.0.0.1:\(port.current)/ en http://localhost:\(port.current)/.\n")))
+        }
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let response = respond(path: request.uri.path, query: request.uri.query)
         return request.method == .head ? response.createHeadResponse() : response
+    }
+
+    /// Whether `host` (the Host header) names this server: 127.0.0.1, localhost or [::1] with
+    /// its port (which browsers leave out only for port 80).
+    static func isOwnHost(_ host: String?, port: Int) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        let names = ["127.0.0.1", "localhost", "[::1]"]
+        return names.contains { host == "\($0):\(port)" || (port == 80 && host == $0) }
     }
 
     private func respond(path: String, query: String?) -> Response {

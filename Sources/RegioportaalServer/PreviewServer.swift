@@ -43,6 +43,18 @@ public struct PreviewServer: Service {
     public func run() async throws {
         guard (0...65535).contains(port) else { throw PreviewServerError(description: "--port must be between 0 (any free port) and 65535, got \(port)") }
         try PortCheck.ensureFree(host: Self.host, port: port)
+        // An output that a build would refuse is never served (`--output .` would serve the
+        // project, .git included), and no other build or preview may write it while this one runs.
+        var options = self.options
+        if let refusal = OutputFolder.refusal(for: options) { throw PreviewServerError(refusal) }
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(options.output, displayBase: options.displayBase) } catch let refusal as Diagnostic {
+            throw PreviewServerError(refusal)
+        }
+        defer { lock.release() }
+        // Checked again under the lock: another writer may have finished just before.
+        if let refusal = OutputFolder.refusal(for: options) { throw PreviewServerError(refusal) }
+        options.outputLock = lock
         let builder = SiteBuilder(options: options)
         let hub = ReloadHub()
         let log = self.log
@@ -55,12 +67,14 @@ public struct PreviewServer: Service {
         logger.logLevel = .warning
         let requested = port, onReady = self.onReady, handleSignals = self.handleSignals
         let limits = ConnectionLimits(headerTimeout: headerTimeout, maximumConnections: maximumConnections)
+        let boundPort = Locked(requested)
         let app = Application(
-            responder: PreviewResponder(output: options.output, builder: builder, hub: hub),
+            responder: PreviewResponder(output: options.output, builder: builder, hub: hub, port: boundPort),
             server: .http1(configuration: .init(additionalChannelHandlers: [limits.handler()])),
             configuration: ApplicationConfiguration(address: .hostname(Self.host, port: requested)),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? requested
+                boundPort.withLock { $0 = bound }
                 log("serving http://\(Self.host):\(bound)\(builder.current.basePath) (Ctrl-C to stop)")
                 await onReady(bound)
             },

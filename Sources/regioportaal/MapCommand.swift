@@ -24,9 +24,14 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let inputFile = URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL
+        let outputFile = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        if let refusal = WriteGuard.mapOutput(outputFile, input: inputFile, project: cwd, displayBase: cwd) {
+            report([refusal], format: .human)
+            throw ExitCode(1)
+        }
         var diagnostics = Diagnostics()
-        guard let graph = GraphFile.read(URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL,
-                                         displayBase: cwd, diagnostics: &diagnostics) else {
+        guard let graph = GraphFile.read(inputFile, displayBase: cwd, diagnostics: &diagnostics) else {
             report(diagnostics.sorted, format: .human)
             throw ExitCode(1)
         }
@@ -34,7 +39,12 @@ struct MapCommand: ParsableCommand {
         let layout = LayeredLayout.layout(graph)
         let elapsed = ContinuousClock.now - started
         let svg = SVGWriter.svg(layout, graph: graph, options: SVGOptions(title: title, description: "\(graph.nodes.count) knopen en \(graph.edges.count) pijlen."))
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: output, relativeTo: cwd))
+        do {
+            try WriteGuard.write(Data(svg.utf8), to: outputFile, displayBase: cwd)
+        } catch let failure as Diagnostic {
+            report([failure], format: .human)
+            throw ExitCode(1)
+        }
         if stats {
             print("nodes \(graph.nodes.count), edges \(graph.edges.count), crossings \(layout.crossingCount()), layout \(elapsed)")
         }

@@ -21,8 +21,10 @@ struct New: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let root = URL(fileURLWithPath: content, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
         do {
+            if let refusal = WriteGuard.contentFolder(root, displayBase: cwd) { throw refusal }
             let file = try Scaffold.create(kind, title: title, on: try today(now), in: root)
             print(RelativePath.display(file, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         } catch let diagnostic as Diagnostic {

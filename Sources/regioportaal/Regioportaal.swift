@@ -23,8 +23,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("public"), help: "Folder with static files copied as they are.")
     var publicFolder = "Public"
 
-    @Option(help: "Folder the site is written to. It is replaced whole, so it must be missing, empty or an earlier build (with its .regioportaal-build file).")
-    var output = "_site"
+    @Option(help: "Folder the site is written to (default: _site; for serve: _preview). It must be missing, empty or an earlier build: a build replaces the files it wrote before and refuses when it finds anything else.")
+    var output: String?
 
     @Option(help: "The present, as YYYY-MM-DD: nothing scheduled after it is published (default: today).")
     var now: String?
@@ -46,11 +46,15 @@ struct ProjectOptions: ParsableArguments {
         }
     }
 
-    func buildOptions() throws -> BuildOptions {
+    /// `--output`, or the folder of the command: the preview has its own, so that it never
+    /// writes (drafts) into the folder a deploy build makes.
+    func outputPath(default folder: String = "_site") -> String { output ?? folder }
+
+    func buildOptions(defaultOutput: String = "_site") throws -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
         var options = BuildOptions(content: resolve(content), templates: resolve(templates), publicFolder: resolve(publicFolder),
-                                   output: resolve(output), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
+                                   output: resolve(outputPath(default: defaultOutput)), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
                                    displayBase: cwd)
         options.linkSeverity = links == .warn ? .warning : .error
         return options
@@ -106,11 +110,11 @@ struct Build: ParsableCommand {
             report(result.warnings, format: format)
             let ms = Int((result.seconds * 1000).rounded())
             let perPage = result.pages > 0 ? result.searchIndexBytes / result.pages : 0
-            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.output) in \(ms) ms, search index \(result.searchIndexBytes / 1024) KiB (\(perPage) bytes per page), \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
+            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.outputPath()) in \(ms) ms, search index \(result.searchIndexBytes / 1024) KiB (\(perPage) bytes per page), \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
         } catch let failure as BuildFailure {
             report(failure.diagnostics, format: format)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("build failed: \(summary(errors: errors, warnings: failure.diagnostics.count - errors)); \(project.output) was left unchanged\n".utf8))
+            FileHandle.standardError.write(Data("build failed: \(summary(errors: errors, warnings: failure.diagnostics.count - errors)); \(project.outputPath()) was left unchanged\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -30,16 +30,25 @@ struct SchemaCommand: ParsableCommand {
         let options = BuildOptions(content: contentFolder, templates: project.appendingPathComponent("Templates"),
                                    publicFolder: project.appendingPathComponent("Public"), output: resolve("_site"),
                                    now: try today(nil), baseURL: baseURL, displayBase: cwd)
+        let folder = resolve(output)
+        if let refusal = WriteGuard.schemaOutput(folder, content: contentFolder, project: project, displayBase: cwd) {
+            report([refusal], format: .human)
+            throw ExitCode(1)
+        }
         var diagnostics = Diagnostics()
         guard let checked = Pipeline.check(options, diagnostics: &diagnostics) else {
             report(diagnostics.sorted, format: .human)
             throw ExitCode(1)
         }
-        let folder = resolve(output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let documents = JSONSchemaWriter(model: checked.model).documents()
-        for document in documents {
-            try Data(document.text.utf8).write(to: folder.appendingPathComponent(document.fileName), options: .atomic)
+        do {
+            try WriteGuard.makeFolder(folder, displayBase: cwd)
+            for document in documents {
+                try WriteGuard.write(Data(document.text.utf8), to: folder.appendingPathComponent(document.fileName), displayBase: cwd)
+            }
+        } catch let failure as Diagnostic {
+            report([failure], format: .human)
+            throw ExitCode(1)
         }
         let shown = RelativePath.display(folder, from: cwd)
         FileHandle.standardError.write(Data("wrote \(documents.count) schemas into \(shown)\n".utf8))

@@ -14,7 +14,13 @@ struct Serve: AsyncParsableCommand {
     var port = 8000
 
     func run() async throws {
-        let options = try project.buildOptions()
-        try await PreviewServer(options: options, port: port).run()
+        let options = try project.buildOptions(defaultOutput: "_preview")
+        do {
+            try await PreviewServer(options: options, port: port).run()
+        } catch let error as PreviewServerError {
+            // Stops with exit 1: a refused output is never served.
+            if let refusal = error.diagnostic { report([refusal], format: .human) } else { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            throw ExitCode(1)
+        }
     }
 }

@@ -121,7 +121,7 @@ struct MiniProject {
         try await withServer(project) { http in
             let events = try RawHTTP.Connection(port: http.port)
             defer { events.close() }
-            try events.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            try events.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
             let greeting = try await read(events, until: "event: hello")
             #expect(greeting.contains("text/event-stream"))
 
@@ -147,14 +147,14 @@ struct MiniProject {
             var slow: [RawHTTP.Connection] = []
             for _ in 0..<6 {
                 let connection = try RawHTTP.Connection(port: http.port)
-                try connection.send("GET /over/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Langzaam: ")
+                try connection.send("GET /over/ HTTP/1.1\r\nHost: \(http.host)\r\nX-Langzaam: ")
                 slow.append(connection)
             }
             defer { for connection in slow { connection.close() } }
             // One more is over the limit: closed unanswered, although its request is complete.
             let extra = try RawHTTP.Connection(port: http.port)
             defer { extra.close() }
-            try extra.send("GET /over/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            try extra.send("GET /over/ HTTP/1.1\r\nHost: \(http.host)\r\nConnection: close\r\n\r\n")
             #expect(try await bytesUntilClosed(extra) == [])
             // The half-sent ones are closed by the server, unanswered, once their time is up.
             for connection in slow { #expect(try await bytesUntilClosed(connection) == []) }
@@ -166,6 +166,65 @@ struct MiniProject {
             }
             #expect(status == 200)
         }
+    }
+
+    @Test func requestsForAnyOtherHostNameAreRefused() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try await withServer(project) { http in
+            // What a page whose name was rebound to 127.0.0.1 sends, and what no browser sends.
+            for host: String? in ["evil.example", "evil.example:\(http.port)", "127.0.0.1", "127.0.0.1:1", "localhost",
+                                  "localhost.evil.example:\(http.port)", "127.0.0.1:\(http.port).evil.example", "", nil] {
+                let reply = try await http.request("/over/", host: .some(host))
+                #expect(reply.status == 421, "Host: \(host ?? "(none)")")
+                #expect(reply.body == "Deze preview antwoordt alleen op http://127.0.0.1:\(http.port)/ en http://localhost:\(http.port)/.\n")
+                #expect(!reply.body.contains("De redactie."))
+            }
+            for host in ["127.0.0.1:\(http.port)", "localhost:\(http.port)", "LocalHost:\(http.port)", "[::1]:\(http.port)"] {
+                #expect(try await http.request("/over/", host: .some(host)).status == 200, "Host: \(host)")
+            }
+        }
+        #expect(PreviewResponder.isOwnHost("localhost", port: 80))
+        #expect(PreviewResponder.isOwnHost("127.0.0.1:80", port: 80))
+        #expect(!PreviewResponder.isOwnHost("localhost", port: 8000))
+    }
+
+    @Test func aRefusedOutputStopsTheServerBeforeItServes() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try project.write("eigen werk\n", to: "mijn-map/brief.txt")
+        for output in [project.root, project.root.appendingPathComponent("Content"), project.root.appendingPathComponent("mijn-map")] {
+            var options = project.options
+            options.output = output
+            var server = PreviewServer(options: options, port: 0, log: { _ in })
+            server.handleSignals = false
+            server.onReady = { _ in Issue.record("the server started on \(output.path)") }
+            let error = try await #require(throws: PreviewServerError.self) { try await server.run() }
+            #expect(error.diagnostic?.message.hasPrefix("schrijft de site niet in ") == true, "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site").path))
+    }
+
+    @Test func aDeployBuildIsRefusedWhileAPreviewWritesItsFolder() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        try project.write("---\ntitel: Geheim concept\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\ndraft: true\n---\nConcept.\n",
+                          to: "Content/updates/concept.md")
+        try await withServer(project, configure: { $0.options.includeDrafts = true }) { _ in
+            let preview = project.root.appendingPathComponent("_site")
+            #expect(FileManager.default.fileExists(atPath: preview.appendingPathComponent("updates/concept/index.html").path))
+            let failure = try #require(throws: BuildFailure.self) { try Pipeline.build(project.options) }
+            #expect(failure.diagnostics.first?.message.hasSuffix(") schrijft al naar _site") == true, "\(failure.diagnostics)")
+            // A deploy build into its own folder has no draft.
+            var deploy = project.options
+            deploy.output = project.root.appendingPathComponent("_deploy")
+            try Pipeline.build(deploy)
+            #expect(!FileManager.default.fileExists(atPath: deploy.output.appendingPathComponent("updates/concept").path))
+            #expect(FileManager.default.fileExists(atPath: deploy.output.appendingPathComponent("over/index.html").path))
+        }
+        // Free again once the preview stopped.
+        try Pipeline.build(project.options)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("_site/updates/concept").path))
     }
 
     /// What the server sends before it closes the connection; fails after 10 s without a close.

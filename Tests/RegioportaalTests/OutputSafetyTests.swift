@@ -30,8 +30,8 @@ import Darwin
         defer { site.cleanUp() }
         let before = listing(site.root)
         let d = try refusal(site, output: site.root.appendingPathComponent("."))
-        #expect(d.message == "refusing to write the site into \(site.root.path): it is the project folder")
-        #expect(d.hint == "pass --output with a folder of its own, such as _site")
+        #expect(d.message == "schrijft de site niet in \(site.root.path): het is de projectmap")
+        #expect(d.hint == "geef --output een eigen map, bijvoorbeeld _site")
         #expect(listing(site.root) == before)
     }
 
@@ -39,12 +39,12 @@ import Darwin
         let site = try TestSite()
         defer { site.cleanUp() }
         let before = listing(site.root)
-        #expect(try refusal(site, output: site.root.appendingPathComponent("Content")).message.hasSuffix(": it is the content folder"))
-        #expect(try refusal(site, output: site.root.appendingPathComponent("Templates")).message.hasSuffix(": it is the templates folder"))
-        #expect(try refusal(site, output: site.root.appendingPathComponent("Public/")).message.hasSuffix(": it is the public folder"))
-        #expect(try refusal(site, output: site.root.appendingPathComponent("Content/site")).message.hasSuffix(": it lies inside the content folder"))
-        #expect(try refusal(site, output: site.root.appendingPathComponent("Content/../Public/css")).message.hasSuffix(": it lies inside the public folder"))
-        #expect(try refusal(site, output: site.root.deletingLastPathComponent()).message.contains(": it contains the content folder"))
+        #expect(try refusal(site, output: site.root.appendingPathComponent("Content")).message.hasSuffix(": het is de inhoudsmap"))
+        #expect(try refusal(site, output: site.root.appendingPathComponent("Templates")).message.hasSuffix(": het is de map met sjablonen"))
+        #expect(try refusal(site, output: site.root.appendingPathComponent("Public/")).message.hasSuffix(": het is de map Public"))
+        #expect(try refusal(site, output: site.root.appendingPathComponent("Content/site")).message.hasSuffix(": het ligt in de inhoudsmap"))
+        #expect(try refusal(site, output: site.root.appendingPathComponent("Content/../Public/css")).message.hasSuffix(": het ligt in de map Public"))
+        #expect(try refusal(site, output: site.root.deletingLastPathComponent()).message.contains(": het bevat de inhoudsmap"))
         #expect(listing(site.root) == before)
     }
 
@@ -54,9 +54,9 @@ import Darwin
         try site.write("notities\n", to: "notes.txt")
         try site.write("eigen werk\n", to: "mijn-map/brief.txt")
         let file = try refusal(site, output: site.root.appendingPathComponent("notes.txt"))
-        #expect(file.message.hasSuffix("notes.txt: it is a file, not a folder"))
+        #expect(file.message.hasSuffix("notes.txt: het is een bestand, geen map"))
         let folder = try refusal(site, output: site.root.appendingPathComponent("mijn-map"))
-        #expect(folder.message.hasSuffix("mijn-map: the folder exists and was not made by regioportaal (it has no .regioportaal-build file)"))
+        #expect(folder.message.hasSuffix("mijn-map: de map bestaat al en is niet door regioportaal gemaakt (er staat geen .regioportaal-build in)"))
         #expect(try String(contentsOf: site.root.appendingPathComponent("notes.txt"), encoding: .utf8) == "notities\n")
         #expect(listing(site.root.appendingPathComponent("mijn-map")) == ["brief.txt"])
     }
@@ -68,7 +68,7 @@ import Darwin
         try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("_site").path,
                                                    withDestinationPath: site.root.appendingPathComponent("elders").path)
         let d = try refusal(site, output: site.output)
-        #expect(d.message.hasSuffix("_site: it is a symbolic link"))
+        #expect(d.message.hasSuffix("_site: het is een symbolische koppeling"))
         #expect(listing(site.root.appendingPathComponent("elders")) == ["brief.txt"])
     }
 
@@ -77,7 +77,7 @@ import Darwin
         defer { site.cleanUp() }
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
         try site.build()
-        #expect(try site.read(OutputFolder.markerName).contains("regioportaal build"))
+        #expect(try site.read(OutputFolder.markerName).contains("regioportaal-manifest 1\n"))
         try site.write("---\ntitel: Nieuw\nsamenvatting: S\n---\nTekst.\n", to: "Content/paginas/nieuw.md")
         try site.build()
         #expect(try site.read("nieuw/index.html").contains("Nieuw"))

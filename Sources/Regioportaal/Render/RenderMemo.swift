@@ -36,6 +36,8 @@ final class RenderMemo: @unchecked Sendable {
         /// Every file of the output folder (site-relative path) and a hash of its bytes.
         var files: [String: Int]
         var linkTargets: OutputLinkChecker.Targets
+        /// The size of each of those files: the list in the output folder's marker.
+        var sizes: [String: Int] = [:]
     }
 
     private let lock = NSLock()

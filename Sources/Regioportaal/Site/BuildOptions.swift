@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     }
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
+    /// The lock of `output` when the caller holds it for longer than one build (`serve`);
+    /// otherwise each build takes it itself.
+    public var outputLock: OutputLock?
 
     public init(project: URL, now: Day, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
         content = project.appendingPathComponent("Content")

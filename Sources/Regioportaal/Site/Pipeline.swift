@@ -74,7 +74,22 @@ public enum Pipeline {
     /// A full build. Throws ``BuildFailure`` with every diagnostic when anything is wrong;
     /// the previous output folder is then untouched.
     public static func build(_ options: BuildOptions, fileSystem: OutputFileSystem = LocalFileSystem()) throws -> BuildReport {
-        if let refusal = OutputFolder.refusal(for: options) { throw BuildFailure(diagnostics: [refusal]) }
+        if let refusal = OutputFolder.pathRefusal(for: options) { throw BuildFailure(diagnostics: [refusal]) }
+        // One writer per output folder for the whole build; `serve` holds it for its whole life.
+        var lock: OutputLock?
+        if options.outputLock?.covers(options.output) != true {
+            do { lock = try OutputLock.acquire(options.output, displayBase: options.displayBase) } catch let refusal as Diagnostic {
+                throw BuildFailure(diagnostics: [refusal])
+            }
+        }
+        defer { lock?.release() }
+        // A rebuild in place touches only files it wrote itself; a full build replaces the
+        // previous one, and may only when nothing else is in the folder (the whole folder is
+        // looked at just before the swap).
+        if options.cache?.render.previous(for: options.output) == nil,
+           let refusal = OutputFolder.ownershipRefusal(options.output, displayBase: options.displayBase, walk: false) {
+            throw BuildFailure(diagnostics: [refusal])
+        }
         if let cache = options.cache, let changed = options.changedPaths,
            let last = cache.lastBuild.take(for: TextEditRebuild.OptionsKey(options)),
            let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {
@@ -121,7 +136,7 @@ public enum Pipeline {
         // A full build streams pages into a fresh staging folder while rendering and swaps it in
         // at the end; a rebuild with the previous output in place (the preview) compares and
         // replaces single files afterwards.
-        let staged = previous == nil ? StagedOutput(output: options.output, fileSystem: fileSystem) : nil
+        let staged = previous == nil ? StagedOutput(output: options.output, fileSystem: fileSystem, displayBase: options.displayBase) : nil
         let firstWriteError = FirstError()
         var sink: (@Sendable (OutputFile) -> Void)?
         if let staged {
@@ -157,6 +172,9 @@ public enum Pipeline {
                     try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
                     for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
                     try staged.commit()
+                } catch let refusal as OutputFolder.Refusal {
+                    staged.abandon()
+                    throw BuildFailure(diagnostics: diagnostics.sorted + [refusal.diagnostic])
                 } catch {
                     staged.abandon()
                     throw error
@@ -166,13 +184,19 @@ public enum Pipeline {
                     let written = rendered + ((try? IncrementalOutput.read(assets.assets)) ?? [])
                     for page in output.streamed { state.files[page.path] = page.hash }
                     for (file, hash) in zip(written, IncrementalOutput.hashes(written)) { state.files[file.path] = hash }
+                    state.sizes = staged.files
                 }
             } else if let previous {
                 options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
                 let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
-                state.files = try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, previous: previous.files)
+                state.files = previous.files
+                state.sizes = previous.sizes
+                try updater.update(files: rendered, assets: assets.assets, kept: output.keptPages, state: &state)
             }
             timer.mark("write")
+        } catch let refusal as BuildFailure {
+            memo?.invalidate()
+            throw refusal
         } catch {
             throw writeFailure(error, diagnostics)
         }
@@ -214,9 +238,10 @@ extension Pipeline {
     static func writeFailure(_ error: Error, options: BuildOptions, inPlace: Bool, diagnostics: Diagnostics) -> BuildFailure {
         var diagnostics = diagnostics
         let message = (error as? Diagnostic)?.message ?? error.localizedDescription
-        let kept = inPlace ? "the site may be partly updated; the next build writes it whole" : "the previous site was left as it was"
-        diagnostics.error("could not write the site to \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
-                          at: nil, hint: "\(kept); check free disk space and permissions")
+        let kept = inPlace ? "de site is misschien maar voor een deel bijgewerkt; de volgende build schrijft hem helemaal"
+            : "de vorige site is ongewijzigd gebleven"
+        diagnostics.error("kon de site niet schrijven in \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
+                          at: nil, hint: kept)
         return BuildFailure(diagnostics: diagnostics.sorted)
     }
 }

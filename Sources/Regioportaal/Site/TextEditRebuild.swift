@@ -190,7 +190,7 @@ enum TextEditRebuild {
         timer.mark("  edit: search index, feeds")
 
         do {
-            try IncrementalOutput(output: options.output, fileSystem: fileSystem).replace(files, hashes: &state.files)
+            try IncrementalOutput(output: options.output, fileSystem: fileSystem).replace(files, state: &state)
         } catch {
             // The folder may be partly updated: the full pipeline that runs next writes all of it.
             cache.render.invalidate()

@@ -9,26 +9,56 @@ struct IncrementalOutput {
     let output: URL
     let fileSystem: OutputFileSystem
 
-    /// `previous` maps each file of the output folder to a hash of its bytes; returns the
-    /// same map for the new site. `kept` files are unchanged and not looked at.
-    func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String], previous: [String: Int]) throws -> [String: Int] {
+    /// Brings the output folder from `state` (each file's hash and size, as the previous build
+    /// left it) to `files` and `assets`, and `state` with it. `kept` files are unchanged and
+    /// not looked at; files of the previous build that are in neither are removed.
+    func update(files: [OutputFile], assets: [AssetManifest.Asset], kept: [String], state: inout RenderMemo.State) throws {
         let all = files + (try Self.read(assets))
-        var next = previous
-        try replace(all, hashes: &next)
+        let previous = state.files
+        try write(all, state: &state)
         let present = Set(kept).union(all.map(\.path))
         for path in previous.keys.sorted() where !present.contains(path) {
             try remove(path)
-            next[path] = nil
+            state.files[path] = nil
+            state.sizes[path] = nil
         }
-        return next
+        try writeMarker(state.sizes)
     }
 
-    /// Writes each file whose bytes differ from its hash in `hashes`, and records its new hash.
-    func replace(_ files: [OutputFile], hashes: inout [String: Int]) throws {
-        for (file, hash) in zip(files, Self.hashes(files)) where hashes[file.path] != hash {
-            try replace(file)
-            hashes[file.path] = hash
+    /// Writes each file whose bytes differ from its hash in `state`, records its new hash and
+    /// size, and updates the marker's list.
+    func replace(_ files: [OutputFile], state: inout RenderMemo.State) throws {
+        try write(files, state: &state)
+        try writeMarker(state.sizes)
+    }
+
+    private func write(_ files: [OutputFile], state: inout RenderMemo.State) throws {
+        let changed = zip(files, Self.hashes(files)).filter { state.files[$0.0.path] != $0.1 }
+        // A path the previous build did not write may hold someone else's file: refused
+        // before anything is written.
+        for (file, _) in changed where state.files[file.path] == nil {
+            let url = try destination(file.path)
+            if FileKind(path: url.path) != .missing {
+                let shown = RelativePath.display(url, from: output.deletingLastPathComponent())
+                throw Diagnostic.error("\(shown) is niet door een eerdere build geschreven; het wordt niet overschreven", at: nil)
+            }
         }
+        var sizes = state.sizes
+        for (file, _) in changed { sizes[file.path] = file.contents.count }
+        // While files are replaced the marker lists both sizes, so that a rebuild that stops
+        // halfway leaves a folder the next build still recognises as its own.
+        if sizes != state.sizes {
+            try replace(OutputFile(path: OutputFolder.markerName, text: OutputFolder.Manifest.text(sizes, alsoAllowing: state.sizes.mapValues { [$0] })))
+        }
+        for (file, hash) in changed {
+            try replace(file)
+            state.files[file.path] = hash
+            state.sizes[file.path] = file.contents.count
+        }
+    }
+
+    private func writeMarker(_ sizes: [String: Int]) throws {
+        try replace(OutputFile(path: OutputFolder.markerName, text: OutputFolder.Manifest.text(sizes)))
     }
 
     /// The assets' bytes under their output paths.
@@ -43,13 +73,20 @@ struct IncrementalOutput {
 
     private func destination(_ path: String) throws -> URL { try StagedOutput.destination(path, in: output) }
 
+    static let temporarySuffix = ".regioportaal-tmp"
+
+    /// Whether `name` is the temporary name a file gets while it is replaced.
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(temporarySuffix) && name.count > temporarySuffix.count + 1
+    }
+
     private func replace(_ file: OutputFile) throws {
         let url = try destination(file.path)
         try fileSystem.createDirectory(at: url.deletingLastPathComponent())
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regioportaal-tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(Self.temporarySuffix)")
         try fileSystem.write(file.contents, to: temporary)
         guard rename(temporary.path, url.path) == 0 else {
-            let message = String(cString: strerror(errno))
+            let message = SystemError.describe(errno)
             unlink(temporary.path)
             throw Diagnostic.error("\(file.path): \(message)", at: nil)
         }
@@ -59,7 +96,7 @@ struct IncrementalOutput {
     private func remove(_ path: String) throws {
         var url = try destination(path)
         guard unlink(url.path) == 0 || errno == ENOENT else {
-            throw Diagnostic.error("\(path): \(String(cString: strerror(errno)))", at: nil)
+            throw Diagnostic.error("\(path): \(SystemError.describe(errno))", at: nil)
         }
         let root = output.standardizedFileURL.path
         while true {

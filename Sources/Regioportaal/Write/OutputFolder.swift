@@ -1,51 +1,116 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Decides whether a build may write `--output`. A build replaces its output folder whole,
-/// so a mistaken option (`--output .`, `--output Content`, a file's name) would otherwise
-/// destroy what it names. The folder is replaced only when it is missing, empty, or carries
-/// the marker every build writes; anything else is refused before anything is touched.
+/// Decides whether a build may write `--output`. A build replaces what it wrote before, so a
+/// mistaken option (`--output .`, `--output Content`, a file's name) would otherwise destroy
+/// what it names. The folder is written only when it is missing, empty, or holds nothing but
+/// the files the previous build listed in its marker; anything else is refused, naming the
+/// first file that is in the way, before anything is touched.
 public enum OutputFolder {
-    /// Written at the root of every build; its presence is what makes a folder replaceable.
+    /// Written at the root of every build, listing every file it wrote with its size: the
+    /// next build replaces exactly those and refuses when it finds anything else.
     public static let markerName = ".regioportaal-build"
-    static let markerText = "This folder was written by `regioportaal build`. The next build replaces it whole.\n"
+    static let markerText = """
+        Deze map is gemaakt door regioportaal. De volgende build vervangt alleen de bestanden
+        hieronder (met hun grootte in bytes); staat er iets anders in de map, dan weigert hij.
 
-    /// Why `options.output` may not be written, or nil when it may.
+        """
+    static let manifestLine = "regioportaal-manifest 1"
+
+    /// Why `options.output` may not be written, or nil when it may: the folders it must not
+    /// be, and whether it holds anything the previous build did not write.
     public static func refusal(for options: BuildOptions) -> Diagnostic? {
+        pathRefusal(for: options) ?? ownershipRefusal(options.output, displayBase: options.displayBase)
+    }
+
+    /// The checks of the path alone: cheap, made before anything (even the lock) is written.
+    static func pathRefusal(for options: BuildOptions) -> Diagnostic? {
         let output = options.output.standardizedFileURL
-        let shown = RelativePath.display(output, from: options.displayBase)
-        func refuse(_ why: String, _ hint: String) -> Diagnostic {
-            .error("refusing to write the site into \(shown): \(why)", at: nil, hint: hint)
-        }
-        let anotherFolder = "pass --output with a folder of its own, such as _site"
+        let anotherFolder = "geef --output een eigen map, bijvoorbeeld _site"
         let kind = FileKind(path: output.path)
         if kind == .symbolicLink {
-            return refuse("it is a symbolic link", "pass the folder it points to, or remove the link; builds never follow it")
+            return refuse(output, options.displayBase, "het is een symbolische koppeling",
+                          "geef de map waar de koppeling naar wijst, of verwijder de koppeling; een build volgt koppelingen nooit")
         }
-        // Compared as real paths, so `./Content/..` or a linked parent cannot slip past.
-        let target = realPath(output)
-        let protected: [(String, URL)] = [("the content folder", options.content), ("the templates folder", options.templates),
-                                          ("the public folder", options.publicFolder), ("the project folder", options.displayBase)]
-        let real = protected.map { realPath($0.1.standardizedFileURL) }
-        if let same = real.firstIndex(of: target) { return refuse("it is \(protected[same].0)", anotherFolder) }
-        for ((name, folder), real) in zip(protected, real) {
-            if real.hasPrefix(target == "/" ? "/" : target + "/") {
-                return refuse("it contains \(name) (\(RelativePath.display(folder, from: options.displayBase)))", anotherFolder)
-            }
-            if name != "the project folder", target.hasPrefix(real + "/") {
-                return refuse("it lies inside \(name)", anotherFolder)
-            }
+        let protected: [(String, URL)] = [("de inhoudsmap", options.content), ("de map met sjablonen", options.templates),
+                                          ("de map Public", options.publicFolder), ("de projectmap", options.displayBase)]
+        if let (why, _) = ProtectedFolders.conflict(output, protected, displayBase: options.displayBase) {
+            return refuse(output, options.displayBase, why, anotherFolder)
         }
         switch kind {
-        case .missing:
+        case .missing, .directory:
             return nil
-        case .directory:
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-            if names.isEmpty || FileKind(path: output.appendingPathComponent(markerName).path) == .regular { return nil }
-            return refuse("the folder exists and was not made by regioportaal (it has no \(markerName) file)",
-                          "builds replace their output folder whole; move this folder's contents away, or \(anotherFolder)")
         case .regular, .special, .symbolicLink:
-            return refuse("it is \(kind == .regular ? "a file" : kind.refusal), not a folder", anotherFolder)
+            return refuse(output, options.displayBase, "het is \(describe(kind)), geen map", anotherFolder)
         }
+    }
+
+    /// Why the folder `output` may not be replaced: it holds something the previous build
+    /// did not write (or changed since). Nil when it is missing, empty or only ours. Without
+    /// `walk`, only its root is looked at (the marker, `.git`): a build does that at its start
+    /// and walks the whole folder once, just before the swap.
+    static func ownershipRefusal(_ output: URL, displayBase: URL, walk: Bool = true) -> Diagnostic? {
+        let output = output.standardizedFileURL
+        guard FileKind(path: output.path) == .directory else { return nil }
+        let mountPoint = OutputNames.isMountPoint(output)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter {
+            // An ext4 volume's own folder, and our leftovers of an interrupted swap inside a volume.
+            !(mountPoint && $0 == "lost+found") && ($0 == markerName || !OutputNames.isOwnEntryInside($0))
+        }
+        if names.isEmpty { return nil }
+        func refuseHere(_ why: String, _ hint: String) -> Diagnostic { refuse(output, displayBase, why, hint) }
+        let moveAway = "verplaats wat er in staat, of geef --output een eigen map, bijvoorbeeld _site"
+        if names.contains(".git") {
+            return refuseHere("het is een git-werkmap (er staat .git in); een build vervangt die nooit",
+                              "bouw in een eigen map, bijvoorbeeld _site, en kopieer het resultaat daarna naar de werkmap")
+        }
+        switch Manifest.read(output) {
+        case .missing:
+            return refuseHere("de map bestaat al en is niet door regioportaal gemaakt (er staat geen \(markerName) in)",
+                              "een build vervangt zijn uitvoermap; \(moveAway)")
+        case .olderVersion:
+            return refuseHere("de map is gemaakt door een oudere versie van regioportaal, die niet bijhield welke bestanden van hem zijn",
+                              "verwijder de map als er niets anders in staat, en bouw opnieuw")
+        case .unreadable:
+            return refuseHere("het bestand \(markerName) in de map is beschadigd", "verwijder de map en bouw opnieuw")
+        case .files(let owned):
+            guard walk, let foreign = Manifest.firstForeign(in: output, owned: owned, mountPoint: mountPoint) else { return nil }
+            let shown = RelativePath.display(output.appendingPathComponent(foreign.path), from: displayBase)
+            if foreign.changed {
+                return refuseHere("\(shown) is veranderd na de vorige build",
+                                  "een build schrijft alleen over wat hij zelf schreef; verplaats \(shown), of maak de wijziging in Content/, Templates/ of Public/")
+            }
+            return refuseHere("\(shown) is niet door een eerdere build geschreven",
+                              "een build laat niets achter dat niet van hem is; zet bestanden die mee moeten naar de site "
+                                + "(zoals CNAME of .htaccess) in Public/, of verplaats \(shown)")
+        }
+    }
+
+    /// A refusal found while writing: reported as it is, not as a failure to write.
+    struct Refusal: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// What a path that is not a folder is, in words.
+    static func describe(_ kind: FileKind) -> String {
+        switch kind {
+        case .regular: return "een bestand"
+        case .symbolicLink: return "een symbolische koppeling"
+        case .special("a named pipe"): return "een named pipe"
+        case .special("a socket"): return "een socket"
+        case .special("a device"): return "een apparaatbestand"
+        case .special: return "een speciaal bestand"
+        case .directory: return "een map"
+        case .missing: return "er niet"
+        }
+    }
+
+    private static func refuse(_ output: URL, _ displayBase: URL, _ why: String, _ hint: String) -> Diagnostic {
+        .error("schrijft de site niet in \(RelativePath.display(output, from: displayBase)): \(why)", at: nil, hint: hint)
     }
 
     /// `url` with every symbolic link resolved, also when its last parts do not exist yet.
@@ -62,5 +127,132 @@ public enum OutputFolder {
             existing = existing.deletingLastPathComponent()
         }
         return "/" + missing.reversed().joined(separator: "/")
+    }
+
+    /// The list of files in the marker.
+    enum Manifest {
+        case missing, olderVersion, unreadable
+        /// Site-relative path → its size(s): the marker written during an interrupted swap
+        /// inside a mount point lists a file with its old and its new size.
+        case files([String: Set<Int>])
+
+        /// The marker's text for `files` (path → size), in a stable order: builds stay byte-identical.
+        static func text(_ files: [String: Int], alsoAllowing other: [String: Set<Int>] = [:]) -> String {
+            var entries = files.map { ($0.key, $0.value) }
+            for (path, sizes) in other { for size in sizes where files[path] != size { entries.append((path, size)) } }
+            entries.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            return markerText + manifestLine + "\n" + entries.map { "\($0.1)\t\(escape($0.0))\n" }.joined()
+        }
+
+        /// Tabs, line breaks and % in a path, which the marker's lines cannot hold as they are.
+        static func escape(_ path: String) -> String {
+            func special(_ scalar: Unicode.Scalar) -> Bool { scalar == "%" || scalar == "\t" || Character(scalar).isNewline }
+            guard path.unicodeScalars.contains(where: special) else { return path }
+            var out = ""
+            for scalar in path.unicodeScalars {
+                if special(scalar) {
+                    for byte in String(scalar).utf8 { out += String(format: "%%%02X", byte) }
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+
+        static func unescape(_ text: Substring) -> String {
+            guard text.contains("%") else { return String(text) }
+            return String(text).removingPercentEncoding ?? String(text)
+        }
+
+        static func read(_ output: URL) -> Manifest {
+            let url = output.appendingPathComponent(markerName)
+            switch FileKind(path: url.path) {
+            case .missing: return .missing
+            case .regular: break
+            default: return .unreadable
+            }
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return .unreadable }
+            guard let start = text.range(of: "\n" + manifestLine + "\n") else { return .olderVersion }
+            var files: [String: Set<Int>] = [:]
+            for line in text[start.upperBound...].split(separator: "\n") {
+                guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]), size >= 0 else { return .unreadable }
+                files[unescape(line[line.index(after: tab)...]), default: []].insert(size)
+            }
+            return .files(files)
+        }
+
+        /// The first entry of `output` (in sorted order, depth first) that is not one of the
+        /// `owned` files or a folder holding some: `changed` when it is listed with another size.
+        /// Foreign folders are named, not entered; symbolic links and special files are never ours.
+        static func firstForeign(in output: URL, owned: [String: Set<Int>], mountPoint: Bool) -> (path: String, changed: Bool)? {
+            var folders: Set<String> = [""]
+            for path in owned.keys {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard folders.insert(String(folder)).inserted else { break }
+                }
+            }
+            // readdir(3) and fstatat(2) on the folder's descriptor: a site has a folder per page,
+            // and FileManager's listing made this walk cost a tenth of a whole build.
+            func walk(_ relative: String, _ folder: Int32) -> (path: String, changed: Bool)? {
+                guard let stream = fdopendir(folder) else {
+                    close(folder)
+                    return (relative, false)
+                }
+                defer { closedir(stream) }
+                var names: [String] = []
+                while let entry = readdir(stream) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                    if name != ".", name != ".." { names.append(name) }
+                }
+                for name in names.sorted() {
+                    if relative.isEmpty, name == markerName || OutputNames.isOwnEntryInside(name) || (mountPoint && name == "lost+found") { continue }
+                    let path = relative.isEmpty ? name : relative + "/" + name
+                    var status = stat()
+                    guard fstatat(dirfd(stream), name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return (path, false) }
+                    switch status.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        guard folders.contains(path) else { return (path, false) }
+                        let child = openat(dirfd(stream), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                        guard child >= 0 else { return (path, false) }
+                        if let found = walk(path, child) { return found }
+                    case S_IFREG:
+                        // A file a rebuild in place was writing when it was interrupted: the
+                        // next full build, which removes the old folder, removes it too.
+                        if IncrementalOutput.isTemporary(name) { continue }
+                        guard let sizes = owned[path] else { return (path, false) }
+                        if !sizes.contains(Int(status.st_size)) { return (path, true) }
+                    default:
+                        return (path, false)
+                    }
+                }
+                return nil
+            }
+            let root = open(output.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard root >= 0 else { return ("", false) }
+            return walk("", root)
+        }
+    }
+}
+
+/// Folders a command that writes must not write into, contain or be.
+enum ProtectedFolders {
+    /// Why `target` conflicts with one of `protected` (name, folder), compared as real paths so
+    /// that `./Content/..` or a linked parent cannot slip past; the last one named may contain
+    /// the target (the project folder), the others may not.
+    static func conflict(_ target: URL, _ protected: [(String, URL)], displayBase: URL) -> (String, URL)? {
+        let real = OutputFolder.realPath(target)
+        let folders = protected.map { OutputFolder.realPath($0.1.standardizedFileURL) }
+        if let same = folders.firstIndex(of: real) { return ("het is \(protected[same].0)", protected[same].1) }
+        for (index, ((name, folder), path)) in zip(protected, folders).enumerated() {
+            if path.hasPrefix(real == "/" ? "/" : real + "/") {
+                return ("het bevat \(name) (\(RelativePath.display(folder, from: displayBase)))", folder)
+            }
+            if index < protected.count - 1, real.hasPrefix(path + "/") {
+                return ("het ligt in \(name)", folder)
+            }
+        }
+        return nil
     }
 }

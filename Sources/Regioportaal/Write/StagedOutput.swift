@@ -26,7 +26,10 @@ public struct LocalFileSystem: OutputFileSystem {
         switch errno {
         case EEXIST:
             var status = stat()
-            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { throw failure(path) }
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+                errno = ENOTDIR
+                throw failure(path)
+            }
         case ENOENT:
             let parent = (path as NSString).deletingLastPathComponent
             guard !parent.isEmpty, parent != path else { throw failure(path) }
@@ -64,7 +67,7 @@ public struct LocalFileSystem: OutputFileSystem {
     }
 
     private static func failure(_ path: String) -> Diagnostic {
-        .error("\(path): \(String(cString: strerror(errno)))", at: nil)
+        .error("\(path): \(SystemError.describe(errno))", at: nil)
     }
 
     public func copyItem(at source: URL, to destination: URL) throws {
@@ -82,35 +85,49 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) ->
 }
 
 /// Stage 7: writes the site into a fresh folder beside the output folder and swaps it in
-/// only when everything was written. A failed or interrupted build leaves the previous
-/// output exactly as it was; its leftovers are removed by the next run.
+/// only when everything was written and is still there. A failed or interrupted build leaves
+/// the previous output exactly as it was; its leftovers are removed by the next run.
+///
+/// The caller holds the ``OutputLock`` of the output folder from before ``prepare()`` until
+/// after ``commit()`` or ``abandon()``: that is what makes removing leftovers safe.
+///
+/// A mount point (a container volume) cannot be renamed: there the staging folder is made
+/// inside it, and the swap moves the previous build's entries out of the way and the new ones
+/// in, one rename each, putting them back when one fails.
 public final class StagedOutput: @unchecked Sendable {
     public let output: URL
     public let staging: URL
+    /// Whether the staging folder lies inside the output folder (a mount point).
+    let inside: Bool
+    private let displayBase: URL
     private let fs: OutputFileSystem
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
+    /// Every file written, with its size: checked before the swap, and the marker's list.
+    private var written: [String: Int] = [:]
 
-    public init(output: URL, fileSystem: OutputFileSystem = LocalFileSystem()) {
+    public init(output: URL, fileSystem: OutputFileSystem = LocalFileSystem(), displayBase: URL? = nil, inside: Bool? = nil) {
         self.output = output.standardizedFileURL
         self.fs = fileSystem
-        let parent = self.output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent("\(Self.prefix(for: self.output))\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))")
+        self.displayBase = displayBase ?? self.output.deletingLastPathComponent()
+        self.inside = inside ?? OutputNames.isMountPoint(self.output)
+        staging = OutputNames.staging(for: self.output, inside: self.inside)
     }
 
-    static func prefix(for output: URL) -> String { ".regioportaal-tmp-\(output.lastPathComponent)-" }
-
-    /// Removes staging folders that an interrupted run left behind, then starts a new one.
+    /// Removes the staging folders of runs that are gone (named exactly after this output),
+    /// then starts a new one.
     public func prepare() throws {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let prefix = Self.prefix(for: output)
-        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
-        }
+        try fs.createDirectory(at: output.deletingLastPathComponent())
+        removeLeftovers(in: output.deletingLastPathComponent(), key: OutputNames.key(output))
+        if FileKind(path: output.path) == .directory { removeLeftovers(in: output, key: nil) }
         try fs.createDirectory(at: staging)
-        try fs.write(Data(OutputFolder.markerText.utf8), to: staging.appendingPathComponent(OutputFolder.markerName))
+    }
+
+    private func removeLeftovers(in folder: URL, key: String?) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            guard let pid = OutputNames.leftoverProcess(name, key: key), OutputNames.isGone(pid) else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     /// Writes one file; `path` is relative to the site root and already checked to stay inside it.
@@ -118,6 +135,7 @@ public final class StagedOutput: @unchecked Sendable {
         let url = try destination(path)
         try ensureFolder(url.deletingLastPathComponent())
         try fs.write(data, to: url)
+        record(path, size: data.count)
     }
 
     public func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
@@ -125,26 +143,103 @@ public final class StagedOutput: @unchecked Sendable {
     public func copy(_ source: URL, to path: String) throws {
         let url = try destination(path)
         try ensureFolder(url.deletingLastPathComponent())
+        var status = stat()
+        guard stat(source.path, &status) == 0 else { throw Self.failure(source.path) }
         try fs.copyItem(at: source, to: url)
+        record(path, size: Int(status.st_size))
     }
 
-    /// Replaces the output folder by the staging folder.
+    private func record(_ path: String, size: Int) {
+        lock.lock()
+        written[path] = size
+        lock.unlock()
+    }
+
+    /// The files written so far, with their sizes.
+    var files: [String: Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
+    }
+
+    /// Checks that every file written is still in the staging folder with its size, writes the
+    /// marker with their list, and replaces the output folder's previous build by it.
     public func commit() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
-            let old = output.deletingLastPathComponent().appendingPathComponent("\(Self.prefix(for: output))old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fm.removeItem(at: old)
-            try fm.moveItem(at: output, to: old)
+        let files = self.files
+        if let missing = files.keys.sorted().first(where: { !Self.has(staging.appendingPathComponent($0), size: files[$0]!) }) {
+            throw Diagnostic.error("de nieuwe site is onvolledig: \(missing) ontbreekt of is afgebroken in de voorlopige map \(RelativePath.display(staging, from: displayBase))",
+                                   at: nil, hint: "is die map door iets anders verwijderd of veranderd? Bouw opnieuw")
+        }
+        try fs.write(Data(OutputFolder.Manifest.text(files).utf8), to: staging.appendingPathComponent(OutputFolder.markerName))
+        // Only now, after everything else: nothing may be put there between this and the swap
+        // by another regioportaal (the lock), and what someone else put there meanwhile counts.
+        if let refusal = OutputFolder.ownershipRefusal(output, displayBase: displayBase) { throw OutputFolder.Refusal(diagnostic: refusal) }
+        if inside {
+            try swapInside(files)
+        } else if FileKind(path: output.path) == .directory {
+            let old = OutputNames.old(for: output, inside: false)
+            try? FileManager.default.removeItem(at: old)
+            try move(output, to: old)
             do {
-                try fm.moveItem(at: staging, to: output)
+                try move(staging, to: output)
             } catch {
-                try? fm.moveItem(at: old, to: output)
+                try? move(old, to: output)
                 throw error
             }
-            try? fm.removeItem(at: old)
+            try? FileManager.default.removeItem(at: old)
         } else {
-            try fm.moveItem(at: staging, to: output)
+            try move(staging, to: output)
         }
+    }
+
+    /// The swap inside a mount point. The marker first lists the files of both builds, so an
+    /// interruption leaves a folder the next build recognises as its own.
+    private func swapInside(_ files: [String: Int]) throws {
+        var previous: [String: Set<Int>] = [:]
+        if case .files(let owned) = OutputFolder.Manifest.read(output) { previous = owned }
+        let union = staging.appendingPathComponent(OutputFolder.markerName + ".beide")
+        try fs.write(Data(OutputFolder.Manifest.text(files, alsoAllowing: previous).utf8), to: union)
+        try move(union, to: output.appendingPathComponent(OutputFolder.markerName))
+        let old = OutputNames.old(for: output, inside: true)
+        try? FileManager.default.removeItem(at: old)
+        try fs.createDirectory(at: old)
+        let ours = Set(previous.keys.map { String($0.prefix { $0 != "/" }) })
+        var moved: [String] = [], placed: [String] = []
+        do {
+            for name in try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() where ours.contains(name) {
+                try move(output.appendingPathComponent(name), to: old.appendingPathComponent(name))
+                moved.append(name)
+            }
+            for name in try FileManager.default.contentsOfDirectory(atPath: staging.path).sorted() where name != OutputFolder.markerName {
+                try move(staging.appendingPathComponent(name), to: output.appendingPathComponent(name))
+                placed.append(name)
+            }
+            try move(staging.appendingPathComponent(OutputFolder.markerName), to: output.appendingPathComponent(OutputFolder.markerName))
+        } catch {
+            for name in placed.reversed() { try? move(output.appendingPathComponent(name), to: staging.appendingPathComponent(name)) }
+            for name in moved.reversed() { try? move(old.appendingPathComponent(name), to: output.appendingPathComponent(name)) }
+            try? FileManager.default.removeItem(at: old)
+            throw error
+        }
+        try? FileManager.default.removeItem(at: old)
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// rename(2), with the reason in words when it fails.
+    private func move(_ source: URL, to destination: URL) throws {
+        guard rename(source.path, destination.path) == 0 else {
+            let reason = errno
+            throw Diagnostic.error("kan \(RelativePath.display(source, from: displayBase)) niet hernoemen naar \(RelativePath.display(destination, from: displayBase)): \(SystemError.describe(reason))", at: nil)
+        }
+    }
+
+    private static func has(_ url: URL, size: Int) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
+    }
+
+    private static func failure(_ path: String) -> Diagnostic {
+        .error("\(path): \(SystemError.describe(errno))", at: nil)
     }
 
     /// Drops the staging folder after a failure.

@@ -24,11 +24,16 @@ struct RawHTTP {
 
     let port: Int
 
+    /// The Host header a browser sends to the preview.
+    var host: String { "127.0.0.1:\(port)" }
+
     /// One request with `Connection: close`; reads until the server closes (at most 15 s).
-    func request(_ target: String, method: String = "GET") async throws -> Reply {
+    /// `host` nil sends no Host header at all.
+    func request(_ target: String, method: String = "GET", host: String?? = .none) async throws -> Reply {
         let connection = try Connection(port: port)
         defer { connection.close() }
-        try connection.send("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let hostLine = (host ?? self.host).map { "Host: \($0)\r\n" } ?? ""
+        try connection.send("\(method) \(target) HTTP/1.1\r\n\(hostLine)Connection: close\r\n\r\n")
         let deadline = ContinuousClock.now + .seconds(15)
         var raw: [UInt8] = []
         while ContinuousClock.now < deadline, let chunk = try await connection.receive() { raw += chunk }

@@ -1,0 +1,120 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The ownership rules of `build` for the other commands that write (`map`, `schema`, `new`):
+/// each writes only where a mistaken option cannot overwrite the project's own files, and
+/// only over what that command wrote before.
+public enum WriteGuard {
+    /// `map --output`: one SVG file. Refused: the input file itself, anything in the content,
+    /// templates or public folder of `project` (site.yml included) or the project folder, a
+    /// folder, a link, a special file, and an existing file that is not a map made by `map`.
+    public static func mapOutput(_ output: URL, input: URL, project: URL, displayBase: URL) -> Diagnostic? {
+        let output = output.standardizedFileURL
+        func refuse(_ why: String) -> Diagnostic {
+            .error("schrijft de kaart niet naar \(RelativePath.display(output, from: displayBase)): \(why)", at: nil,
+                   hint: "geef --output een eigen bestand buiten Content/, Templates/ en Public/, bijvoorbeeld kaart.svg")
+        }
+        let kind = FileKind(path: output.path)
+        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
+        if OutputFolder.realPath(output) == OutputFolder.realPath(input) { return refuse("het is het invoerbestand") }
+        if let (why, _) = ProtectedFolders.conflict(output, projectFolders(project), displayBase: displayBase) { return refuse(why) }
+        switch kind {
+        case .missing: return nil
+        case .directory: return refuse("het is een map")
+        case .regular: return isMap(output) ? nil : refuse("het bestand bestaat al en is geen kaart van regioportaal map")
+        case .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind))")
+        }
+    }
+
+    /// `schema --output`: a folder holding only JSON Schemas. Refused: the content, templates,
+    /// public or project folder or a folder inside the first three, a link, a file, and an
+    /// existing folder with anything but `*.schema.json` files in it.
+    public static func schemaOutput(_ folder: URL, content: URL, project: URL, displayBase: URL) -> Diagnostic? {
+        let folder = folder.standardizedFileURL
+        let shown = RelativePath.display(folder, from: displayBase)
+        func refuse(_ why: String) -> Diagnostic {
+            .error("schrijft de schema's niet in \(shown): \(why)", at: nil,
+                   hint: "geef --output een eigen map buiten Content/, Templates/ en Public/, bijvoorbeeld schemas")
+        }
+        let kind = FileKind(path: folder.path)
+        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
+        var protected = projectFolders(project)
+        protected.insert(("de inhoudsmap", content), at: 0)
+        if let (why, _) = ProtectedFolders.conflict(folder, protected, displayBase: displayBase) { return refuse(why) }
+        switch kind {
+        case .missing: return nil
+        case .directory: break
+        case .regular, .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind)), geen map")
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        if let foreign = names.first(where: { !$0.hasSuffix(".schema.json") || FileKind(path: folder.appendingPathComponent($0).path) != .regular }) {
+            return refuse("\(foreign) is geen schema; in die map staan alleen schema's van regioportaal")
+        }
+        return nil
+    }
+
+    /// `new --content`: an existing content folder (with site.yml), so that a typo does not
+    /// start a new tree beside the real one.
+    public static func contentFolder(_ content: URL, displayBase: URL) -> Diagnostic? {
+        let shown = RelativePath.display(content, from: displayBase)
+        let hint = "geef met --content de map waarin site.yml staat (bijvoorbeeld Content), of start regioportaal in de projectmap"
+        switch FileKind(path: content.standardizedFileURL.path) {
+        case .directory: break
+        case .missing: return .error("de inhoudsmap \(shown) bestaat niet", at: nil, hint: hint)
+        case .symbolicLink: return .error("de inhoudsmap \(shown) is een symbolische koppeling", at: nil, hint: hint)
+        default: return .error("\(shown) is geen map", at: nil, hint: hint)
+        }
+        guard FileKind(path: content.appendingPathComponent("site.yml").path) == .regular else {
+            return .error("\(shown) is geen inhoudsmap: er staat geen site.yml in", at: nil, hint: hint)
+        }
+        return nil
+    }
+
+    /// Writes `data` to `url` through a temporary file beside it, so that a failure leaves the
+    /// previous file; the error says why in words.
+    public static func write(_ data: Data, to url: URL, displayBase: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).regioportaal-tmp")
+        do {
+            try LocalFileSystem().write(data, to: temporary)
+        } catch {
+            unlink(temporary.path)
+            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(reason(error))", at: nil)
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            unlink(temporary.path)
+            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(SystemError.describe(code))", at: nil)
+        }
+    }
+
+    /// Makes `folder` (and the folders above it), with the reason in words when that fails.
+    public static func makeFolder(_ folder: URL, displayBase: URL) throws {
+        do { try LocalFileSystem().createDirectory(at: folder) } catch {
+            throw Diagnostic.error("kon de map \(RelativePath.display(folder, from: displayBase)) niet maken: \(SystemError.describe(errno))", at: nil)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let diagnostic = error as? Diagnostic, let colon = diagnostic.message.range(of: ": ", options: .backwards) {
+            return String(diagnostic.message[colon.upperBound...])
+        }
+        return error.localizedDescription
+    }
+
+    private static func projectFolders(_ project: URL) -> [(String, URL)] {
+        [("de inhoudsmap", project.appendingPathComponent("Content")), ("de map met sjablonen", project.appendingPathComponent("Templates")),
+         ("de map Public", project.appendingPathComponent("Public")), ("de projectmap", project)]
+    }
+
+    /// Whether `url` starts like the SVG that `map` writes (its root element, with its role).
+    static func isMap(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let start = String(decoding: (try? handle.read(upToCount: 1024)) ?? Data(), as: UTF8.self)
+        return start.hasPrefix("<svg ") && start.contains("role=\"graphics-document\"")
+    }
+}
