@@ -208,7 +208,7 @@ struct MiniProject {
     @Test func aDeployBuildIsRefusedWhileAPreviewWritesItsFolder() async throws {
         let project = try MiniProject()
         defer { project.cleanUp() }
-        try project.write("---\ntitel: Geheim concept\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\ndraft: true\n---\nConcept.\n",
+        try project.write("---\ntitel: Geheim concept\ndatum: 2026-02-01\nauteur: R\nsamenvatting: S\ndraft: true\nredactie: true\n---\nConcept.\n",
                           to: "Content/updates/concept.md")
         try await withServer(project, configure: { $0.options.includeDrafts = true }) { _ in
             let preview = project.root.appendingPathComponent("_site")
