@@ -190,10 +190,10 @@ public struct ContentLoader: Sendable {
             candidates.append((entry, String(name.dropLast(ext.count + 1)), isMarkdown))
         }
         let folderDisplay = display(folder)
-        let results = ConcurrentMap.map(candidates) { candidate -> (SourceFile?, [Diagnostic]) in
+        let results = ConcurrentMap.map(candidates) { candidate -> (SourceFile?, Diagnostics) in
             var local = Diagnostics()
             let source = read(candidate.url, displayPath: folderDisplay + "/" + candidate.url.lastPathComponent, diagnostics: &local)
-            return (source, local.all)
+            return (source, local)
         }
         for (candidate, (source, found)) in zip(candidates, results) {
             diagnostics.append(contentsOf: found)

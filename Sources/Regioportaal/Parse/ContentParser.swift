@@ -36,7 +36,7 @@ public struct ContentParser: Sendable {
 
     public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {
         let basePath = self.basePath
-        let results = ConcurrentMap.map(files) { file -> (ParsedFile, [Diagnostic]) in
+        let results = ConcurrentMap.map(files) { file -> (ParsedFile, Diagnostics) in
             // A hit was parsed from equal text, perhaps read by another build: it is handed out
             // with this build's file, so the model refers to the files this build loaded.
             if var hit = cache?.lookup(file, basePath: basePath) {
@@ -45,8 +45,8 @@ public struct ContentParser: Sendable {
             }
             var local = Diagnostics()
             let parsed = parse(file, diagnostics: &local)
-            cache?.store(file, basePath: basePath, result: (parsed, local.all))
-            return (parsed, local.all)
+            cache?.store(file, basePath: basePath, result: (parsed, local))
+            return (parsed, local)
         }
         cache?.retain(files)
         for (_, found) in results { diagnostics.append(contentsOf: found) }
@@ -93,14 +93,14 @@ public final class ParseCache: @unchecked Sendable {
         var basePath: String
     }
 
-    private let entries = KeyedCache<String, Stamp, (ParsedFile, [Diagnostic])>()
+    private let entries = KeyedCache<String, Stamp, (ParsedFile, Diagnostics)>()
     private let lock = NSLock()
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
-    func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, [Diagnostic])? {
+    func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, Diagnostics)? {
         let found = entries.value(for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
         lock.withLock {
             if found == nil { misses += 1 } else { hits += 1 }
@@ -108,7 +108,7 @@ public final class ParseCache: @unchecked Sendable {
         return found
     }
 
-    func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, [Diagnostic])) {
+    func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, Diagnostics)) {
         entries.store(result, for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
     }
 

@@ -32,10 +32,10 @@ public enum Pipeline {
             loaded = reloaded.content
             cache.loads.set(reloaded, for: root)
         } else {
-            let before = diagnostics.all.count
+            let before = diagnostics.count
             loaded = loader.load(into: &diagnostics)
             // A listing with problems is not reused: the next build lists again and reports them.
-            options.cache?.loads.set(diagnostics.all.count == before ? IndexedContent(loaded) : nil, for: root)
+            options.cache?.loads.set(diagnostics.count == before ? IndexedContent(loaded) : nil, for: root)
             options.cache?.files.retain(Set(loaded.files.map(\.source.path) + [loaded.settings?.path].compactMap { $0 }))
         }
         timer.mark("  load")
@@ -93,7 +93,7 @@ public enum Pipeline {
         let checked = check(options, diagnostics: &diagnostics)
         timer.mark("load, parse, model, validate")
         let (templates, templateDiagnostics) = templateJob.value
-        diagnostics.append(contentsOf: templateDiagnostics.all)
+        diagnostics.append(contentsOf: templateDiagnostics)
         timer.mark("templates (the rest)")
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
@@ -203,10 +203,10 @@ extension Pipeline {
            !changed.contains(where: { $0.hasPrefix(root + "/") }) {
             return previous
         }
-        let before = diagnostics.all.count
+        let before = diagnostics.count
         let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
         // Templates with problems are not kept: the next build parses them again and reports them.
-        options.cache?.templateSets.set(diagnostics.all.count == before ? templates : nil, for: root)
+        options.cache?.templateSets.set(diagnostics.count == before ? templates : nil, for: root)
         return templates
     }
 
