@@ -81,4 +81,97 @@ import Testing
         #expect(Suggest.closest(to: "sliedrech", in: ["sliedrecht", "dordrecht"]) == "sliedrecht")
         #expect(Suggest.levenshtein("kitten", "sitting") == 3)
     }
+
+    // MARK: Item 4: numbers bounded, template cycles refused, no trap reachable
+
+    @Test func hugeNumbersInSettingsAndContentAreErrorsNotTraps() throws {
+        let site = try TestSite([
+            "Content/site.yml": "titel: T\nbeschrijving: B\nbase_url: https://portaal.test/\nupdates_per_pagina: 9223372036854775807\n",
+            "Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: S\nmenu: 99999999999999999999999\n---\nTekst.\n",
+            "Content/gemeenten/dordrecht.md": "---\nnaam: Dordrecht\ninwoners: -1\n---\nTekst.\n",
+        ])
+        defer { site.cleanUp() }
+        #expect(site.checkLines() == [
+            "Content/gemeenten/dordrecht.md:3:11: error: \"inwoners\" moet een heel getal van 0 tot en met 100.000.000 zijn, gevonden: -1",
+            "Content/paginas/over.md:4:7: error: \"menu\" moet een heel getal van 0 tot en met 100.000 zijn, gevonden: 99999999999999999999999",
+            "Content/site.yml:4:21: error: \"updates_per_pagina\" moet een heel getal van 1 tot en met 1.000 zijn, gevonden: 9223372036854775807",
+        ])
+        #expect(throws: BuildFailure.self) { try site.build() }
+    }
+
+    func templateSite(_ templates: [String: String]) throws -> TestSite {
+        let site = try TestSite()
+        for (path, text) in templates { try site.write(text, to: "Templates/" + path) }
+        return site
+    }
+
+    func templateErrors(_ site: TestSite) -> [String] {
+        var diagnostics = Diagnostics()
+        _ = TemplateSet.load(site.root.appendingPathComponent("Templates"), displayBase: site.root, diagnostics: &diagnostics)
+        return diagnostics.sorted.map { "\($0.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-"): \($0.message)" }
+    }
+
+    @Test func aPartialThatIncludesItselfIsAnErrorAtItsTag() throws {
+        let site = try templateSite(["partials/voorbeeld.mustache": "<p>\n  {{> partials/voorbeeld}}\n"])
+        defer { site.cleanUp() }
+        #expect(templateErrors(site) == [
+            "Templates/partials/voorbeeld.mustache:2:3: deze template voegt zichzelf in, via deze tag: partials/voorbeeld → partials/voorbeeld",
+        ])
+        #expect(throws: BuildFailure.self) { try site.build() }
+    }
+
+    @Test func aCycleThroughAnotherPartialIsReportedAtEveryTagOnIt() throws {
+        let site = try templateSite([
+            "partials/footer.mustache": "<footer>{{#site}}{{> partials/voorbeeld}}{{/site}}</footer>\n",
+            "partials/voorbeeld.mustache": "x\n{{>partials/footer}}\n",
+        ])
+        defer { site.cleanUp() }
+        #expect(templateErrors(site) == [
+            "Templates/partials/footer.mustache:1:18: deze template voegt zichzelf in, via deze tag: partials/footer → partials/voorbeeld → partials/footer",
+            "Templates/partials/voorbeeld.mustache:2:1: deze template voegt zichzelf in, via deze tag: partials/voorbeeld → partials/footer → partials/voorbeeld",
+        ])
+    }
+
+    @Test func aBlockThatExpandsItselfStopsAtTheDepthLimit() throws {
+        // Not a cycle between files, so it compiles; the render stops at the limit and says so.
+        let site = try templateSite(["pagina.mustache": "{{<lus}}{{$x}}a{{$x}}b{{/x}}{{/x}}{{/lus}}\n",
+                                     "lus.mustache": "{{$x}}standaard{{/x}}\n"])
+        defer { site.cleanUp() }
+        #expect(templateErrors(site).isEmpty)
+        do {
+            try site.build()
+            Issue.record("the build must fail")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.contains { $0.message.hasPrefix("partials en blokken zijn hier meer dan 100 niveaus diep") })
+        }
+    }
+
+    // MARK: Item 7: implausible dates and snapshots bounded
+
+    @Test func implausibleYearsAreRefusedWithAHint() throws {
+        let site = try TestSite([
+            "Content/opgaven/woningvoorraad.md": "---\ntitel: W\nsamenvatting: S\nthemas: [wonen]\nvanaf: 0013-01-01\n---\nT.\n",
+            "Content/updates/eerste-update.md": "---\ntitel: E\ndatum: 2206-01-10\nauteur: R\nsamenvatting: S\n---\nT.\n",
+        ], withTemplates: false)
+        defer { site.cleanUp() }
+        let found = site.check()
+        let opgave = try #require(found.first { $0.location?.file == "Content/opgaven/woningvoorraad.md" })
+        #expect(opgave.message == "het jaar 13 in \"0013-01-01\" kan niet kloppen: jaren lopen 1900 tot en met 2200")
+        #expect(opgave.hint == "Bedoelt u 2013? Schrijf dan 2013-01-01.")
+        let update = try #require(found.first { $0.location?.file == "Content/updates/eerste-update.md" })
+        #expect(update.hint == "Bedoelt u 2026? Schrijf dan 2026-01-10.")
+    }
+
+    @Test func anImplausiblePresentIsRefused() throws {
+        var site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        site.now = Day("9999-12-31")!
+        #expect(site.checkLines() == ["error: --now 9999-12-31 kan niet kloppen: het jaar moet van 1900 tot en met 2200 lopen"])
+    }
+
+    @Test func snapshotYearsAreBounded() {
+        let years = Snapshots.years(from: 1900, now: Day("2200-12-31")!)
+        #expect(years.count == Snapshots.maxYears)
+        #expect(years.last == 2200)
+    }
 }

@@ -20,6 +20,12 @@ public enum Pipeline {
     /// Load, parse, build the model and validate it. Returns nil only when nothing usable
     /// could be read; errors in individual files are in `diagnostics`.
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
+        // The present bounds the snapshot years; an implausible one is a typo, never obeyed.
+        guard options.now.isPlausible else {
+            diagnostics.error("--now \(options.now) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen",
+                              at: nil, hint: Day.suggestedYear(for: options.now.year).map { "bedoelt u \($0)?" } ?? "geef de datum als JJJJ-MM-DD")
+            return nil
+        }
         var timer = StageTimer()
         var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         loader.cache = options.cache?.files
