@@ -34,7 +34,12 @@ struct MapCommand: ParsableCommand {
         let layout = LayeredLayout.layout(graph)
         let elapsed = ContinuousClock.now - started
         let svg = SVGWriter.svg(layout, graph: graph, options: SVGOptions(title: title, description: "\(graph.nodes.count) knopen en \(graph.edges.count) pijlen."))
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: output, relativeTo: cwd))
+        do {
+            try Data(svg.utf8).write(to: URL(fileURLWithPath: output, relativeTo: cwd))
+        } catch {
+            report([writeFailure(error, path: output)], format: .human)
+            throw ExitCode(1)
+        }
         if stats {
             print("nodes \(graph.nodes.count), edges \(graph.edges.count), crossings \(layout.crossingCount()), layout \(elapsed)")
         }

@@ -41,8 +41,8 @@ struct ProjectOptions: ParsableArguments {
     enum LinkPolicy: String, ExpressibleByArgument, CaseIterable { case error, warn }
 
     func validate() throws {
-        if let baseURL, !WebAddress.isValid(baseURL) {
-            throw ValidationError("--base-url must be a web address starting with https://, found \"\(baseURL)\"")
+        if let baseURL, let problem = WebAddress.baseProblem(baseURL) {
+            throw ValidationError("--base-url \(problem), \(WebAddress.isValid(baseURL) ? "gevonden" : "found") \"\(baseURL)\"")
         }
     }
 

@@ -36,10 +36,18 @@ struct SchemaCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let folder = resolve(output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let documents = JSONSchemaWriter(model: checked.model).documents()
-        for document in documents {
-            try Data(document.text.utf8).write(to: folder.appendingPathComponent(document.fileName), options: .atomic)
+        var writing = RelativePath.display(folder, from: cwd)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for document in documents {
+                let file = folder.appendingPathComponent(document.fileName)
+                writing = RelativePath.display(file, from: cwd)
+                try Data(document.text.utf8).write(to: file, options: .atomic)
+            }
+        } catch {
+            report([writeFailure(error, path: writing)], format: .human)
+            throw ExitCode(1)
         }
         let shown = RelativePath.display(folder, from: cwd)
         FileHandle.standardError.write(Data("wrote \(documents.count) schemas into \(shown)\n".utf8))

@@ -174,4 +174,110 @@ import Testing
         #expect(years.count == Snapshots.maxYears)
         #expect(years.last == 2200)
     }
+
+    // MARK: Item 9: silently wrong output
+
+    @Test func aFileNameThatIsNotUTF8IsReported() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        let folder = site.root.appendingPathComponent("Content/paginas").path
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".md".utf8)
+        let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        try #require(fd >= 0, "this file system refuses names that are not UTF-8")
+        close(fd)
+        #expect(site.checkLines() == ["Content/paginas:1:1: error: een bestandsnaam in Content/paginas is geen geldige UTF-8-tekst: \"caf\\xE9.md\""])
+    }
+
+    @Test func aDelimiterInsideABlockScalarIsReported() throws {
+        let text = "---\ntitel: Eerste update\ndatum: 2026-01-10\nauteur: Redactie\nsamenvatting: |\n  Het begin.\n---\n  Nog meer.\nthemas: [wonen]\n---\nTekst.\n"
+        let keyText = "---\ntitel: Eerste update\ndatum: 2026-01-10\nauteur: Redactie\nsamenvatting: Het begin.\n---\nthemas: [wonen]\n---\nTekst.\n"
+        for (body, message) in [
+            (text, "Content/updates/eerste-update.md:7:1: error: deze regel --- beëindigt de front matter midden in de tekst van \"samenvatting\" (begonnen op regel 5)"),
+            (keyText, "Content/updates/eerste-update.md:6:1: error: de front matter eindigt op deze regel ---, maar regel 7 gaat verder met de sleutel \"themas\""),
+        ] {
+            let site = try TestSite(["Content/updates/eerste-update.md": body], withTemplates: false)
+            defer { site.cleanUp() }
+            #expect(site.checkLines().contains(message))
+        }
+    }
+
+    @Test func aHeadingNeverTakesAnIdOfTheLayout() throws {
+        let site = try TestSite(["Content/paginas/over.md": page("## Inhoud\n\nZie [de inhoud](#inhoud-2).\n\n## Top\n")])
+        defer { site.cleanUp() }
+        #expect(site.check().filter { $0.severity == .error }.isEmpty)
+        try site.build()
+        let html = try site.read("over/index.html")
+        #expect(html.contains("<h2 id=\"inhoud-2\">"))
+        #expect(html.contains("<h2 id=\"top-2\">"))
+        #expect(html.components(separatedBy: "id=\"inhoud\"").count == 2)
+    }
+
+    @Test func aBaseURLWithCredentialsQueryOrFragmentIsRefused() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        for (url, reason) in [("https://user:pw@portaal.test/", "mag geen gebruikersnaam of wachtwoord bevatten (user:pw@)"),
+                              ("https://portaal.test/?x=1", "mag geen ?zoekvraag bevatten"),
+                              ("https://portaal.test/#boven", "mag geen #anker bevatten")] {
+            #expect(site.check(baseURL: url).map(\.message) == ["--base-url \(reason), gevonden \"\(url)\""])
+        }
+        try site.write("titel: T\nbeschrijving: B\nbase_url: https://a:b@portaal.test/\n", to: "Content/site.yml")
+        #expect(site.checkLines() == ["Content/site.yml:3:11: error: \"base_url\" mag geen gebruikersnaam of wachtwoord bevatten (user:pw@)"])
+    }
+
+    @Test func newRefusesATitleCheckWouldRefuse() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        let content = site.root.appendingPathComponent("Content")
+        for title in ["Twee\nregels", "Met\u{7}bel", "Lijn\u{2028}scheiding", String(repeating: "x", count: 301)] {
+            #expect(throws: Diagnostic.self) { try Scaffold.create(.update, title: title, on: site.now, in: content) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent("updates").path) == ["eerste-update.md"])
+    }
+
+    @Test func aMissingAnchorOnTheSamePageIsAContentErrorInCheckAndBuild() throws {
+        let site = try TestSite([
+            "Content/paginas/over.md": page("Zie [elders](#nergens)."),
+            "Content/paginas/ringen.md": page("## Vier\n\nZie [vier](#vier) en [iets](#nergens)."),
+        ])
+        defer { site.cleanUp() }
+        let expected = [
+            "Content/paginas/over.md:5:5: error: link naar een anker dat niet op deze pagina staat: \"#nergens\"",
+            "Content/paginas/ringen.md:7:22: error: link naar een anker dat niet op deze pagina staat: \"#nergens\"",
+        ]
+        #expect(site.checkLines() == expected)
+        do {
+            try site.build()
+            Issue.record("the build must fail")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.map { "\($0.location!.file):\($0.location!.line):\($0.location!.column): error: \($0.message)" } == expected)
+        }
+    }
+
+    // MARK: Item 11: misleading messages
+
+    @Test func utf16ContentIsCalledUTF16() throws {
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        var data = Data([0xFF, 0xFE])
+        data.append("---\ntitel: Over\n---\n".data(using: .utf16LittleEndian)!)
+        try data.write(to: site.root.appendingPathComponent("Content/paginas/over.md"))
+        try "---\ntitel: Ringen\n---\n".data(using: .utf16BigEndian)!.write(to: site.root.appendingPathComponent("Content/paginas/ringen.md"))
+        #expect(site.checkLines() == [
+            "Content/paginas/over.md:1:1: error: het bestand is opgeslagen als UTF-16, niet als UTF-8",
+            "Content/paginas/ringen.md:1:1: error: het bestand is opgeslagen als UTF-16, niet als UTF-8",
+        ])
+    }
+
+    @Test func editorBackupFilesAreIgnored() throws {
+        let junk = "garbage \u{0}"
+        let site = try TestSite(["Content/paginas/over.md~": junk, "Content/paginas/#over.md#": junk, "Content/paginas/.#over.md": junk,
+                                 "Content/paginas/.over.md.swp": junk, "Content/site.yml~": junk, "Templates/home.mustache~": "{{#x}}",
+                                 "Templates/partials/#footer.mustache#": "{{#x}}"])
+        defer { site.cleanUp() }
+        #expect(site.check().isEmpty)
+        try site.build()
+        #expect(IgnoredNames.contains("x.md~") && IgnoredNames.contains("#x.md#") && IgnoredNames.contains(".#x.md")
+                && IgnoredNames.contains(".x.md.swp") && !IgnoredNames.contains("x.md") && !IgnoredNames.contains("#"))
+    }
 }

@@ -21,10 +21,16 @@ public struct ContentParser: Sendable {
         guard let yaml = YAMLReader(file: file, lineOffset: 0).read(file.text, diagnostics: &diagnostics),
               let record = RecordDecoder(file: file).decode(yaml, as: ContentSchema.site, diagnostics: &diagnostics)
         else { return nil }
-        if let baseURLOverride, !WebAddress.isValid(baseURLOverride) {
+        if let baseURLOverride, let problem = WebAddress.baseProblem(baseURLOverride) {
             // Named as the option it came from: pointing into site.yml or a template would mislead.
-            diagnostics.error("--base-url must be a web address starting with https://, found \"\(baseURLOverride)\"", at: nil,
-                              hint: "for example --base-url https://regioportaal.example.nl/portaal/")
+            let found = WebAddress.isValid(baseURLOverride) ? "gevonden" : "found"
+            diagnostics.error("--base-url \(problem), \(found) \"\(Excerpt.quoted(baseURLOverride))\"", at: nil,
+                              hint: "bijvoorbeeld --base-url https://regioportaal.example.nl/portaal/")
+            return nil
+        }
+        if baseURLOverride == nil, let field = record["base_url"], let given = record.text("base_url"),
+           let problem = WebAddress.baseProblem(given) {
+            diagnostics.error("\"base_url\" \(problem)", at: field.location, hint: "bijvoorbeeld base_url: https://regioportaal.example.nl/portaal/")
             return nil
         }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),
@@ -65,6 +71,7 @@ public struct ContentParser: Sendable {
             }
             yamlText = split.yaml
             yamlOffset = split.yamlLineOffset
+            FrontMatter.checkEnd(split, file: file.source, keys: Set(spec.fields.map(\.name)), diagnostics: &diagnostics)
             bodyOffset = split.bodyLineOffset
             body = Markdown.render(split.body, options: markdownOptions(lineOffset: split.bodyLineOffset))
         }
@@ -79,7 +86,7 @@ public struct ContentParser: Sendable {
         let basePath = self.basePath
         return MarkdownOptions(lineOffset: lineOffset, rewriteDestination: { destination in
             SitePaths.resolve(destination, basePath: basePath)
-        })
+        }, reservedAnchors: PageAnchors.common)
     }
 }
 

@@ -94,6 +94,19 @@ public enum WebAddress {
         return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
             && !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
     }
+
+    /// Why `text` cannot be the address the site is built for (`base_url`, `--base-url`), or nil.
+    /// Every page address is this plus a path, so a name and password (`user:pw@`, which would
+    /// be published in every link), a `?query` or a `#fragment` would break or leak.
+    public static func baseProblem(_ text: String) -> String? {
+        guard isValid(text) else { return "must be a web address starting with https://" }
+        let afterScheme = text[text.range(of: "://")!.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if authority.contains("@") { return "mag geen gebruikersnaam of wachtwoord bevatten (user:pw@)" }
+        if text.contains("?") { return "mag geen ?zoekvraag bevatten" }
+        if text.contains("#") { return "mag geen #anker bevatten" }
+        return nil
+    }
 }
 
 public struct RecordDecoder {

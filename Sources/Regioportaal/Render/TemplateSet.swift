@@ -83,8 +83,11 @@ public struct TemplateSet: Sendable {
         var found: [URL] = []
         var folders = [root]
         while let folder = folders.popLast() {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            for name in names where !name.hasPrefix(".") {
+            let listing = (try? DirectoryListing.read(folder.path)) ?? (names: [], invalid: [])
+            for bytes in listing.invalid {
+                diagnostics.append(DirectoryListing.refusal(bytes, in: RelativePath.display(folder, from: displayBase)))
+            }
+            for name in listing.names where !IgnoredNames.contains(name) {
                 let url = folder.appendingPathComponent(name)
                 let kind = FileKind(path: url.path)
                 switch kind {

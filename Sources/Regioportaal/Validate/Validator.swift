@@ -456,9 +456,10 @@ struct KnownTargets: Sendable {
     }
 }
 
-/// Ids every page layout has, so content may link to them.
+/// Ids every page layout has (`base.mustache` and the partials every page includes), so
+/// content may link to them, and headings never get them.
 enum PageAnchors {
-    static let common: Set<String> = ["inhoud", "top"]
+    static let common: Set<String> = ["inhoud", "top", "footer-nav-titel"]
 }
 
 /// Findings of the body checks per file (by path), kept between the builds of a long-running
