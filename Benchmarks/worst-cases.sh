@@ -23,11 +23,10 @@ sys.stdout.write('---\ntitel: Slechtste geval\nsamenvatting: Benchmark.\n---\n' 
 
 measure() { # label, dir, command...
   local label=$1 dir=$2; shift 2
-  local out
-  out=$( { cd "$dir" && /usr/bin/time -v "$@" >/dev/null 2>"$work/stderr"; } 2>&1 || true)
+  (cd "$dir" && /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr") || true
   local wall rss lines
-  wall=$(grep -F 'Elapsed (wall clock)' <<<"$out" | awk '{print $NF}')
-  rss=$(grep -F 'Maximum resident set size' <<<"$out" | awk '{print $NF}')
+  wall=$(grep -F 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}')
+  rss=$(grep -F 'Maximum resident set size' "$work/time" | awk '{print $NF}')
   lines=$(wc -c <"$work/stderr")
   printf '%-52s %10s %8d MB %10d bytes of messages\n' "$label" "$wall" $((rss / 1024)) "$lines"
 }
