@@ -57,12 +57,16 @@ public struct MarkdownOptions: Sendable {
     /// Applied to every link and image destination before rendering (for example to
     /// prefix a deployment sub-path). The original destination is still reported.
     public var rewriteDestination: (@Sendable (String) -> String)?
+    /// Ids the page around the document already uses (`inhoud` of `<main id="inhoud">`): a
+    /// heading never gets one of them, but the next free one (`inhoud-2`).
+    public var reservedAnchors: Set<String> = []
 
     public init(smartPunctuation: Bool = true, lineOffset: Int = 0,
-                rewriteDestination: (@Sendable (String) -> String)? = nil) {
+                rewriteDestination: (@Sendable (String) -> String)? = nil, reservedAnchors: Set<String> = []) {
         self.smartPunctuation = smartPunctuation
         self.lineOffset = lineOffset
         self.rewriteDestination = rewriteDestination
+        self.reservedAnchors = reservedAnchors
     }
 }
 
@@ -129,6 +133,7 @@ private struct Collector {
     init(options: MarkdownOptions, memory: UnsafeMutablePointer<cmark_mem>?) {
         self.options = options
         self.memory = memory
+        anchors = AnchorSet(reserved: options.reservedAnchors)
     }
 
     mutating func walk(_ root: OpaquePointer) {
@@ -223,6 +228,10 @@ private struct Collector {
 /// Hands out unique anchors within one document: `doel`, `doel-2`, `doel-3`.
 struct AnchorSet {
     private var used: [String: Int] = [:]
+
+    init(reserved: Set<String> = []) {
+        for id in reserved { used[id] = 1 }
+    }
 
     mutating func claim(_ base: String) -> String {
         let base = base.isEmpty ? "sectie" : base

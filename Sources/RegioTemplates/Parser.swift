@@ -14,6 +14,9 @@ struct TemplateParser {
     /// `siteBase` makes their indices library-wide.
     private(set) var sites: [RenderProblem] = []
     private let siteBase: Int
+    /// Every partial and parent tag that names an existing template, with its position: the
+    /// library looks for cycles among them.
+    private(set) var references: [(target: Int, line: Int, column: Int)] = []
 
     /// Unwinds the parse after a problem it cannot recover from.
     private struct Stop: Error {}
@@ -473,7 +476,11 @@ struct TemplateParser {
     }
 
     private mutating func resolve(_ target: String, kind: TemplateError.Kind, at tagStart: Int) -> Int {
-        if let index = templateIndex[target] { return index }
+        if let index = templateIndex[target] {
+            let (line, column) = position(of: tagStart)
+            references.append((index, line, column))
+            return index
+        }
         let what = kind == .missingParent ? "parent template" : "partial"
         fail(at: tagStart, "\(what) \"\(target)\" does not exist", kind: kind, name: target)
         return -1

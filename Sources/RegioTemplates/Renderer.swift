@@ -8,14 +8,20 @@
 /// rendering into temporary strings.
 struct Renderer {
     let templates: [Body]
+    let names: [String]
     var out: [UInt8] = []
+    /// Partials and blocks entered and not yet left.
+    var depth = 0
+    /// Set when a partial (its name) or a block (nil) was not entered for ``TemplateLibrary/maxDepth``.
+    var tooDeep: String??
     var stack: [TemplateValue]
     var pending: [UInt8]?
     var problemSites: [Int] = []
     var seenSites: Set<Int> = []
 
-    init(templates: [Body], root: TemplateValue) {
+    init(templates: [Body], names: [String], root: TemplateValue) {
         self.templates = templates
+        self.names = names
         self.stack = [root]
         out.reserveCapacity(16 * 1024)
     }
@@ -117,10 +123,22 @@ struct Renderer {
             }
 
         case .block(let name, let defaultBody, let indentation):
+            guard depth < TemplateLibrary.maxDepth else {
+                if tooDeep == nil { tooDeep = .some(nil) }
+                return
+            }
+            depth += 1
+            defer { depth -= 1 }
             let body = scope.overrides?[name] ?? defaultBody
             render(body.nodes, Scope(indentation: (scope.indentation ?? []) + indentation, overrides: scope.overrides, sequence: nil))
 
         case .partial(let index, let indentation, let overrides):
+            guard depth < TemplateLibrary.maxDepth else {
+                if tooDeep == nil { tooDeep = .some(names[index]) }
+                return
+            }
+            depth += 1
+            defer { depth -= 1 }
             var newIndentation = scope.indentation
             if let indentation { newIndentation = (scope.indentation ?? []) + indentation }
             var merged = scope.overrides

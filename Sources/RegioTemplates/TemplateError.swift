@@ -11,6 +11,9 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
         case missingParent
         /// `{{fn(x)}}` uses a function this engine does not define (`name` holds it).
         case unknownFunction
+        /// A partial or parent tag on a cycle: the template includes itself, directly or through
+        /// others (`name` holds the cycle, `a → b → a`). Rendering it would never end.
+        case partialCycle
     }
 
     /// Template name as given to the library (`base`, `partials/footer`).
@@ -46,6 +49,15 @@ public struct TemplateLibraryError: Error, Sendable, CustomStringConvertible {
 /// An interpolation whose name resolved nowhere while rendering (it rendered as nothing, as
 /// Mustache requires). Reported so staff see typos such as `{{titl}}`.
 public struct RenderProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// The tag's name resolved nowhere.
+        case missingName
+        /// Partials and blocks nested deeper than ``TemplateLibrary/maxDepth``; `template` is the
+        /// partial that was not entered (line 1, column 1), or the rendered template for a block.
+        case tooDeep
+    }
+
+    public var kind: Kind = .missingName
     /// The template that contains the tag (a partial or parent, not necessarily the rendered one).
     public let template: String
     public let line: Int
@@ -60,7 +72,10 @@ public struct RenderProblem: Sendable, Hashable, CustomStringConvertible {
         self.name = name
     }
 
-    public var description: String { "\(template):\(line):\(column): \"\(name)\" is not in the data" }
+    public var description: String {
+        kind == .tooDeep ? "\(template):\(line):\(column): nested more than \(TemplateLibrary.maxDepth) levels deep"
+            : "\(template):\(line):\(column): \"\(name)\" is not in the data"
+    }
 }
 
 /// What `TemplateLibrary.render` produces.

@@ -33,20 +33,30 @@ public struct TemplateLibrary: Sendable {
     private let templates: [Body]
     private let sites: [RenderProblem]
 
+    /// Deepest nesting of partials and blocks a render enters; deeper ones render nothing and
+    /// are reported (``RenderProblem/Kind/tooDeep``), so recursion can never exhaust the stack.
+    public static let maxDepth = 100
+
     /// Compiles every template. Names are paths without `.mustache` (`base`, `partials/footer`).
+    /// A partial or parent that includes itself, directly or through others, is an error unless
+    /// `allowsRecursion` (the Mustache spec allows recursion that data ends; a site's templates
+    /// never need it, and there it would only ever recurse until ``maxDepth``).
     /// - Throws: every problem of every template, sorted by template, line, column.
-    public init(templates sources: [String: String]) throws(TemplateLibraryError) {
+    public init(templates sources: [String: String], allowsRecursion: Bool = false) throws(TemplateLibraryError) {
         let names = sources.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var bodies: [Body] = []
         var sites: [RenderProblem] = []
         var errors: [TemplateError] = []
+        var references: [[(target: Int, line: Int, column: Int)]] = []
         for name in names {
             var parser = TemplateParser(name: name, text: sources[name]!, templateIndex: index, siteBase: sites.count)
             bodies.append(parser.parse())
             sites += parser.sites
             errors += parser.errors
+            references.append(parser.references)
         }
+        if !allowsRecursion { errors += Self.cycles(references, names: names) }
         guard errors.isEmpty else {
             throw TemplateLibraryError(errors: errors.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) })
         }
@@ -56,13 +66,52 @@ public struct TemplateLibrary: Sendable {
         self.sites = sites
     }
 
+    /// Every partial or parent tag that lies on a cycle, with the cycle it closes. A tag from
+    /// `a` to `b` is on one when `a` can be reached from `b`; the path found is the shortest.
+    static func cycles(_ references: [[(target: Int, line: Int, column: Int)]], names: [String]) -> [TemplateError] {
+        var errors: [TemplateError] = []
+        for (from, tags) in references.enumerated() {
+            var reported = Set<Int>()
+            for tag in tags where reported.insert(tag.target).inserted {
+                // Breadth-first from the target back to `from`, remembering how each was reached.
+                var cameFrom: [Int: Int] = [:]
+                var seen: Set<Int> = [tag.target]
+                var queue = [tag.target], head = 0
+                var found = tag.target == from
+                while !found, head < queue.count {
+                    let next = queue[head]
+                    head += 1
+                    for edge in references[next] where seen.insert(edge.target).inserted {
+                        cameFrom[edge.target] = next
+                        queue.append(edge.target)
+                        if edge.target == from { found = true; break }
+                    }
+                }
+                guard found else { continue }
+                var path = [from]
+                var step = from
+                while step != tag.target { step = cameFrom[step]!; path.append(step) }
+                let cycle = ([from] + path.reversed()).map { names[$0] }.joined(separator: " → ")
+                errors.append(TemplateError(template: names[from], line: tag.line, column: tag.column, kind: .partialCycle,
+                                            message: "\"\(names[tag.target])\" includes \"\(names[from])\" again: \(cycle)", name: cycle))
+            }
+        }
+        return errors
+    }
+
     public func contains(_ template: String) -> Bool { index[template] != nil }
 
     /// Renders `template` with `value` as the root of the context stack; nil if there is no such template.
     public func render(_ value: TemplateValue, template: String) -> RenderResult? {
         guard let i = index[template] else { return nil }
-        var renderer = Renderer(templates: templates, root: value)
+        var renderer = Renderer(templates: templates, names: names, root: value)
         renderer.render(templates[i].nodes, Renderer.Scope())
-        return RenderResult(bytes: renderer.out, problems: renderer.problemSites.map { sites[$0] })
+        var problems = renderer.problemSites.map { sites[$0] }
+        if let deepest = renderer.tooDeep {
+            var problem = RenderProblem(template: deepest ?? template, line: 1, column: 1, name: deepest ?? template)
+            problem.kind = .tooDeep
+            problems.append(problem)
+        }
+        return RenderResult(bytes: renderer.out, problems: problems)
     }
 }

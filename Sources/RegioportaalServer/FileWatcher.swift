@@ -1,4 +1,5 @@
 import Foundation
+import Regioportaal
 
 #if canImport(Glibc)
 import Glibc
@@ -92,7 +93,7 @@ public struct FileWatcher: Sendable {
         let rootPaths = Set(roots.map(\.path))
         for path in paths.sorted() {
             let name = path.split(separator: "/").last ?? ""
-            guard !name.hasPrefix("."), !isExcluded(path) else { continue }
+            guard !IgnoredNames.contains(String(name)), !isExcluded(path) else { continue }
             let before = entries[path]
             let stamp = rootPaths.contains(path) ? FileStamp(kind: .directory) : Self.stamp(path)
             if before?.kind == .directory || stamp?.kind == .directory {
@@ -119,7 +120,7 @@ public struct FileWatcher: Sendable {
 
     private func walk(_ folder: String, into entries: inout [String: FileStamp]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !IgnoredNames.contains(name) {
             let path = folder + "/" + name
             if isExcluded(path) { continue }
             guard let stamp = Self.stamp(path) else { continue }

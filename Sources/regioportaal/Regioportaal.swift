@@ -41,8 +41,8 @@ struct ProjectOptions: ParsableArguments {
     enum LinkPolicy: String, ExpressibleByArgument, CaseIterable { case error, warn }
 
     func validate() throws {
-        if let baseURL, !WebAddress.isValid(baseURL) {
-            throw ValidationError("--base-url must be a web address starting with https://, found \"\(baseURL)\"")
+        if let baseURL, let problem = WebAddress.baseProblem(baseURL) {
+            throw ValidationError("--base-url \(problem), \(WebAddress.isValid(baseURL) ? "gevonden" : "found") \"\(baseURL)\"")
         }
     }
 
@@ -65,6 +65,10 @@ struct ProjectOptions: ParsableArguments {
 func today(_ text: String?) throws -> Day {
     if let text {
         guard let day = Day(text) else { throw ValidationError("--now must be a date written YYYY-MM-DD, got \"\(text)\"") }
+        guard day.isPlausible else {
+            let hint = Day.suggestedYear(for: day.year).map { " Bedoelt u \($0)\(text.dropFirst(4))?" } ?? ""
+            throw ValidationError("--now \(text) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen.\(hint)")
+        }
         return day
     }
     var calendar = Calendar(identifier: .gregorian)

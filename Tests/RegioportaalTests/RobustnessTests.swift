@@ -1,5 +1,6 @@
 import Foundation
 import RegioMap
+import RegioTemplates
 import Testing
 @testable import Regioportaal
 
@@ -168,5 +169,69 @@ import Testing
         #expect(errors > Self.iterations / 4)
         // And the whole pipeline on the last mutated tree still returns.
         _ = site.check()
+    }
+
+    /// The same for `site.yml` (numbers, dates and addresses at and past their bounds) and for
+    /// `Templates/` (tags that include other templates, including themselves): every mutation
+    /// gives a result or diagnostics, and every template that compiles renders without a trap,
+    /// so no save can end a running preview.
+    @Test func mutatedSettingsAndTemplatesNeverCrash() throws {
+        var rng = SplitMix64(state: 20_261_206)
+        let site = try TestSite(withTemplates: false)
+        defer { site.cleanUp() }
+        let settingsText = TestSite.base["Content/site.yml"]!
+        let settingsURL = site.root.appendingPathComponent("Content/site.yml")
+        let loader = ContentLoader(root: site.root.appendingPathComponent("Content"), displayBase: site.root)
+        let values = ["9223372036854775807", "-9223372036854775808", "99999999999999999999", "0", "-1", "1e9", "0013-01-01",
+                      "https://u:p@x/", "https://x/?q#f", "\"\"", "[]", "{}", "~"]
+        var settingsErrors = 0
+        for i in 0..<Self.iterations / 3 {
+            var text = settingsText
+            if rng.below(2) == 0 {
+                let keys = ["updates_per_pagina", "base_url", "titel", "beschrijving"]
+                text += "\(keys[rng.below(keys.count)]): \(values[rng.below(values.count)])\n"
+            }
+            try mutate(text, &rng).write(to: settingsURL)
+            var diagnostics = Diagnostics()
+            if let source = loader.read(settingsURL, diagnostics: &diagnostics),
+               let settings = ContentParser(basePath: "/").parseSettings(source, baseURLOverride: nil, diagnostics: &diagnostics) {
+                #expect((1...1_000).contains(settings.updatesPerPagina), "iteration \(i)")
+            }
+            if diagnostics.hasErrors { settingsErrors += 1 }
+        }
+        #expect(settingsErrors > Self.iterations / 12)
+
+        let folder = TestSite.repository.appendingPathComponent("Templates")
+        var sources: [String: String] = [:]
+        for name in ["base", "home", "pagina", "404"] + (try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("partials").path))
+            .filter { $0.hasSuffix(".mustache") }.map({ "partials/" + $0.dropLast(".mustache".count) }) {
+            sources[name] = try String(contentsOf: folder.appendingPathComponent(name + ".mustache"), encoding: .utf8)
+        }
+        let names = sources.keys.sorted()
+        var compiled = 0, refused = 0
+        for i in 0..<Self.iterations / 10 {
+            var mutated = sources
+            let name = names[rng.below(names.count)]
+            var text = mutated[name]!
+            let tags = ["{{> \(names[rng.below(names.count)])}}", "{{<base}}{{$content}}x{{/content}}{{/base}}", "{{$content}}{{$content}}{{/content}}{{/content}}",
+                        "{{#page}}{{> \(name)}}{{/page}}", "{{", "}}", "{{/x}}", "{{#x}}", "{{=<% %>=}}"]
+            let tag = tags[rng.below(tags.count)]
+            var utf8 = Array(text.utf8)
+            utf8.insert(contentsOf: Array(tag.utf8), at: rng.below(utf8.count + 1))
+            text = String(decoding: utf8, as: UTF8.self)
+            mutated[name] = String(decoding: mutate(text, &rng), as: UTF8.self)
+            do {
+                let library = try TemplateLibrary(templates: mutated)
+                compiled += 1
+                for page in ["home", "pagina", "404"] {
+                    let result = library.render(.object(["page": .object(["titel": .string("T")])]), template: page)
+                    #expect(result != nil, "iteration \(i)")
+                }
+            } catch {
+                refused += 1
+                for problem in error.errors { #expect(problem.line >= 1 && problem.column >= 1, "iteration \(i): \(problem)") }
+            }
+        }
+        #expect(compiled > 0 && refused > 0)
     }
 }

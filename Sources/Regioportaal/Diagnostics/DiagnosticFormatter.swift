@@ -18,14 +18,15 @@ public enum DiagnosticFormatter {
     public static func human(_ d: Diagnostic) -> String {
         var out = ""
         if let location = d.location {
-            out += "\(location.file):\(location.line):\(location.column): "
+            out += location.isWholeFile ? "\(location.file): " : "\(location.file):\(location.line):\(location.column): "
         }
         out += "\(d.severity.rawValue): \(d.message)\n"
         if let location = d.location, let excerpt = location.excerpt {
             let gutter = String(location.line)
             out += "  \(gutter) | \(excerpt)\n"
             // Tabs keep their width so the caret lines up in a terminal.
-            let prefix = excerpt.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let column = location.excerptColumn ?? location.column
+            let prefix = excerpt.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out += "  \(String(repeating: " ", count: gutter.count)) | \(prefix)^\n"
         }
         if let hint = d.hint { out += "  hint: \(hint)\n" }
@@ -37,8 +38,10 @@ public enum DiagnosticFormatter {
         var properties: [String] = []
         if let location = d.location {
             properties.append("file=\(escapeProperty(location.file))")
-            properties.append("line=\(location.line)")
-            properties.append("col=\(location.column)")
+            if !location.isWholeFile {
+                properties.append("line=\(location.line)")
+                properties.append("col=\(location.column)")
+            }
         }
         var message = d.message
         if let hint = d.hint { message += "\n\(hint)" }
@@ -56,9 +59,10 @@ public enum DiagnosticFormatter {
             var hint: String?
             var excerpt: String?
         }
-        let entries = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, file: $0.location?.file, line: $0.location?.line,
-                  column: $0.location?.column, message: $0.message, hint: $0.hint, excerpt: $0.location?.excerpt)
+        let entries = diagnostics.map { d -> Entry in
+            let place = d.location.flatMap { $0.isWholeFile ? nil : $0 }
+            return Entry(severity: d.severity.rawValue, file: d.location?.file, line: place?.line,
+                  column: place?.column, message: d.message, hint: d.hint, excerpt: d.location?.excerpt)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -79,13 +83,23 @@ public enum DiagnosticFormatter {
 }
 
 /// Suggests the closest known name for a misspelt one (`sliedrech` → `sliedrecht`).
+///
+/// Bounded: names are compared as at most ``maxLength`` Unicode scalars (a longer word gets no
+/// suggestion), a candidate whose length alone rules it out is skipped, and the edit distance
+/// stops as soon as it exceeds the limit. A broken link with a path of megabytes costs no more
+/// than a typo.
 public enum Suggest {
+    public static let maxLength = 200
+
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let a = Array(word.unicodeScalars.prefix(maxLength + 1))
+        guard a.count <= maxLength else { return nil }
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = levenshtein(word, candidate)
-            let limit = max(2, min(word.count, candidate.count) / 3)
-            guard distance <= limit else { continue }
+            let b = Array(candidate.unicodeScalars.prefix(maxLength + 1))
+            guard b.count <= maxLength else { continue }
+            let limit = max(2, min(a.count, b.count) / 3)
+            guard abs(a.count - b.count) <= limit, let distance = distance(a, b, limit: limit) else { continue }
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
@@ -99,18 +113,27 @@ public enum Suggest {
 
     static func levenshtein(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        return distance(a, b, limit: max(a.count, b.count))!
+    }
+
+    /// The edit distance of `a` and `b`, or nil as soon as it is certain to exceed `limit`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        if a.isEmpty { return b.count <= limit ? b.count : nil }
+        if b.isEmpty { return a.count <= limit ? a.count : nil }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
             }
+            // Every later row is at least this row's minimum.
+            if rowMinimum > limit { return nil }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

@@ -105,7 +105,7 @@ public struct ContentLoader: Sendable {
         }
         for entry in sortedEntries(of: root, diagnostics: &diagnostics) {
             let name = entry.lastPathComponent
-            if name.hasPrefix(".") { continue }
+            if IgnoredNames.contains(name) { continue }
             guard let type = fileType(entry, diagnostics: &diagnostics) else { continue }
             if type == .directory {
                 guard let kind = ContentKind(rawValue: name) else {
@@ -164,7 +164,7 @@ public struct ContentLoader: Sendable {
         var candidates: [(url: URL, slug: String, isMarkdown: Bool)] = []
         for entry in sortedEntries(of: folder, diagnostics: &diagnostics) {
             let name = entry.lastPathComponent
-            if name.hasPrefix(".") { continue }
+            if IgnoredNames.contains(name) { continue }
             let ext = entry.pathExtension.lowercased()
             let isMarkdown = ext == "md"
             // Folders, links and unsupported names are classified by `fileType`, which costs a
@@ -190,10 +190,10 @@ public struct ContentLoader: Sendable {
             candidates.append((entry, String(name.dropLast(ext.count + 1)), isMarkdown))
         }
         let folderDisplay = display(folder)
-        let results = ConcurrentMap.map(candidates) { candidate -> (SourceFile?, [Diagnostic]) in
+        let results = ConcurrentMap.map(candidates) { candidate -> (SourceFile?, Diagnostics) in
             var local = Diagnostics()
             let source = read(candidate.url, displayPath: folderDisplay + "/" + candidate.url.lastPathComponent, diagnostics: &local)
-            return (source, local.all)
+            return (source, local)
         }
         for (candidate, (source, found)) in zip(candidates, results) {
             diagnostics.append(contentsOf: found)
@@ -283,6 +283,11 @@ public struct ContentLoader: Sendable {
             return nil
         }
         data.count = filled
+        if let encoding = TextDecoding.wideEncoding(of: data) {
+            diagnostics.error("het bestand is opgeslagen als \(encoding), niet als UTF-8", at: start,
+                              hint: "sla het bestand op als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8; in VS Code: rechtsonder op \(encoding) klikken → Opslaan met codering → UTF-8)")
+            return nil
+        }
         if let nul = TextDecoding.firstNUL(in: data) {
             let (line, column) = TextDecoding.position(of: nul, in: data)
             diagnostics.error("the file contains a NUL byte (an invisible control character)", at: SourceLocation(file: path, line: line, column: column),
@@ -325,10 +330,11 @@ public struct ContentLoader: Sendable {
         do {
             // Names are sorted as strings before they become URLs: comparing `lastPathComponent`
             // inside the sort recomputed it O(n log n) times.
-            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                .map { folder.appendingPathComponent($0, isDirectory: false) }
+            let listing = try DirectoryListing.read(folder.path)
+            for bytes in listing.invalid { diagnostics.append(DirectoryListing.refusal(bytes, in: display(folder))) }
+            return listing.names.map { folder.appendingPathComponent($0, isDirectory: false) }
         } catch {
-            diagnostics.error("cannot read folder: \(error.localizedDescription)", at: location(folder))
+            diagnostics.error("cannot read folder: \(error.reason)", at: location(folder))
             return []
         }
     }
@@ -388,6 +394,20 @@ enum TextDecoding {
             let hasCR = raw.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), raw.count) != nil } ?? false
             return hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         }
+    }
+
+    /// "UTF-16" or "UTF-32" when the bytes are text in one of those (by its byte-order mark, or
+    /// without one by the zero bytes that ASCII text has in them), else nil. Such a file is full
+    /// of NUL bytes as UTF-8, and "a NUL byte" would not tell anyone what to do.
+    static func wideEncoding(of data: Data) -> String? {
+        let head = [UInt8](data.prefix(4))
+        if head.starts(with: [0xFF, 0xFE, 0, 0]) || head.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        guard head.count == 4 else { return nil }
+        if (head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) || (head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
+            return "UTF-16"
+        }
+        return nil
     }
 
     /// The index of the first NUL byte.

@@ -94,3 +94,49 @@ extension FileKind {
         }
     }
 }
+
+/// Names the build passes over without a word: hidden files (`.x`, which includes Vim's swap
+/// files `.x.md.swp` and Emacs' lock files `.#x.md`) and editors' backup and autosave files
+/// (`x.md~`, `#x.md#`). The preview's watcher ignores them too.
+public enum IgnoredNames {
+    public static func contains(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || (name.utf8.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
+    }
+}
+
+/// A folder's names as the file system has them. `FileManager` leaves out names that are not
+/// UTF-8 without a word; this returns their bytes, so they can be reported.
+enum DirectoryListing {
+    struct Failure: Error { let reason: String }
+
+    /// The UTF-8 names, sorted, and the bytes of every other name.
+    static func read(_ path: String) throws(Failure) -> (names: [String], invalid: [[UInt8]]) {
+        guard let directory = opendir(path) else { throw Failure(reason: String(cString: strerror(errno))) }
+        defer { closedir(directory) }
+        var names: [String] = [], invalid: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) { names.append(name) } else { invalid.append(bytes) }
+        }
+        return (names.sorted(), invalid.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    /// A name that is not UTF-8, readable: printable ASCII as it is, every other byte as `\xE9`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
+            (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "\\") ? String(UnicodeScalar(byte))
+                : "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+        }.joined()
+    }
+
+    /// The error for a name that is not UTF-8, at the folder that holds it.
+    static func refusal(_ bytes: [UInt8], in folder: String) -> Diagnostic {
+        .error("een bestandsnaam in \(folder) is geen geldige UTF-8-tekst: \"\(escaped(bytes))\"", at: SourceLocation(file: folder, line: 1, column: 1),
+               hint: "geef het bestand een nieuwe naam met gewone letters, cijfers en streepjes; zo'n naam komt vaak van een ander systeem of een zip-bestand")
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

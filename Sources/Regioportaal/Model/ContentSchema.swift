@@ -103,7 +103,7 @@ public enum ContentSchema {
         FieldSpec("titel", .text, required: true, "Naam van de site."),
         FieldSpec("beschrijving", .text, required: true, "Korte beschrijving voor zoekmachines en de voorpagina."),
         FieldSpec("base_url", .url, required: true, "Adres waarop de site staat, eindigend op /."),
-        FieldSpec("updates_per_pagina", .integer(minimum: 1), "Aantal updates per pagina in het overzicht."),
+        FieldSpec("updates_per_pagina", .integer(minimum: 1, maximum: 1_000), "Aantal updates per pagina in het overzicht."),
         FieldSpec("peildatum", .date,
                   "Stand van de gegevens: tot deze datum heeft de redactie de inhoud met de bronnen vergeleken. Zonder peildatum geldt de laatste datum in de inhoud."),
         FieldSpec("uitgever", .text, "Wie het portaal uitgeeft; staat onderaan elke pagina."),
@@ -128,7 +128,7 @@ public enum ContentSchema {
         .gemeenten: ObjectSpec([
             FieldSpec("naam", .text, required: true, "Officiële naam van de gemeente."),
             FieldSpec("cbs_code", .text, "CBS-gemeentecode, bijvoorbeeld GM0505."),
-            FieldSpec("inwoners", .integer(minimum: 0), "Aantal inwoners, alleen als een bron het noemt."),
+            FieldSpec("inwoners", .integer(minimum: 0, maximum: 100_000_000), "Aantal inwoners, alleen als een bron het noemt."),
             FieldSpec("inwoners_peildatum", .date, "Datum waarop het aantal inwoners betrekking heeft."),
             FieldSpec("website", .url, "Website van de gemeente."),
             FieldSpec("raad_url", .url, "Raadsinformatiesysteem van de gemeenteraad."),
@@ -150,7 +150,7 @@ public enum ContentSchema {
         .themas: ObjectSpec([
             FieldSpec("titel", .text, required: true, "Naam van het thema."),
             FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen over het thema."),
-            FieldSpec("volgorde", .integer(minimum: 0), "Plaats in lijsten (lager eerst)."),
+            FieldSpec("volgorde", .integer(minimum: 0, maximum: 100_000), "Plaats in lijsten (lager eerst)."),
             FieldSpec("tafel", .object(ObjectSpec([
                 FieldSpec("naam", .text, required: true, "Naam van de bestuurlijke tafel."),
                 FieldSpec("voorzitter", .text, "Voorzitter van de tafel."),
@@ -218,7 +218,7 @@ public enum ContentSchema {
         .paginas: ObjectSpec([
             FieldSpec("titel", .text, required: true, "Titel van de pagina."),
             FieldSpec("samenvatting", .text, required: true, "Korte beschrijving, ook voor zoekmachines."),
-            FieldSpec("menu", .integer(minimum: 0), "Plaats in het menu onderaan de pagina's."),
+            FieldSpec("menu", .integer(minimum: 0, maximum: 100_000), "Plaats in het menu onderaan de pagina's."),
         ] + provenance),
     ]
 }

@@ -22,6 +22,29 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// Years a content date or `--now` may have. A date outside is a typo (`0013` for `2013`),
+    /// and would make a snapshot page for every year in between.
+    public static let plausibleYears = 1900...2200
+
+    public var isPlausible: Bool { Self.plausibleYears.contains(year) }
+
+    /// A plausible year this implausible one was probably meant to be: `0013` → 2013 (the
+    /// century left out), `2206` → 2026 (two digits swapped).
+    public static func suggestedYear(for year: Int) -> Int? {
+        guard !plausibleYears.contains(year), (0...9999).contains(year) else { return nil }
+        if year < plausibleYears.lowerBound {
+            let guess = 2000 + year % 100
+            return plausibleYears.contains(guess) ? guess : nil
+        }
+        var digits = Array(String(year))
+        for i in 1..<digits.count - 1 {
+            digits.swapAt(i, i + 1)
+            if let guess = Int(String(digits)), plausibleYears.contains(guess), guess <= 2100 { return guess }
+            digits.swapAt(i, i + 1)
+        }
+        return nil
+    }
+
     /// Whether `text` has the shape of a date even if the date is impossible.
     static func looksLikeDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

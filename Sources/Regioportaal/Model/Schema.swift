@@ -18,7 +18,9 @@ public struct FieldSpec: Sendable {
 public indirect enum FieldType: Sendable {
     case text
     case date
-    case integer(minimum: Int)
+    /// A whole number in `minimum...maximum`: every number is bounded, so none can overflow
+    /// the arithmetic that uses it.
+    case integer(minimum: Int, maximum: Int)
     case boolean
     /// An absolute `https://` or `http://` address.
     case url

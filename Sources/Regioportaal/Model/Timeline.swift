@@ -178,9 +178,13 @@ extension ChangeEvent.Kind {
 
 /// Which dates a snapshot represents: the last day of each past year, and `now` for the current one.
 public enum Snapshots {
+    /// Most years that get a snapshot: the latest ones. Content dates are plausible years
+    /// (``Day/plausibleYears``), and this bounds the pages and maps of even the widest span.
+    public static let maxYears = 100
+
     public static func years(from first: Int?, now: Day) -> [Int] {
         guard let first, first <= now.year else { return [] }
-        return Array(first...now.year)
+        return Array(max(first, now.year - maxYears + 1)...now.year)
     }
 
     public static func day(for year: Int, now: Day) -> Day {

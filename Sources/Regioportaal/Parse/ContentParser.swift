@@ -21,10 +21,16 @@ public struct ContentParser: Sendable {
         guard let yaml = YAMLReader(file: file, lineOffset: 0).read(file.text, diagnostics: &diagnostics),
               let record = RecordDecoder(file: file).decode(yaml, as: ContentSchema.site, diagnostics: &diagnostics)
         else { return nil }
-        if let baseURLOverride, !WebAddress.isValid(baseURLOverride) {
+        if let baseURLOverride, let problem = WebAddress.baseProblem(baseURLOverride) {
             // Named as the option it came from: pointing into site.yml or a template would mislead.
-            diagnostics.error("--base-url must be a web address starting with https://, found \"\(baseURLOverride)\"", at: nil,
-                              hint: "for example --base-url https://regioportaal.example.nl/portaal/")
+            let found = WebAddress.isValid(baseURLOverride) ? "gevonden" : "found"
+            diagnostics.error("--base-url \(problem), \(found) \"\(Excerpt.quoted(baseURLOverride))\"", at: nil,
+                              hint: "bijvoorbeeld --base-url https://regioportaal.example.nl/portaal/")
+            return nil
+        }
+        if baseURLOverride == nil, let field = record["base_url"], let given = record.text("base_url"),
+           let problem = WebAddress.baseProblem(given) {
+            diagnostics.error("\"base_url\" \(problem)", at: field.location, hint: "bijvoorbeeld base_url: https://regioportaal.example.nl/portaal/")
             return nil
         }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),
@@ -37,7 +43,7 @@ public struct ContentParser: Sendable {
 
     public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {
         let basePath = self.basePath
-        let results = ConcurrentMap.map(files) { file -> (ParsedFile, [Diagnostic]) in
+        let results = ConcurrentMap.map(files) { file -> (ParsedFile, Diagnostics) in
             // A hit was parsed from equal text, perhaps read by another build: it is handed out
             // with this build's file, so the model refers to the files this build loaded.
             if var hit = cache?.lookup(file, basePath: basePath) {
@@ -46,8 +52,8 @@ public struct ContentParser: Sendable {
             }
             var local = Diagnostics()
             let parsed = parse(file, diagnostics: &local)
-            cache?.store(file, basePath: basePath, result: (parsed, local.all))
-            return (parsed, local.all)
+            cache?.store(file, basePath: basePath, result: (parsed, local))
+            return (parsed, local)
         }
         cache?.retain(files)
         for (_, found) in results { diagnostics.append(contentsOf: found) }
@@ -66,6 +72,7 @@ public struct ContentParser: Sendable {
             }
             yamlText = split.yaml
             yamlOffset = split.yamlLineOffset
+            FrontMatter.checkEnd(split, file: file.source, keys: Set(spec.fields.map(\.name)), diagnostics: &diagnostics)
             bodyOffset = split.bodyLineOffset
             body = Markdown.render(split.body, options: markdownOptions(lineOffset: split.bodyLineOffset))
         }
@@ -80,7 +87,7 @@ public struct ContentParser: Sendable {
         let basePath = self.basePath
         return MarkdownOptions(lineOffset: lineOffset, rewriteDestination: { destination in
             SitePaths.resolve(destination, basePath: basePath)
-        })
+        }, reservedAnchors: PageAnchors.common)
     }
 }
 
@@ -94,14 +101,14 @@ public final class ParseCache: @unchecked Sendable {
         var basePath: String
     }
 
-    private let entries = KeyedCache<String, Stamp, (ParsedFile, [Diagnostic])>()
+    private let entries = KeyedCache<String, Stamp, (ParsedFile, Diagnostics)>()
     private let lock = NSLock()
     public private(set) var hits = 0
     public private(set) var misses = 0
 
     public init() {}
 
-    func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, [Diagnostic])? {
+    func lookup(_ file: LoadedFile, basePath: String) -> (ParsedFile, Diagnostics)? {
         let found = entries.value(for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
         lock.withLock {
             if found == nil { misses += 1 } else { hits += 1 }
@@ -109,7 +116,7 @@ public final class ParseCache: @unchecked Sendable {
         return found
     }
 
-    func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, [Diagnostic])) {
+    func store(_ file: LoadedFile, basePath: String, result: (ParsedFile, Diagnostics)) {
         entries.store(result, for: file.source.path, stamp: Stamp(text: file.source.text, kind: file.kind, basePath: basePath))
     }
 

@@ -44,6 +44,53 @@ public enum FrontMatter {
         return nil
     }
 
+    /// Reports a front matter that ended too early: at a `---` line its writer meant as text
+    /// inside a block scalar (`samenvatting: |`), so that the rest of the front matter became
+    /// body text. YAML itself cannot see this (a `---` at the start of a line always ends the
+    /// document), so two signs are looked for: the body goes on with lines indented like the
+    /// open block scalar's text, or it starts with a key of the front matter (`themas: …`).
+    public static func checkEnd(_ split: FrontMatterSplit, file: SourceFile, keys: Set<String>, diagnostics: inout Diagnostics) {
+        func indentation(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+        // The block scalar open at the end of the YAML, with its key's indentation and line.
+        var open: (key: String, indent: Int, line: Int)?
+        var number = split.yamlLineOffset
+        for line in split.yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let indent = indentation(line)
+            if let current = open, indent > current.indent { continue }
+            open = nil
+            var content = trimmed[...]
+            if content.hasPrefix("- ") { content = content.dropFirst(2) }
+            if let colon = content.firstIndex(of: ":") {
+                let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let indicator = value.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? value
+                if let first = indicator.first, first == "|" || first == ">",
+                   indicator.dropFirst().allSatisfy({ $0 == "-" || $0 == "+" || $0.isNumber }) {
+                    open = (String(content[..<colon]), indent, number)
+                }
+            }
+        }
+        let delimiter = split.bodyLineOffset
+        // The body's first line that is not blank (only it is looked at: the body may be long).
+        var rest = split.body[...], first = 0
+        func isBlank(_ line: Substring) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" } }
+        while let end = rest.firstIndex(of: "\n"), isBlank(rest[..<end]) { rest = rest[rest.index(after: end)...]; first += 1 }
+        let firstLine = rest.prefix { $0 != "\n" }
+        guard !isBlank(firstLine) else { return }
+        let hint = "een regel met alleen --- sluit de front matter af, ook midden in een tekst; spring de tekstregel in of gebruik een ander teken"
+        if let open, indentation(firstLine) > open.indent {
+            diagnostics.error("deze regel --- beëindigt de front matter midden in de tekst van \"\(Excerpt.quoted(open.key))\" (begonnen op regel \(open.line))",
+                              at: file.location(line: delimiter, column: 1), hint: hint)
+            return
+        }
+        if indentation(firstLine) == 0, let colon = firstLine.firstIndex(of: ":"), keys.contains(String(firstLine[..<colon])) {
+            diagnostics.error("de front matter eindigt op deze regel ---, maar regel \(delimiter + first + 1) gaat verder met de sleutel \"\(firstLine[..<colon])\"",
+                              at: file.location(line: delimiter, column: 1), hint: hint)
+        }
+    }
+
     /// `---` (or `...` to close), allowing trailing spaces and tabs: editors leave them, and
     /// they are invisible, so refusing them would point at a line that looks right.
     static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {

@@ -94,6 +94,19 @@ public enum WebAddress {
         return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && text.count > 8
             && !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
     }
+
+    /// Why `text` cannot be the address the site is built for (`base_url`, `--base-url`), or nil.
+    /// Every page address is this plus a path, so a name and password (`user:pw@`, which would
+    /// be published in every link), a `?query` or a `#fragment` would break or leak.
+    public static func baseProblem(_ text: String) -> String? {
+        guard isValid(text) else { return "must be a web address starting with https://" }
+        let afterScheme = text[text.range(of: "://")!.upperBound...]
+        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if authority.contains("@") { return "mag geen gebruikersnaam of wachtwoord bevatten (user:pw@)" }
+        if text.contains("?") { return "mag geen ?zoekvraag bevatten" }
+        if text.contains("#") { return "mag geen #anker bevatten" }
+        return nil
+    }
 }
 
 public struct RecordDecoder {
@@ -213,7 +226,16 @@ public struct RecordDecoder {
             }
             return .text(trimmed)
         case .date:
-            if let day = Day(trimmed) { return .date(day) }
+            if let day = Day(trimmed) {
+                guard day.isPlausible else {
+                    let range = "\(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound)"
+                    diagnostics.error("het jaar \(day.year) in \"\(trimmed)\" kan niet kloppen: jaren lopen \(range)", at: location,
+                                      hint: Day.suggestedYear(for: day.year).map { "Bedoelt u \($0)? Schrijf dan \($0)\(trimmed.dropFirst(4))." }
+                                        ?? "controleer het jaar; datums schrijft u als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
+                    return nil
+                }
+                return .date(day)
+            }
             if Day.looksLikeDate(trimmed) {
                 diagnostics.error("\"\(trimmed)\" is not a date that exists", at: location,
                                   hint: "check the day and month; dates are written YYYY-MM-DD")
@@ -221,13 +243,18 @@ public struct RecordDecoder {
                 diagnostics.error("\"\(trimmed)\" is not a date", at: location, hint: "write dates as YYYY-MM-DD, e.g. 2024-05-29")
             }
             return nil
-        case .integer(let minimum):
-            guard !quoted, let n = Int(trimmed) else {
-                diagnostics.error("\"\(key)\" must be a whole number, found \"\(trimmed)\"", at: location)
-                return nil
-            }
-            guard n >= minimum else {
-                diagnostics.error("\"\(key)\" must be at least \(minimum)", at: location)
+        case .integer(let minimum, let maximum):
+            let range = "van \(Dutch.number(minimum)) tot en met \(Dutch.number(maximum))"
+            // Digits beyond what an Int holds are out of range, not "not a number".
+            let isDigits = !trimmed.isEmpty && trimmed.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard !quoted, let n = Int(trimmed), (minimum...maximum).contains(n) else {
+                if !quoted, isDigits || Int(trimmed) != nil {
+                    diagnostics.error("\"\(key)\" moet een heel getal \(range) zijn, gevonden: \(Excerpt.quoted(trimmed))", at: location,
+                                      hint: "deze grens beschermt de bouw van de site; kies een getal \(range)")
+                } else {
+                    diagnostics.error("\"\(key)\" must be a whole number, found \"\(Excerpt.quoted(trimmed))\"", at: location,
+                                      hint: "write a whole number \(range), without quotes")
+                }
                 return nil
             }
             return .integer(n)

@@ -61,6 +61,9 @@ public struct TemplateSet: Sendable {
                                         ?? "templates are named by their path in Templates/ without .mustache")
                 case .unknownFunction:
                     diagnostics.error(problem.message, at: at, hint: "the functions templates may use are listed in Templates/README.md")
+                case .partialCycle:
+                    diagnostics.error("deze template voegt zichzelf in, via deze tag: \(problem.name ?? problem.message)", at: at,
+                                      hint: "een partial of parent mag zichzelf niet invoegen, ook niet via een andere: dat gaat eindeloos door; haal deze tag weg of verwijs naar een andere template")
                 }
             }
         }
@@ -80,8 +83,11 @@ public struct TemplateSet: Sendable {
         var found: [URL] = []
         var folders = [root]
         while let folder = folders.popLast() {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            for name in names where !name.hasPrefix(".") {
+            let listing = (try? DirectoryListing.read(folder.path)) ?? (names: [], invalid: [])
+            for bytes in listing.invalid {
+                diagnostics.append(DirectoryListing.refusal(bytes, in: RelativePath.display(folder, from: displayBase)))
+            }
+            for name in listing.names where !IgnoredNames.contains(name) {
                 let url = folder.appendingPathComponent(name)
                 let kind = FileKind(path: url.path)
                 switch kind {
@@ -127,7 +133,12 @@ public struct TemplateSet: Sendable {
     /// An interpolation that found nothing to write, as an error at its tag: swift-mustache
     /// wrote nothing without a word, so a typo such as `{{titl}}` went unnoticed.
     func diagnostic(for problem: RenderProblem) -> Diagnostic {
-        .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
+        if problem.kind == .tooDeep {
+            return .error("partials en blokken zijn hier meer dan \(TemplateLibrary.maxDepth) niveaus diep in elkaar gezet; \(problem.template) is niet meer ingevoegd",
+                          at: sources[problem.template]?.location(line: 1, column: 1),
+                          hint: "voegt een blok ({{$naam}}) zichzelf in? Een blok of partial mag zichzelf niet bevatten")
+        }
+        return .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
                at: sources[problem.template]?.location(line: problem.line, column: problem.column),
                hint: "check the spelling against the names in Templates/README.md; names are case-sensitive")
     }

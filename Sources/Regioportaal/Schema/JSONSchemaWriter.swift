@@ -369,8 +369,8 @@ public struct JSONSchemaWriter: Sendable {
         case .date:
             return ["type": .string("string"), "pattern": .string(Self.datePattern), "format": .string("date"),
                     "patternErrorMessage": .string("Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2024-05-29.")]
-        case .integer(let minimum):
-            return ["type": .string("integer"), "minimum": .int(minimum)]
+        case .integer(let minimum, let maximum):
+            return ["type": .string("integer"), "minimum": .int(minimum), "maximum": .int(maximum)]
         case .boolean:
             return ["type": .string("boolean")]
         case .url:

@@ -20,6 +20,12 @@ public enum Pipeline {
     /// Load, parse, build the model and validate it. Returns nil only when nothing usable
     /// could be read; errors in individual files are in `diagnostics`.
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
+        // The present bounds the snapshot years; an implausible one is a typo, never obeyed.
+        guard options.now.isPlausible else {
+            diagnostics.error("--now \(options.now) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen",
+                              at: nil, hint: Day.suggestedYear(for: options.now.year).map { "bedoelt u \($0)?" } ?? "geef de datum als JJJJ-MM-DD")
+            return nil
+        }
         var timer = StageTimer()
         var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         loader.cache = options.cache?.files
@@ -32,10 +38,10 @@ public enum Pipeline {
             loaded = reloaded.content
             cache.loads.set(reloaded, for: root)
         } else {
-            let before = diagnostics.all.count
+            let before = diagnostics.count
             loaded = loader.load(into: &diagnostics)
             // A listing with problems is not reused: the next build lists again and reports them.
-            options.cache?.loads.set(diagnostics.all.count == before ? IndexedContent(loaded) : nil, for: root)
+            options.cache?.loads.set(diagnostics.count == before ? IndexedContent(loaded) : nil, for: root)
             options.cache?.files.retain(Set(loaded.files.map(\.source.path) + [loaded.settings?.path].compactMap { $0 }))
         }
         timer.mark("  load")
@@ -108,7 +114,7 @@ public enum Pipeline {
         let checked = check(options, diagnostics: &diagnostics)
         timer.mark("load, parse, model, validate")
         let (templates, templateDiagnostics) = templateJob.value
-        diagnostics.append(contentsOf: templateDiagnostics.all)
+        diagnostics.append(contentsOf: templateDiagnostics)
         timer.mark("templates (the rest)")
         guard let checked, let templates, !diagnostics.hasErrors else {
             throw BuildFailure(diagnostics: diagnostics.sorted)
@@ -227,10 +233,10 @@ extension Pipeline {
            !changed.contains(where: { $0.hasPrefix(root + "/") }) {
             return previous
         }
-        let before = diagnostics.all.count
+        let before = diagnostics.count
         let templates = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
         // Templates with problems are not kept: the next build parses them again and reports them.
-        options.cache?.templateSets.set(diagnostics.all.count == before ? templates : nil, for: root)
+        options.cache?.templateSets.set(diagnostics.count == before ? templates : nil, for: root)
         return templates
     }
 

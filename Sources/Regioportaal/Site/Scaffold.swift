@@ -22,6 +22,16 @@ public enum Scaffold {
     /// Schema (`schemas` defaults to the folder `schemas` beside the content folder), which
     /// editors with the YAML language server use for completion and checks.
     public static func create(_ kind: Kind, title: String, on day: Day, in content: URL, schemas: URL? = nil) throws -> URL {
+        // What `check` would refuse is not written: a line break or other control character
+        // in the title, or a title longer than a page title can sensibly be.
+        if let bad = title.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw Diagnostic.error("de titel bevat een onzichtbaar teken (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))), zoals een regeleinde",
+                                   at: nil, hint: "geef de titel op één regel, zonder tabs of andere stuurtekens")
+        }
+        guard title.count <= Scaffold.maxTitleLength else {
+            throw Diagnostic.error("de titel is langer dan \(Scaffold.maxTitleLength) tekens", at: nil,
+                                   hint: "kies een korte titel; de tekst zelf hoort onder de front matter")
+        }
         let slug = Slug.make(title)
         guard SlugRules.isValid(slug) else {
             throw Diagnostic.error("the title \"\(title)\" gives no usable file name", at: nil,
@@ -126,4 +136,13 @@ public enum Scaffold {
         case .pagina: return "\nSchrijf hier de tekst van de pagina.\n"
         }
     }
+}
+
+extension Scaffold {
+    /// Longest title `new` writes.
+    public static let maxTitleLength = 300
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -102,7 +102,7 @@ enum TextEditRebuild {
                   Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else { return nil }
             info.source = source
             info.body = parsed.body
-            guard Validator.checkBody(info, known: next.known, linkSeverity: options.linkSeverity).isEmpty else { return nil }
+            guard Validator.checkBody(info, known: next.known, linkSeverity: options.linkSeverity).count == 0 else { return nil }
             if sameFront {
                 next.model.replaceInfo(info)
                 next.published.replaceInfo(info)
@@ -204,7 +204,7 @@ enum TextEditRebuild {
         // The next full build starts from these files too, and finds them parsed (stored only
         // now: a parse of a rebuild that gave up would hold a file the full build reads again).
         cache.loads.set(loaded, for: root)
-        for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, [])) }
+        for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, Diagnostics())) }
         return BuildReport(pages: next.pages, files: next.fileCount, warnings: next.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
                            renderedPages: rendered)

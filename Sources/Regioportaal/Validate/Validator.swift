@@ -40,7 +40,7 @@ public struct Validator {
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
                                 linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
         validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
-                 snapshotYears: { snapshotYears }, bodyCache: nil).diagnostics
+                 snapshotYears: { snapshotYears }, bodyCache: nil).diagnostics.sorted
     }
 
     /// Also returns what the bodies' links were checked against, for checking an edited body
@@ -48,12 +48,12 @@ public struct Validator {
     /// caller can make the timeline meanwhile.
     static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
                          linkSeverity: Diagnostic.Severity, snapshotYears: () -> [Int]?, bodyCache: BodyCheckCache?)
-        -> (diagnostics: [Diagnostic], known: KnownTargets) {
+        -> (diagnostics: Diagnostics, known: KnownTargets) {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
                                   linkSeverity: linkSeverity)
         validator.bodyCache = bodyCache
         validator.run(snapshotYears: snapshotYears)
-        return (validator.diagnostics.all, validator.known!)
+        return (validator.diagnostics, validator.known!)
     }
 
     mutating func run(snapshotYears years: () -> [Int]? = { nil }) {
@@ -358,7 +358,7 @@ public struct Validator {
         let contextKey = context.finalize()
         let infos = allInfos()
         // Each body is checked on its own, so on all cores; the diagnostics keep file order.
-        let found = ConcurrentMap.map(infos) { [known] file -> [Diagnostic] in
+        let found = ConcurrentMap.map(infos) { [known] file -> Diagnostics in
             let check = { Self.checkBody(file, known: known, linkSeverity: linkSeverity) }
             guard let cache else { return check() }
             var stamp = Hasher()
@@ -370,34 +370,52 @@ public struct Validator {
         for list in found { diagnostics.append(contentsOf: list) }
     }
 
-    /// The findings in one Markdown body: heading levels, alt text, link targets.
-    static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> [Diagnostic] {
+    /// The findings in one Markdown body: heading levels, alt text, link targets. Past
+    /// ``Diagnostics/perFile`` findings the rest are only counted, before any location (with
+    /// its excerpt) is made: one line of thousands of broken links stays cheap.
+    static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> Diagnostics {
         var diagnostics = Diagnostics()
         let body = file.body
+        let path = file.source.displayPath
+        func report(_ severity: Diagnostic.Severity, _ message: @autoclosure () -> String, line: Int, column: Int,
+                    hint: @autoclosure () -> String) {
+            guard diagnostics.accepts(file: path) else { return diagnostics.omit(severity, in: path) }
+            diagnostics.append(Diagnostic(severity, message(), at: file.source.location(line: line, column: column), hint: hint()))
+        }
         var level = 1
         for heading in body.headings {
             if heading.level == 1 {
-                diagnostics.error("a level-1 heading (#) in the text", at: file.source.location(line: heading.line, column: heading.column),
-                                  hint: "the page title is the only level-1 heading; start sections at ##")
+                report(.error, "a level-1 heading (#) in the text", line: heading.line, column: heading.column,
+                       hint: "the page title is the only level-1 heading; start sections at ##")
             } else if heading.level > level + 1 {
-                diagnostics.error("heading level jumps from \(level) to \(heading.level)",
-                                  at: file.source.location(line: heading.line, column: heading.column),
-                                  hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
+                report(.error, "heading level jumps from \(level) to \(heading.level)", line: heading.line, column: heading.column,
+                       hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
             }
             level = max(heading.level, 1)
         }
+        // Anchors of the page the body appears on, for links within it (`#kop`).
+        var ownAnchors: Set<String>?
         for link in body.links {
-            // The location (with its excerpt) is made only for a link that has a problem.
             if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                diagnostics.error("image without alt text", at: file.source.location(line: link.line, column: link.column),
-                                  hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(link.destination))")
+                report(.error, "image without alt text", line: link.line, column: link.column,
+                       hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(Excerpt.quoted(link.destination)))")
+            }
+            if link.destination.utf8.first == UInt8(ascii: "#") {
+                if ownAnchors == nil { ownAnchors = known.anchors(onPageOf: file) }
+                let fragment = String(link.destination.dropFirst())
+                if !fragment.isEmpty, !ownAnchors!.contains(fragment) {
+                    report(linkSeverity, "link naar een anker dat niet op deze pagina staat: \"#\(Excerpt.quoted(fragment))\"",
+                           line: link.line, column: link.column,
+                           hint: Suggest.closest(to: fragment, in: ownAnchors!).map { "bedoelt u \"#\($0)\"?" }
+                            ?? "een anker is de naam van een kop op deze pagina, in kleine letters met streepjes: ## Plan van aanpak → #plan-van-aanpak")
+                }
+                continue
             }
             if let problem = known.problem(with: link.destination, isImage: link.isImage) {
-                diagnostics.append(Diagnostic(problem.unsafe ? .error : linkSeverity, problem.message,
-                                              at: file.source.location(line: link.line, column: link.column), hint: problem.hint))
+                report(problem.unsafe ? .error : linkSeverity, problem.message, line: link.line, column: link.column, hint: problem.hint)
             }
         }
-        return diagnostics.all
+        return diagnostics
     }
 
     private func allInfos() -> [EntityInfo] {
@@ -429,6 +447,13 @@ struct KnownTargets: Sendable {
         for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
     }
 
+    /// The ids on the page that shows `info`'s body: its own headings, the layout's ids and,
+    /// when the page is published, the rest of that page's anchors.
+    func anchors(onPageOf info: EntityInfo) -> Set<String> {
+        let path = info.kind == .partners ? "/partners/" : Routes.page(for: info.kind, slug: info.slug).path
+        return (anchors[path] ?? []).union(PageAnchors.common).union(info.body.headings.map(\.id))
+    }
+
     /// A hash of every target, for telling whether earlier findings still hold.
     var fingerprint: Int {
         var hasher = Hasher()
@@ -452,13 +477,13 @@ struct KnownTargets: Sendable {
         if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination) }
         let lower = destination.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
-            return Problem(message: "unsafe link \"\(destination)\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
+            return Problem(message: "unsafe link \"\(Excerpt.quoted(destination))\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
         }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             return nil
         }
         if destination.hasPrefix("#") { return nil }
-        return Problem(message: "relative link \"\(destination)\"",
+        return Problem(message: "relative link \"\(Excerpt.quoted(destination))\"",
                        hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
     }
 
@@ -472,7 +497,7 @@ struct KnownTargets: Sendable {
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         if path.split(separator: "/").contains("..")
             || (path.utf8.contains(UInt8(ascii: "%")) && (path.contains("%2e") || path.contains("%2E"))) {
-            return Problem(message: "link \"\(destination)\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
+            return Problem(message: "link \"\(Excerpt.quoted(destination))\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
         }
         if assets.contains(path) { return nil }
         var candidate = path
@@ -483,26 +508,28 @@ struct KnownTargets: Sendable {
         }() {
             if let fragment, !fragment.isEmpty, !pageAnchors.contains(fragment) {
                 let suggestion = Suggest.didYouMean(fragment, in: pageAnchors)
-                return Problem(message: "link to missing anchor \"#\(fragment)\" on \(candidate)",
+                return Problem(message: "link to missing anchor \"#\(Excerpt.quoted(fragment))\" on \(Excerpt.quoted(candidate))",
                                hint: suggestion ?? "the anchor must match a heading of that page")
             }
             if candidate != path {
-                return Problem(message: "link \"\(destination)\" should end with a slash", hint: "write \(candidate)\(fragment.map { "#" + $0 } ?? "")")
+                return Problem(message: "link \"\(Excerpt.quoted(destination))\" should end with a slash",
+                               hint: "write \(Excerpt.quoted(candidate + (fragment.map { "#" + $0 } ?? "")))")
             }
             return nil
         }
         let suggestion = Suggest.didYouMean(path, in: anchors.keys)
-        return Problem(message: "link to a page that does not exist: \(path)",
+        return Problem(message: "link to a page that does not exist: \(Excerpt.quoted(path))",
                        hint: suggestion ?? "check the path; portal pages look like /themas/wonen/")
     }
 }
 
-/// Ids every page layout has, so content may link to them.
+/// Ids every page layout has (`base.mustache` and the partials every page includes), so
+/// content may link to them, and headings never get them.
 enum PageAnchors {
-    static let common: Set<String> = ["inhoud", "top"]
+    static let common: Set<String> = ["inhoud", "top", "footer-nav-titel"]
 }
 
 /// Findings of the body checks per file (by path), kept between the builds of a long-running
 /// process, stamped with the file's content and with what its links can point at (targets,
 /// base URL, link severity).
-typealias BodyCheckCache = KeyedCache<String, Int, [Diagnostic]>
+typealias BodyCheckCache = KeyedCache<String, Int, Diagnostics>
