@@ -23,6 +23,18 @@ public enum ContentSchema {
     /// Statuses of work that is going on (or being explored) now; the others are history or unknown.
     public static let currentStatuses: Set<String> = ["verkenning", "lopend"]
 
+    public static let besluitStatus = Choice(name: "besluitstatus", options: [
+        .init(value: "genomen", label: "Genomen", description: "Het besluit is genomen."),
+        .init(value: "geagendeerd", label: "Geagendeerd", description: "Het voorstel staat op de agenda van de raad of het college."),
+        .init(value: "verwacht", label: "Verwacht", description: "Een besluit dat volgens de bronnen nog komt, maar nog niet is geagendeerd."),
+    ])
+
+    public static let besluitDoor = Choice(name: "besluitdoor", options: [
+        .init(value: "raad", label: "Gemeenteraad", description: "De gemeenteraden beslissen."),
+        .init(value: "college", label: "College van B&W", description: "De colleges van burgemeester en wethouders beslissen."),
+        .init(value: "regio", label: "Regionaal orgaan", description: "Een regionaal orgaan beslist, bijvoorbeeld de bestuurlijke regiekamer."),
+    ])
+
     public static let tafelSoort = Choice(name: "tafelsoort", options: [
         .init(value: "tafel", label: "Bestuurlijke tafel",
               description: "De bestuurlijke tafel van het thema: hier bepalen de gemeenten samen de ambitie en kiezen zij projecten."),
@@ -191,13 +203,23 @@ public enum ContentSchema {
                 FieldSpec("stap", .choice(stap), required: true, "De bereikte processtap."),
                 FieldSpec("datum", .date, required: true, "Datum waarop de stap is bereikt."),
             ])), minItems: 0), "Bereikte stappen van het coalitieproces, in volgorde."),
+            FieldSpec("volgende_stap", .object(ObjectSpec([
+                FieldSpec("stap", .choice(stap), required: true, "De stap die nu komt."),
+                FieldSpec("datum", .date, required: true, "Wanneer die stap verwacht wordt."),
+                FieldSpec("waarom", .text, "Wat er dan gebeurt, in één zin."),
+            ])), "De volgende stap van de coalitie met de verwachte datum; komt op de agenda van de deelnemende gemeenten."),
         ] + provenance),
         .besluiten: ObjectSpec([
             FieldSpec("titel", .text, required: true, "Korte titel van het besluit."),
-            FieldSpec("datum", .date, required: true, "Datum van het besluit."),
-            FieldSpec("orgaan", .text, required: true, "Wie besloot, bijvoorbeeld Gemeenteraad Dordrecht."),
+            FieldSpec("datum", .date, required: true, "Datum van het besluit; bij een verwacht of geagendeerd besluit de verwachte datum."),
+            FieldSpec("status", .choice(besluitStatus), "genomen (zonder status), geagendeerd of verwacht."),
+            FieldSpec("uiterlijk", .boolean, "true als de datum een uiterste datum is (uiterlijk op …)."),
+            FieldSpec("periode", .text, "Bij een verwacht besluit: de periode in woorden, bijvoorbeeld \"tweede helft 2025\"."),
+            FieldSpec("door", .choice(besluitDoor), "Wie beslist: raad, college of regio."),
+            FieldSpec("orgaan", .text, required: true, "Wie besloot of beslist, bijvoorbeeld Gemeenteraad Dordrecht."),
             FieldSpec("kenmerk", .text, "RIS- of zaaknummer."),
-            FieldSpec("uitkomst", .text, required: true, "De uitkomst in een paar woorden."),
+            FieldSpec("uitkomst", .text, required: true, "De uitkomst in een paar woorden; bij een verwacht besluit: waarover besloten wordt."),
+            FieldSpec("waarom", .text, "Waarom het ertoe doet, in één zin (staat op de agenda en de gemeentepagina)."),
             references("themas", .themas, "Thema's waar het besluit over gaat."),
             references("coalities", .coalities, "Coalities waar het besluit over gaat."),
             references("gemeenten", .gemeenten, "Gemeenten waar het besluit over gaat."),

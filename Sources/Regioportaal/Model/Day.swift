@@ -70,6 +70,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// RFC 3339 midnight UTC, for feeds and sitemaps.
     public var rfc3339: String { description + "T00:00:00Z" }
+    /// `20240529`, as iCalendar writes dates.
+    public var compact: String { description.replacingOccurrences(of: "-", with: "") }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
     public var ordinal: Int {

@@ -162,6 +162,9 @@ public struct Coalitie: Sendable {
     public var ring: String?
     public var deelnemers: [Deelnemer]
     public var stappen: [ProcessStep]
+    /// The step expected next, with its date.
+    public var volgendeStap: ProcessStep?
+    public var volgendeStapWaarom: String?
 
     /// Going on (or being explored) now, by its status: not finished, lapsed or of unknown outcome.
     public var isCurrent: Bool { ContentSchema.currentStatuses.contains(status) }
@@ -183,6 +186,15 @@ public struct Besluit: Sendable {
     public var info: EntityInfo
     public var titel: String
     public var datum: Day
+    /// `genomen`, `geagendeerd` or `verwacht` (``ContentSchema/besluitStatus``).
+    public var status: String
+    /// The date is a deadline ("uiterlijk").
+    public var uiterlijk: Bool
+    /// The expected period in words, shown instead of the exact date.
+    public var periode: String?
+    /// `raad`, `college` or `regio`.
+    public var door: String?
+    public var waarom: String?
     public var orgaan: String
     public var kenmerk: String?
     public var uitkomst: String
@@ -190,6 +202,9 @@ public struct Besluit: Sendable {
     public var coalities: [Ref]
     public var gemeenten: [Ref]
     public var link: String?
+
+    /// Taken, not expected: only these are decisions on lists, timelines and change pages.
+    public var isTaken: Bool { status == "genomen" }
 }
 
 public struct Update: Sendable {

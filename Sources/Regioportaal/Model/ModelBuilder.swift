@@ -7,7 +7,7 @@ public struct ModelBuilder {
     public func build(_ parsed: [ParsedFile], settings: SiteSettings) -> SiteModel {
         var gemeenten: [Gemeente] = [], partners: [Partner] = [], themas: [Thema] = []
         var opgaven: [Opgave] = [], coalities: [Coalitie] = [], besluiten: [Besluit] = []
-        var updates: [Update] = [], paginas: [Pagina] = [], bronnen: [Bron] = []
+        var updates: [Update] = [], paginas: [Pagina] = [], bronnen: [Bron] = [], verwacht: [Besluit] = []
         for item in parsed {
             guard let r = item.record else { continue }
             let source = item.file.source
@@ -68,13 +68,22 @@ public struct ModelBuilder {
                     stappen: r.records("stappen").compactMap { step in
                         guard let stap = step.choice("stap"), let datum = step.date("datum") else { return nil }
                         return ProcessStep(stap: stap.value, datum: datum.value, location: step.location)
-                    }))
+                    },
+                    volgendeStap: r.record("volgende_stap").flatMap { next in
+                        guard let stap = next.choice("stap"), let datum = next.date("datum") else { return nil }
+                        return ProcessStep(stap: stap.value, datum: datum.value, location: next.location)
+                    },
+                    volgendeStapWaarom: r.record("volgende_stap")?.text("waarom")))
             case .besluiten:
                 guard let titel = r.text("titel"), let datum = r.date("datum"), let orgaan = r.text("orgaan"),
                       let uitkomst = r.text("uitkomst") else { continue }
-                besluiten.append(Besluit(info: info, titel: titel, datum: datum.value, orgaan: orgaan, kenmerk: r.text("kenmerk"),
-                                         uitkomst: uitkomst, themas: r.references("themas"), coalities: r.references("coalities"),
-                                         gemeenten: r.references("gemeenten"), link: r.text("link")))
+                let besluit = Besluit(info: info, titel: titel, datum: datum.value, status: r.choice("status")?.value ?? "genomen",
+                                      uiterlijk: r.bool("uiterlijk"), periode: r.text("periode"), door: r.choice("door")?.value,
+                                      waarom: r.text("waarom"), orgaan: orgaan, kenmerk: r.text("kenmerk"),
+                                      uitkomst: uitkomst, themas: r.references("themas"), coalities: r.references("coalities"),
+                                      gemeenten: r.references("gemeenten"), link: r.text("link"))
+                // Expected decisions are kept apart, so no list, timeline or feed of decisions taken can show one.
+                if besluit.isTaken { besluiten.append(besluit) } else { verwacht.append(besluit) }
             case .updates:
                 guard let titel = r.text("titel"), let datum = r.date("datum"), let auteur = r.text("auteur"),
                       let samenvatting = r.text("samenvatting") else { continue }
@@ -96,7 +105,8 @@ public struct ModelBuilder {
             }
         }
         return SiteModel(settings: settings, gemeenten: gemeenten, partners: partners, themas: themas, opgaven: opgaven,
-                         coalities: coalities, besluiten: besluiten, updates: updates, paginas: paginas, bronnen: bronnen)
+                         coalities: coalities, besluiten: besluiten, updates: updates, paginas: paginas, bronnen: bronnen,
+                         verwachteBesluiten: verwacht)
     }
 
     /// The provenance a record states, nil when it states none (the validator refuses that,

@@ -23,6 +23,8 @@ public enum Page: Sendable, Hashable {
     case openData
     /// The source register: every document the portal rests on, and what rests on it.
     case bronnen
+    /// What is coming to the councils and colleges.
+    case agenda
     case notFound
 
     /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
@@ -54,6 +56,7 @@ public enum Page: Sendable, Hashable {
         case .zoeken: return "/zoeken/"
         case .openData: return "/open-data/"
         case .bronnen: return "/bronnen/"
+        case .agenda: return "/agenda/"
         case .notFound: return "/404.html"
         }
     }
@@ -69,7 +72,7 @@ public enum Routes {
     /// Folder names a free page may not take, because the portal uses them.
     public static let reserved: Set<String> = [
         "themas", "coalities", "gemeenten", "opgaven", "updates", "besluiten", "partners", "deelname",
-        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404", "bronnen",
+        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404", "bronnen", "agenda",
     ]
 
     public static func page(for kind: ContentKind, slug: String) -> Page {
@@ -115,7 +118,7 @@ public enum Routes {
 
     static func pages(_ model: SiteModel, now: Day, snapshotYears years: [Int]) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
-                             .groeiperspectief, .zoeken, .openData, .bronnen, .notFound]
+                             .groeiperspectief, .zoeken, .openData, .bronnen, .agenda, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
         pages += model.themas.map { .thema($0.info.slug) }
         pages += model.coalities.map { .coalitie($0.info.slug) }
@@ -123,6 +126,7 @@ public enum Routes {
         pages += model.opgaven.map { .opgave($0.info.slug) }
         pages += model.updates.map { .update($0.info.slug) }
         pages += model.besluiten.map { .besluit($0.info.slug) }
+        pages += model.verwachteBesluiten.map { .besluit($0.info.slug) }
         pages += model.paginas.map { .pagina($0.info.slug) }
         if !model.opgaven.isEmpty {
             pages += model.themas.map { .kaartThema($0.info.slug) }

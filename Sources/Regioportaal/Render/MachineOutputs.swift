@@ -143,6 +143,7 @@ struct MachineOutputs: Sendable {
         for c in model.coalities { add(.coalitie(c.info.slug), searchEntry(c, basePath: basePath)) }
         for o in model.opgaven { add(.opgave(o.info.slug), searchEntry(o, basePath: basePath)) }
         for b in model.besluiten { add(.besluit(b.info.slug), searchEntry(b, basePath: basePath)) }
+        for b in model.verwachteBesluiten { add(.besluit(b.info.slug), searchEntry(b, basePath: basePath)) }
         // The bulk of the index; folding the text is independent per update, so on all cores.
         // An update's entry is a function of its own file and of the names it refers to (in
         // `sources.rest`), so a rebuild reuses the entries of unchanged updates.
@@ -168,7 +169,8 @@ struct MachineOutputs: Sendable {
         case .gemeenten: return model.gemeente(slug).map { searchEntry($0, basePath: basePath) }
         case .coalities: return model.coalitie(slug).map { searchEntry($0, basePath: basePath) }
         case .opgaven: return model.opgave(slug).map { searchEntry($0, basePath: basePath) }
-        case .besluiten: return model.besluiten.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
+        case .besluiten: return (model.besluiten.first { $0.info.slug == slug } ?? model.verwachteBesluiten.first { $0.info.slug == slug })
+            .map { searchEntry($0, basePath: basePath) }
         case .updates: return model.updates.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .paginas: return model.paginas.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .partners, .bronnen: return nil
@@ -205,7 +207,8 @@ struct MachineOutputs: Sendable {
     }
 
     func searchEntry(_ b: Besluit, basePath: String) -> [UInt8] {
-        Self.entry(.besluit(b.info.slug), b.info.provenance.grounds, "Besluit", b.titel, "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
+        Self.entry(.besluit(b.info.slug), b.info.provenance.grounds, b.isTaken ? "Besluit" : "Verwacht besluit", b.titel,
+                   "\(b.orgaan), \(b.isTaken ? "" : b.uiterlijk ? "uiterlijk " : "verwacht ")\(b.periode ?? Vocabulary.date(b.datum)): \(b.uitkomst)",
                    b.info.body.plainText, [b.kenmerk ?? ""] + b.gemeenten.compactMap { model.gemeente($0.value)?.naam }, basePath: basePath)
     }
 
@@ -240,7 +243,7 @@ struct MachineOutputs: Sendable {
     /// coalitie, opgave, besluit, update or pagina (the order of `searchEntries`).
     static func searchRecordCount(_ model: SiteModel) -> Int {
         model.themas.count + model.gemeenten.count + model.coalities.count + model.opgaven.count
-            + model.besluiten.count + model.updates.count + model.paginas.count
+            + model.besluiten.count + model.verwachteBesluiten.count + model.updates.count + model.paginas.count
     }
 
     /// The paths of the index parts for `count` records: `zoeken/index-1.json` and on; one part

@@ -41,6 +41,8 @@ struct PageContextBuilder: Sendable {
     /// made rendering every update page O(updates²).
     let updateIndex: [String: Int]
     let besluitIndex: [String: Int]
+    /// What is coming to the councils, made once per build.
+    let agenda: Agenda
     let paginaIndex: [String: Int]
 
     /// `relations` and `timeline` are made from the model when not given.
@@ -48,6 +50,7 @@ struct PageContextBuilder: Sendable {
         self.model = model
         self.updateIndex = Self.index(model.updates.map(\.info.slug))
         self.besluitIndex = Self.index(model.besluiten.map(\.info.slug))
+        self.agenda = Agenda(model: model)
         self.paginaIndex = Self.index(model.paginas.map(\.info.slug))
         let relations = relations ?? Relations(model)
         self.relations = relations
@@ -99,6 +102,7 @@ struct PageContextBuilder: Sendable {
         case .zoeken: return "zoeken"
         case .openData: return "open-data"
         case .bronnen: return "bronnen"
+        case .agenda: return "agenda"
         case .notFound: return "404"
         }
     }
@@ -106,7 +110,7 @@ struct PageContextBuilder: Sendable {
     private static let navigation: [(String, Page)] = [
         ("Thema's", .themas), ("Gemeenten", .gemeenten), ("Coalities", .coalities),
         ("Groeiperspectief", .groeiperspectief), ("Deelname", .deelname),
-        ("Updates", .updates(page: 1)), ("Besluiten", .besluiten),
+        ("Updates", .updates(page: 1)), ("Besluiten", .besluiten), ("Agenda", .agenda),
     ]
 
     /// The section a page belongs to, for marking the current navigation item.
@@ -119,6 +123,7 @@ struct PageContextBuilder: Sendable {
         case .deelname, .deelnameJaar: return .deelname
         case .updates, .update: return .updates(page: 1)
         case .besluiten, .besluit: return .besluiten
+        case .agenda: return .agenda
         default: return nil
         }
     }
@@ -354,7 +359,8 @@ struct PageContextBuilder: Sendable {
         case .updates(let n): return updates(page: n)
         case .update(let s): return update(model.updates[updateIndex[s]!])
         case .besluiten: return besluiten()
-        case .besluit(let s): return besluit(model.besluiten[besluitIndex[s]!])
+        case .besluit(let s): return besluit(besluitIndex[s].map { model.besluiten[$0] } ?? model.verwachteBesluiten.first { $0.info.slug == s }!)
+        case .agenda: return agendaPage()
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
@@ -381,6 +387,8 @@ struct PageContextBuilder: Sendable {
         merge(base(.home, titel: model.settings.titel, beschrijving: model.settings.beschrijving), [
             "updates": .objects(model.updates.prefix(5).map(updateItem)),
             "besluiten": .objects(model.besluiten.prefix(5).map(besluitItem)),
+            "komt_eraan": .objects(agenda.items.prefix(3).map(agendaItem)), "has_komt_eraan": .bool(!agenda.items.isEmpty),
+            "agenda_url": .string(url(.agenda)),
             "themas": .objects(model.themas.map(themaItem)),
             "gemeenten": .objects(model.gemeenten.map(gemeenteItem)),
             "kaart_url": maps.file.isEmpty ? false : .string(basePath + "groeiperspectief/kaart.svg"),
@@ -468,6 +476,7 @@ struct PageContextBuilder: Sendable {
         let slug = g.info.slug
         let coalitionIndices = relations.coalitiesByPartij[slug] ?? []
         let mix = Participation(model: model, relations: relations).of(slug, on: now)
+        let komtEraan = agenda.forGemeente(slug)
         /// A coalitie as this gemeente takes part in it: marked by what that participation rests on.
         func item(_ i: Int) -> Fields {
             let c = model.coalities[i]
@@ -494,6 +503,9 @@ struct PageContextBuilder: Sendable {
         return merge(base(.gemeente(slug), titel: g.naam, beschrijving: "Wat de regionale samenwerking doet voor \(g.naam): tafels, coalities, besluiten en nieuws.",
                           crumbs: [("Gemeenten", .gemeenten)]), [
             "gemeente": .object(merge(merge(gemeenteItem(g), body(g.info)), [
+                "komt_eraan": .objects(komtEraan.prefix(5).map(agendaItem)), "has_komt_eraan": .bool(!komtEraan.isEmpty),
+                "meer_agenda": .bool(komtEraan.count > 5), "agenda_url": .string(url(.agenda)),
+                "ics_url": .string(SitePaths.resolve(Calendar.path(gemeente: slug), basePath: basePath)),
                 "cbs_code": .string(g.cbsCode ?? ""), "has_cbs_code": .bool(g.cbsCode != nil),
                 "inwoners": .string(g.inwoners.map(Self.formatNumber) ?? ""), "has_inwoners": .bool(g.inwoners != nil),
                 "website": .string(g.website ?? ""), "has_website": .bool(g.website != nil),
@@ -600,12 +612,52 @@ struct PageContextBuilder: Sendable {
     }
 
     func besluit(_ b: Besluit) -> Fields {
-        merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(Vocabulary.date(b.datum)): \(b.uitkomst)",
-                   crumbs: [("Besluiten", .besluiten)]), [
+        let wanneer = b.periode ?? (b.uiterlijk ? "uiterlijk " : "") + Vocabulary.date(b.datum)
+        return merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(wanneer): \(b.uitkomst)",
+                          crumbs: b.isTaken ? [("Besluiten", .besluiten)] : [("Agenda", .agenda)]), [
             "besluit": .object(merge(merge(besluitItem(b), body(b.info)), [
                 "themas": themaRefs(b.themas), "coalities": coalitieRefs(b.coalities), "gemeenten": gemeenteRefs(b.gemeenten),
                 "link": .string(b.link ?? ""), "has_link": .bool(b.link != nil),
+                "status": ["code": .string(b.status), "label": .string(ContentSchema.besluitStatus.option(b.status)?.label ?? b.status)],
+                "is_verwacht": .bool(!b.isTaken), "wanneer": .string(wanneer),
+                "door": .string(or: b.door.flatMap { ContentSchema.besluitDoor.option($0)?.label }),
+                "waarom": .string(or: b.waarom),
+                "agenda_url": .string(url(.agenda)),
             ])),
+        ])
+    }
+
+    // MARK: Agenda
+
+    /// One item of what is coming: when, who decides, for whom, why, and what it rests on.
+    func agendaItem(_ item: AgendaItem) -> Fields {
+        let page: Page
+        switch item.source {
+        case .besluit(let slug): page = .besluit(slug)
+        case .coalitie(let slug): page = .coalitie(slug)
+        }
+        let names = item.gemeenten.compactMap { model.gemeente($0)?.naam }
+        return merge([
+            "titel": .string(item.titel), "url": .string(url(page)), "datum": date(item.datum),
+            "wanneer": .string(item.periode ?? (item.uiterlijk ? "uiterlijk " : "") + Vocabulary.date(item.datum)),
+            "status": .string(ContentSchema.besluitStatus.option(item.status)?.label ?? item.status),
+            "is_geagendeerd": .bool(item.status == "geagendeerd"),
+            "door": .string(or: item.door.flatMap { ContentSchema.besluitDoor.option($0)?.label }),
+            "orgaan": .string(or: item.orgaan), "waarom": .string(or: item.waarom),
+            "voor": .string(names.isEmpty ? "alle gemeenten" : names.joined(separator: ", ")),
+            // A date that has passed without the content saying it was taken: said as it is.
+            "is_verstreken": .bool(item.datum < now),
+        ], marks(item.grounds))
+    }
+
+    func agendaPage() -> Fields {
+        merge(base(.agenda, titel: "Agenda", beschrijving: "Welke besluiten er naar de gemeenteraden en colleges komen, en wanneer."), [
+            "komt_eraan": .objects(agenda.items.map(agendaItem)),
+            "has_komt_eraan": .bool(!agenda.items.isEmpty),
+            "ics_url": .string(SitePaths.resolve(Calendar.regionPath, basePath: basePath)),
+            "ics_gemeenten": .objects(model.gemeenten.map {
+                ["naam": .string($0.naam), "url": .string(SitePaths.resolve(Calendar.path(gemeente: $0.info.slug), basePath: basePath))]
+            }),
         ])
     }
 

@@ -87,6 +87,7 @@ public struct SiteRenderer: Sendable {
             ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
                            OutputFile(path: "robots.txt", text: machine.robots())] }),
             ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
+            ("agenda", { Calendar(model: model, agenda: Agenda(model: model)).files() }),
             ("search index", {
                 let entries = machine.searchEntries(basePath: basePath, sources: sources, cache: caches?.search)
                 if remember { searchEntries.value = entries }

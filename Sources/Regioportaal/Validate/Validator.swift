@@ -420,7 +420,8 @@ public struct Validator {
 
     private func allInfos() -> [EntityInfo] {
         model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info) + model.opgaven.map(\.info)
-            + model.coalities.map(\.info) + model.besluiten.map(\.info) + model.updates.map(\.info) + model.paginas.map(\.info)
+            + model.coalities.map(\.info) + model.besluiten.map(\.info) + model.verwachteBesluiten.map(\.info)
+            + model.updates.map(\.info) + model.paginas.map(\.info)
     }
 }
 
@@ -443,6 +444,7 @@ struct KnownTargets: Sendable {
         model.opgaven.forEach { add($0.info) }
         model.updates.forEach { add($0.info) }
         model.besluiten.forEach { add($0.info) }
+        model.verwachteBesluiten.forEach { add($0.info) }
         model.paginas.forEach { add($0.info) }
         for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
     }
