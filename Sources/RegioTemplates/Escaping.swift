@@ -1,28 +1,11 @@
-/// Writing values as bytes: HTML escaping on UTF-8 and the text swift-mustache prints for
-/// each kind of value (`String(describing:)`).
+import RegioSupport
+
+/// Writing values as bytes: HTML escaping on UTF-8 (the shared loop of RegioSupport) and the
+/// text swift-mustache prints for each kind of value (`String(describing:)`).
 extension [UInt8] {
-    /// Appends `text` with exactly `< > & " '` replaced, as swift-mustache's HTML content type
-    /// (and the portal's `FastHTMLContentType`) do. Runs without special bytes are copied whole.
+    /// Appends `text` with exactly `< > & " '` replaced, as swift-mustache's HTML content type does.
     mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for i in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[i] {
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x26: entity = "&amp;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                if runStart < i { append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                entity.withUTF8Buffer { append(contentsOf: $0) }
-                runStart = i + 1
-            }
-            if runStart < bytes.count { append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        }
+        HTML.appendEscaped(text, to: &self)
     }
 
     mutating func appendRaw(_ text: String) {

@@ -1,3 +1,4 @@
+import RegioContent
 /// What the watcher knows about one entry of a watched folder.
 ///
 /// Size and modification time (nanoseconds) catch edits; the inode number catches editors

@@ -1,4 +1,5 @@
 import Foundation
+import RegioContent
 import Regioportaal
 
 #if canImport(Glibc)

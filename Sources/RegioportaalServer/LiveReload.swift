@@ -1,4 +1,6 @@
 import Foundation
+import RegioContent
+import RegioSupport
 import Regioportaal
 
 /// Everything the preview adds to the site lives under this prefix, outside any base path,

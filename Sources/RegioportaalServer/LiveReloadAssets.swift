@@ -1,3 +1,4 @@
+import RegioSupport
 /// The two files the preview serves under `/__regioportaal/`. Kept in Swift strings so the
 /// binary is self-contained; served as external files because the site's CSP forbids
 /// inline script and style.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RegioSupport
 import Regioportaal
 
 /// Answers every request of the preview: the live-reload endpoints under

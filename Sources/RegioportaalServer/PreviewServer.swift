@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import RegioContent
+import RegioSupport
 import Regioportaal
 import ServiceLifecycle
 import UnixSignals

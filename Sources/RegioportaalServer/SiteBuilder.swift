@@ -1,4 +1,6 @@
 import Foundation
+import RegioContent
+import RegioSupport
 import Regioportaal
 
 /// What one build attempt produced.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RegioContent
 import RegioMap
+import RegioRender
 import Regioportaal
 
 struct MapCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RegioContent
+import RegioSupport
 import Regioportaal
 
 struct New: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import RegioContent
+import RegioRender
 import Regioportaal
 
 @main

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import RegioContent
+import RegioRender
+import RegioSupport
 import Regioportaal
 
 /// `regioportaal schema`: writes the JSON Schemas of the content into `schemas/`, for editors

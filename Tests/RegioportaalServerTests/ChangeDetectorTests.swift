@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+@testable import RegioContent
 @testable import RegioportaalServer
+import Testing
 
 @Suite struct ChangeDetectorTests {
     let file = FileStamp(kind: .file, size: 10, modified: 1_000, inode: 7)

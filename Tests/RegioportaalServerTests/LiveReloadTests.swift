@@ -1,7 +1,8 @@
 import Foundation
+@testable import RegioContent
 @testable import Regioportaal
-import Testing
 @testable import RegioportaalServer
+import Testing
 
 @Suite struct InjectionTests {
     func inject(_ html: String) -> String { String(decoding: LiveReload.inject(into: Data(html.utf8)), as: UTF8.self) }

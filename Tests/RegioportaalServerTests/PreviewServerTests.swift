@@ -1,9 +1,11 @@
 import Foundation
 import Logging
+@testable import RegioContent
+@testable import RegioRender
 @testable import Regioportaal
+@testable import RegioportaalServer
 import ServiceLifecycle
 import Testing
-@testable import RegioportaalServer
 
 /// A small real project, built by the real pipeline. It brings its own minimal templates,
 /// one per page template the generator knows (its required list and the repository's

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioRender
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Issue 29: inputs within the documented limits that used to cost unbounded memory, output or
 /// time, crash, or give silently wrong output. Each test asserts sizes and counts, never time.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
-import Testing
+@testable import RegioSupport
 @testable import Regioportaal
+import Testing
 
 @Suite struct ConcurrencyTests {
     /// Items started first (the large pages) still come back in their own place.

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioSupport
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Builds that reuse parsed files and unchanged pages must always equal clean builds,
 /// through edits, renames, deletions, template changes, failed builds and a removed output.

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
 import RegioMap
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// The portal through time: snapshots per year, change pages, and a layout that stays put.
 @Suite struct LivingGroeiperspectiefTests {

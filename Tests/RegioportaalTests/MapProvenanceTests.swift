@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioSupport
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -1,6 +1,10 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioRender
+@testable import RegioSupport
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// The open data at /data/: read back, it holds the model's entities and relations; the CSV
 /// reads with a real CSV parser; nothing unpublished leaks; rebuilds are byte-identical.

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioRender
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// The link checker settles most links with one lookup in the links that resolve; that set
 /// must give exactly the answers of the full resolution (file, folder index, anchor).

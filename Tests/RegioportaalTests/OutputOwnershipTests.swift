@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+@testable import RegioContent
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioRender
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+@testable import RegioContent
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 @Suite struct FrontMatterTests {
     @Test func positionsPointIntoTheWholeFile() throws {

@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+@testable import RegioContent
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Issue 28: every fact names its source or carries the voorbeeld label, and the label
 /// travels with example data into every count, list, page, feed, search record and data file.

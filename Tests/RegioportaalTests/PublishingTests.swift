@@ -1,4 +1,8 @@
 import Foundation
+@testable import RegioContent
+@testable import RegioRender
+@testable import RegioSupport
+import RegioportaalTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

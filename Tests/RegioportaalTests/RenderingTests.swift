@@ -1,7 +1,10 @@
 import Foundation
-import Testing
-@testable import Regioportaal
+@testable import RegioContent
+@testable import RegioRender
 import RegioTemplates
+@testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// The template layer: escaping, template errors, pagination.
 @Suite struct RenderingTests {

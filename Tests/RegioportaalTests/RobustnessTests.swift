@@ -1,8 +1,11 @@
 import Foundation
+@testable import RegioContent
 import RegioMap
+@testable import RegioRender
 import RegioTemplates
-import Testing
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Malformed, hostile and huge inputs: each gives a clear error (or is handled), never a
 /// crash, a hang or unbounded memory.

@@ -1,6 +1,9 @@
 import Foundation
-import Testing
+@testable import RegioContent
+@testable import RegioRender
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Runs Python scripts for checks that need an independent, real implementation: JSON Schema
 /// validation (the `jsonschema` package) and CSV reading (the `csv` module). A missing Python

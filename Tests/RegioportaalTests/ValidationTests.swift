@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+@testable import RegioContent
 @testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
 
 /// Every error kind a communications officer can make, with its exact place and message.
 @Suite struct ValidationTests {

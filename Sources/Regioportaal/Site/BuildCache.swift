@@ -1,4 +1,8 @@
 import Foundation
+import RegioCheck
+import RegioContent
+import RegioRender
+import RegioSupport
 
 /// What a long-running process (the preview server) keeps between builds, one cache per stage,
 /// so that a rebuild reads and parses only the files that changed, checks only the bodies that
@@ -28,30 +32,29 @@ public final class BuildCache: Sendable {
 /// The latest value of something a long-running process remembers, with what it is for (a
 /// folder, the build options): asked for anything else, it has nothing.
 final class Remembered<Key: Equatable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entry: (key: Key, value: Value)?
+    private let entry = Locked<(key: Key, value: Value)?>(nil)
 
     init() {}
 
     func value(for key: Key) -> Value? {
-        lock.withLock { entry.flatMap { $0.key == key ? $0.value : nil } }
+        entry.withLock { entry in entry.flatMap { $0.key == key ? $0.value : nil } }
     }
 
     /// What is remembered for `key`, no longer remembered: the caller holds the only copy.
     func take(for key: Key) -> Value? {
-        lock.withLock {
-            guard let entry, entry.key == key else { return nil }
-            self.entry = nil
+        entry.withLock { remembered in
+            guard let entry = remembered, entry.key == key else { return nil }
+            remembered = nil
             return entry.value
         }
     }
 
     /// Replaces what is remembered; nil forgets it.
     func set(_ value: Value?, for key: Key) {
-        lock.withLock { entry = value.map { (key, $0) } }
+        entry.withLock { $0 = value.map { (key, $0) } }
     }
 
     func forget() {
-        lock.withLock { entry = nil }
+        entry.withLock { $0 = nil }
     }
 }

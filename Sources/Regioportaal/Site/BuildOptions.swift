@@ -1,4 +1,5 @@
 import Foundation
+import RegioContent
 
 /// Where a build reads and writes, and as of which day it publishes.
 public struct BuildOptions: Sendable {

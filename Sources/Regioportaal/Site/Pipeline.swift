@@ -1,4 +1,8 @@
 import Foundation
+import RegioCheck
+import RegioContent
+import RegioRender
+import RegioSupport
 
 /// The stages in order: load → parse → model → validate → map → render → write. `check`
 /// runs the first four; `build` runs them all. Every stage reports into one `Diagnostics`,
@@ -157,7 +161,7 @@ public enum Pipeline {
             }
         }
         let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
-                                 sources: sources, caches: options.cache, sink: sink, diagnostics: &diagnostics)
+                                 sources: sources, searchCache: options.cache?.search, openDataCache: options.cache?.openData, sink: sink, diagnostics: &diagnostics)
         let rendered = output.files
         timer.mark("render (all)")
         if let error = firstWriteError.value {
@@ -252,38 +256,16 @@ extension Pipeline {
     }
 }
 
-/// An output file ready to write.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var contents: Data
-
-    public init(path: String, contents: Data) {
-        self.path = path
-        self.contents = contents
-    }
-
-    public init(path: String, text: String) {
-        self.init(path: path, contents: Data(text.utf8))
-    }
-}
-
 /// The first error of work done on several threads; later ones are dropped.
 final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: Error?
+    private let error = Locked<Error?>(nil)
 
     var isSet: Bool { value != nil }
 
-    var value: Error? {
-        lock.lock()
-        defer { lock.unlock() }
-        return error
-    }
+    var value: Error? { error.current }
 
     func record(_ error: Error) {
-        lock.lock()
-        if self.error == nil { self.error = error }
-        lock.unlock()
+        self.error.withLock { if $0 == nil { $0 = error } }
     }
 }
 
@@ -298,26 +280,5 @@ enum ConcurrentWrite {
         if let first = errors.compactMap({ $0 }).first {
             throw Diagnostic.error(first, at: nil)
         }
-    }
-}
-
-/// `REGIOPORTAAL_TIMINGS=1` prints the wall time of each stage of a build to standard error,
-/// for profiling; without it, marks cost nothing.
-struct StageTimer {
-    static let enabled = ProcessInfo.processInfo.environment["REGIOPORTAAL_TIMINGS"] == "1"
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    /// Reports the time since the previous mark (or since the timer was made).
-    mutating func mark(_ stage: String) {
-        guard Self.enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("timing \(stage): \((now - last) / 1_000_000) ms\n".utf8))
-        last = now
-    }
-
-    /// Prints a line of detail under the current stage.
-    func note(_ line: String) {
-        guard Self.enabled else { return }
-        FileHandle.standardError.write(Data("timing \(line)\n".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RegioContent
 import RegioMarkdown
 
 /// `regioportaal new`: a new content file with valid front matter, never overwriting.

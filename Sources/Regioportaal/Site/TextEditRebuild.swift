@@ -1,4 +1,8 @@
 import Foundation
+import RegioCheck
+import RegioContent
+import RegioRender
+import RegioSupport
 
 /// The most common changes in the preview, made fast: the Markdown text of content files
 /// edited while their front matter stays as it was, and an update's title, author or summary
@@ -137,7 +141,7 @@ enum TextEditRebuild {
             // of the last build (which are the files of this one).
             var problems = Diagnostics()
             let output = site.render(assets: next.assets, linkSeverity: options.linkSeverity, previous: state, remember: true,
-                                     sources: next.sources, caches: cache, sink: nil, machineOutputs: false, diagnostics: &problems)
+                                     sources: next.sources, searchCache: cache.search, openDataCache: cache.openData, sink: nil, machineOutputs: false, diagnostics: &problems)
             guard problems.all.isEmpty, output.linkTargets == state.linkTargets else { return nil }
             state.pages = output.records
             files = output.files + [updatesFile.value]

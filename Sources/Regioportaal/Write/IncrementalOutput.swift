@@ -1,4 +1,7 @@
 import Foundation
+import RegioContent
+import RegioRender
+import RegioSupport
 
 /// Stage 7 for rebuilds of a long-running process: updates the output folder in place,
 /// writing only files whose bytes changed and removing files the site no longer has.

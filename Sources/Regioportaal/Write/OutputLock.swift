@@ -1,4 +1,6 @@
 import Foundation
+import RegioContent
+import RegioSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,13 +21,13 @@ public final class OutputLock: @unchecked Sendable {
     /// The output folder this lock is for (standardised).
     public let output: URL
     let file: URL
-    private let mutex = NSLock()
-    private var descriptor: Int32
+    /// The open lock file; -1 once released.
+    private let descriptor: Locked<Int32>
 
     private init(output: URL, file: URL, descriptor: Int32) {
         self.output = output
         self.file = file
-        self.descriptor = descriptor
+        self.descriptor = Locked(descriptor)
     }
 
     deinit { release() }
@@ -83,19 +85,17 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Whether this lock is the one for `output`.
     public func covers(_ output: URL) -> Bool {
-        mutex.lock()
-        defer { mutex.unlock() }
-        return descriptor >= 0 && output.standardizedFileURL.path == self.output.path
+        descriptor.withLock { $0 >= 0 } && output.standardizedFileURL.path == self.output.path
     }
 
     /// Gives the lock up; removes the lock file first, while still holding it.
     public func release() {
-        mutex.lock()
-        defer { mutex.unlock() }
-        guard descriptor >= 0 else { return }
-        unlink(file.path)
-        close(descriptor)
-        descriptor = -1
+        descriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            unlink(file.path)
+            close(descriptor)
+            descriptor = -1
+        }
     }
 
     /// The process id the holder wrote into the lock file.

@@ -1,4 +1,6 @@
 import Foundation
+import RegioContent
+import RegioSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -101,10 +103,9 @@ public final class StagedOutput: @unchecked Sendable {
     let inside: Bool
     private let displayBase: URL
     private let fs: OutputFileSystem
-    private let lock = NSLock()
-    private var createdFolders: Set<String> = []
+    private let createdFolders = Locked<Set<String>>([])
     /// Every file written, with its size: checked before the swap, and the marker's list.
-    private var written: [String: Int] = [:]
+    private let written = Locked<[String: Int]>([:])
 
     public init(output: URL, fileSystem: OutputFileSystem = LocalFileSystem(), displayBase: URL? = nil, inside: Bool? = nil) {
         self.output = output.standardizedFileURL
@@ -150,16 +151,12 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     private func record(_ path: String, size: Int) {
-        lock.lock()
-        written[path] = size
-        lock.unlock()
+        written.withLock { $0[path] = size }
     }
 
     /// The files written so far, with their sizes.
     var files: [String: Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return written
+        written.current
     }
 
     /// Checks that every file written is still in the staging folder with its size, writes the
@@ -260,13 +257,8 @@ public final class StagedOutput: @unchecked Sendable {
 
     private func ensureFolder(_ folder: URL) throws {
         let key = folder.path
-        lock.lock()
-        let known = createdFolders.contains(key)
-        lock.unlock()
-        guard !known else { return }
+        guard !createdFolders.withLock({ $0.contains(key) }) else { return }
         try fs.createDirectory(at: folder)
-        lock.lock()
-        createdFolders.insert(key)
-        lock.unlock()
+        createdFolders.withLock { _ = $0.insert(key) }
     }
 }

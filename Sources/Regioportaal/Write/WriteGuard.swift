@@ -1,4 +1,6 @@
 import Foundation
+import RegioContent
+import RegioSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

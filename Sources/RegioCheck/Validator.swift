@@ -1,0 +1,533 @@
+import Foundation
+import RegioContent
+import RegioMarkdown
+import RegioSupport
+
+/// Stage 4: the rules that need the whole model: references, cycles, dates in order, alt
+/// text, heading order, internal links, and warnings for what is allowed but suspicious.
+public struct Validator {
+    let files: [LoadedFile]
+    let records: [Record?]
+    let kinds: [ContentKind]
+    let model: SiteModel
+    /// The model as it will be published; links may only point at its pages.
+    let published: SiteModel
+    let assetPaths: Set<String>
+    let linkSeverity: Diagnostic.Severity
+    let now: Day
+    var diagnostics = Diagnostics()
+    private var slugs: [ContentKind: Set<String>] = [:]
+    /// What the bodies' links were checked against; set by `run`.
+    private(set) var known: KnownTargets?
+
+    /// The years with snapshot pages of the published model, when the caller already knows them.
+    private(set) var snapshotYears: [Int]?
+    /// Results of earlier builds of a long-running process, for bodies that did not change.
+    var bodyCache: BodyCheckCache?
+
+    public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
+                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) {
+        self.now = now
+        self.snapshotYears = snapshotYears
+        self.assetPaths = assetPaths
+        self.linkSeverity = linkSeverity
+        self.files = parsed.map(\.file)
+        self.records = parsed.map(\.record)
+        self.kinds = parsed.map(\.file.kind)
+        self.model = model
+        self.published = published
+        for file in files { slugs[file.kind, default: []].insert(file.slug) }
+    }
+
+    public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
+                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
+        validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
+                 snapshotYears: { snapshotYears }, bodyCache: nil).diagnostics.sorted
+    }
+
+    /// Also returns what the bodies' links were checked against, for checking an edited body
+    /// later. `snapshotYears` is asked for only once the model's rules are checked, so the
+    /// caller can make the timeline meanwhile.
+    package static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
+                         linkSeverity: Diagnostic.Severity, snapshotYears: () -> [Int]?, bodyCache: BodyCheckCache?)
+        -> (diagnostics: Diagnostics, known: KnownTargets) {
+        var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
+                                  linkSeverity: linkSeverity)
+        validator.bodyCache = bodyCache
+        validator.run(snapshotYears: snapshotYears)
+        return (validator.diagnostics, validator.known!)
+    }
+
+    mutating func run(snapshotYears years: () -> [Int]? = { nil }) {
+        var timer = StageTimer()
+        checkUniqueSlugs()
+        checkReferences()
+        checkProvenance()
+        timer.mark("    validate: slugs, references")
+        checkCycles()
+        checkDates()
+        checkCoalitions()
+        timer.mark("    validate: cycles, dates, coalities")
+        if snapshotYears == nil { snapshotYears = years() }
+        checkBodies()
+        timer.mark("    validate: Markdown bodies (headings, links, images)")
+    }
+
+    // MARK: Slugs
+
+    private mutating func checkUniqueSlugs() {
+        var seen: [String: LoadedFile] = [:]
+        for file in files {
+            // Gemeenten and partners share one namespace: both are referred to as a partij.
+            let namespace = file.kind == .partners ? ContentKind.gemeenten.rawValue : file.kind.rawValue
+            let key = namespace + "/" + file.slug
+            if let first = seen[key] {
+                diagnostics.error("duplicate slug \"\(file.slug)\": \(first.source.displayPath) has the same name",
+                                  at: file.source.location(line: 1, column: 1),
+                                  hint: "rename one of the files; gemeenten and partners may not share a name either")
+            } else {
+                seen[key] = file
+            }
+            if file.kind == .paginas, Routes.reserved.contains(file.slug) {
+                diagnostics.error("page slug \"\(file.slug)\" is reserved for the portal's own pages",
+                                  at: file.source.location(line: 1, column: 1), hint: "choose another file name")
+            }
+        }
+    }
+
+    // MARK: References
+
+    private func exists(_ slug: String, _ target: ReferenceTarget) -> Bool {
+        target.kinds.contains { slugs[$0]?.contains(slug) == true }
+    }
+
+    private mutating func check(_ ref: Ref, _ target: ReferenceTarget) {
+        guard !exists(ref.value, target) else { return }
+        let candidates = target.kinds.flatMap { slugs[$0] ?? [] }.sorted()
+        let hint = Suggest.didYouMean(ref.value, in: candidates)
+            ?? "known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")"
+        diagnostics.error("unknown \(target.noun) \"\(ref.value)\"", at: ref.location, hint: hint)
+    }
+
+    private mutating func checkDuplicates(_ refs: [Ref], what: String) {
+        var seen = Set<String>()
+        for ref in refs where !seen.insert(ref.value).inserted {
+            diagnostics.error("\(what) \"\(ref.value)\" is listed twice", at: ref.location, hint: "remove the second entry")
+        }
+    }
+
+    /// Driven by the schema: every field declared as a reference is checked, in every
+    /// record, even one whose entity could not be built because of another error.
+    private mutating func checkReferences() {
+        for (record, kind) in zip(records, kinds) {
+            guard let record, let spec = ContentSchema.specs[kind] else { continue }
+            checkReferences(in: record, spec: spec)
+        }
+        for thema in model.themas { checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member") }
+        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan.map(\.opgave), what: "dependency") }
+        for coalitie in model.coalities { checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant") }
+    }
+
+    private mutating func checkReferences(in record: Record, spec: ObjectSpec) {
+        for field in spec.fields {
+            guard let value = record[field.name] else { continue }
+            checkReferences(in: value, type: field.type)
+        }
+    }
+
+    private mutating func checkReferences(in value: Located<FieldValue>, type: FieldType) {
+        switch (value.value, type) {
+        case (.reference(let slug), .reference(let target)), (.reference(let slug), .valueOrObject(.reference(let target), _)):
+            check(Ref(slug, value.location), target)
+        case (.list(let items), .list(let element, _)), (.list(let items), .oneOrMore(let element)):
+            for item in items { checkReferences(in: item, type: element) }
+        case (.record(let record), .object(let spec)), (.record(let record), .valueOrObject(_, let spec)):
+            checkReferences(in: record, spec: spec)
+        default:
+            break
+        }
+    }
+
+    // MARK: Provenance
+
+    /// Every entity, and every disputed relation of an entity that is not example data,
+    /// states exactly one of `bron`, `voorbeeld: true` or `redactie: true`. Checked on the
+    /// records, since the model has already settled a missing statement as example data.
+    private mutating func checkProvenance() {
+        for (index, record) in records.enumerated() {
+            guard let record, kinds[index] != .bronnen else { continue }
+            let entity = stated(record)
+            if entity.isEmpty {
+                diagnostics.error("bij dit bestand staat niet waar de gegevens vandaan komen", at: files[index].source.location(line: 1, column: 1),
+                                  hint: "zet in de front matter bron: <document uit Content/bronnen/>, of voorbeeld: true als de gegevens verzonnen zijn, of redactie: true als het de eigen tekst of lezing van de redactie is")
+                continue
+            }
+            if record.bool("voorbeeld") { continue }
+            switch kinds[index] {
+            case .themas:
+                guard let tafel = record.record("tafel") else { break }
+                let composition = !stated(tafel).isEmpty
+                for item in tafel.list("leden") where !composition {
+                    if case .record(let lid) = item.value, !stated(lid).isEmpty { continue }
+                    relationError("de samenstelling van deze tafel", at: item.location,
+                                  example: "zet bij tafel: bron: …, of geef dit lid een eigen bron: { partij: …, bron: … }")
+                }
+            case .coalities:
+                for deelnemer in record.records("deelnemers") where stated(deelnemer).isEmpty {
+                    let periods = deelnemer.records("varianten")
+                    if !periods.isEmpty, periods.allSatisfy({ !stated($0).isEmpty }) { continue }
+                    relationError("de deelname van deze partij", at: deelnemer.location,
+                                  example: "{ partij: …, variant: …, bron: { document: …, deel: … } }")
+                }
+            case .opgaven:
+                for item in record.list("afhankelijk_van") {
+                    if case .record(let edge) = item.value, !stated(edge).isEmpty { continue }
+                    relationError("deze afhankelijkheid", at: item.location,
+                                  example: "- { opgave: …, bron: { document: …, deel: … } }, of - { opgave: …, redactie: true } als het de lezing van de redactie is")
+                }
+                for key in ["vanaf", "tot"] {
+                    guard let field = record[key] else { continue }
+                    if case .record(let dated) = field.value, !stated(dated).isEmpty { continue }
+                    relationError("de datum \(key)", at: field.location,
+                                  example: "\(key): { datum: JJJJ-MM-DD, bron: … }, of met redactie: true als de datum de lezing van de redactie is")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Which of the three provenance keys a mapping states; reports a mapping that states more than one.
+    private mutating func stated(_ record: Record) -> [String] {
+        let given = ContentSchema.provenanceKeys.filter { key in
+            key == "bron" ? !record.list(key).isEmpty : record.bool(key)
+        }
+        if given.count > 1, let second = record[given[1]] {
+            diagnostics.error("hier staan twee soorten herkomst tegelijk: \(given.joined(separator: " en "))", at: second.location,
+                              hint: "kies er één: bron (het rust op een document), voorbeeld: true (verzonnen) of redactie: true (de lezing van de redactie)")
+        }
+        return given
+    }
+
+    private mutating func relationError(_ what: String, at location: SourceLocation, example: String) {
+        diagnostics.error("bij \(what) staat niet waar het vandaan komt", at: location,
+                          hint: "geef een bron, of voorbeeld: true, of redactie: true; bijvoorbeeld \(example)")
+    }
+
+    // MARK: Cycles
+
+    /// Depth-first search over `afhankelijk_van`; each cycle is reported once, at the edge
+    /// that closes it, with the whole path.
+    private mutating func checkCycles() {
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var reported = Set<String>()
+        for start in model.opgaven {
+            guard marks[start.info.slug] == nil else { continue }
+            // Iterative DFS: stack of (opgave, next dependency index).
+            var stack: [(Opgave, Int)] = [(start, 0)]
+            marks[start.info.slug] = .visiting
+            while !stack.isEmpty {
+                let (opgave, index) = stack[stack.count - 1]
+                guard index < opgave.afhankelijkVan.count else {
+                    marks[opgave.info.slug] = .done
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].1 += 1
+                let ref = opgave.afhankelijkVan[index].opgave
+                guard let next = model.opgave(ref.value) else { continue }
+                switch marks[next.info.slug] {
+                case .visiting?:
+                    let slugsOnStack = stack.map(\.0.info.slug)
+                    let cycle = Array(slugsOnStack[slugsOnStack.firstIndex(of: next.info.slug)!...]) + [next.info.slug]
+                    let key = Set(cycle).sorted().joined(separator: ",")
+                    if reported.insert(key).inserted {
+                        diagnostics.error("dependency cycle: \(cycle.joined(separator: " → "))", at: ref.location,
+                                          hint: "an opgave cannot depend on itself, directly or through others; remove one of these afhankelijk_van links")
+                    }
+                case .done?:
+                    break
+                case nil:
+                    marks[next.info.slug] = .visiting
+                    stack.append((next, 0))
+                }
+            }
+        }
+    }
+
+    // MARK: Dates
+
+    private mutating func checkDates() {
+        for opgave in model.opgaven {
+            if let vanaf = opgave.period.vanaf, let tot = opgave.period.tot, tot <= vanaf {
+                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: opgave.totLocation,
+                                  hint: "the end date must come after the start date")
+            }
+        }
+        for coalitie in model.coalities {
+            if let start = coalitie.start, let eind = coalitie.eind, eind.value < start.value {
+                diagnostics.error("end date \(eind.value) is before start date \(start.value)", at: eind.location,
+                                  hint: "swap the dates, or correct the year")
+            }
+            for deelnemer in coalitie.deelnemers { checkVariantPeriods(deelnemer) }
+            checkSteps(coalitie)
+        }
+        for thema in model.themas {
+            for lid in thema.tafel.leden {
+                if let vanaf = lid.period.vanaf, let tot = lid.period.tot, tot <= vanaf {
+                    diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: lid.partij.location)
+                }
+            }
+        }
+        for update in model.updates {
+            if let publish = update.publishDate, let expiry = update.expiryDate, expiry <= publish {
+                diagnostics.error("expiryDate \(expiry) is not after publishDate \(publish)", at: update.info.source.location(of: "expiryDate"),
+                                  hint: "the update would never be shown")
+            }
+        }
+    }
+
+    private mutating func checkVariantPeriods(_ deelnemer: Deelnemer) {
+        var previous: VariantPeriod?
+        for period in deelnemer.varianten {
+            if let vanaf = period.period.vanaf, let tot = period.period.tot, tot <= vanaf {
+                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: period.location)
+            }
+            if let previous {
+                guard let start = period.period.vanaf else {
+                    diagnostics.error("every variant after the first needs a \"vanaf\" date", at: period.location,
+                                      hint: "add vanaf: YYYY-MM-DD to say when this variant began")
+                    continue
+                }
+                if let previousStart = previous.period.vanaf, start <= previousStart {
+                    diagnostics.error("variant periods are not in date order (\(start) is not after \(previousStart))", at: period.location,
+                                      hint: "list the variants from oldest to newest")
+                } else if let previousEnd = previous.period.tot, start < previousEnd {
+                    diagnostics.error("variant period overlaps the previous one (which runs until \(previousEnd))", at: period.location,
+                                      hint: "a participant has one variant at a time; end the previous period on or before \(start)")
+                }
+            }
+            previous = period
+        }
+    }
+
+    private mutating func checkSteps(_ coalitie: Coalitie) {
+        let order = ContentSchema.stap.values
+        var previous: ProcessStep?
+        for step in coalitie.stappen {
+            if let previous {
+                let a = order.firstIndex(of: previous.stap)!, b = order.firstIndex(of: step.stap)!
+                if b <= a {
+                    diagnostics.error("step \"\(step.stap)\" comes after \"\(previous.stap)\"; steps only go forward", at: step.location,
+                                      hint: "the order is \(order.joined(separator: " → "))")
+                } else if step.datum < previous.datum {
+                    diagnostics.error("step \"\(step.stap)\" (\(step.datum)) is dated before the previous step (\(previous.datum))",
+                                      at: step.location, hint: "steps are reached in order; check the dates")
+                }
+            }
+            previous = step
+        }
+    }
+
+    // MARK: Coalitions
+
+    private mutating func checkCoalitions() {
+        for coalitie in model.coalities {
+            let anyFull = coalitie.deelnemers.contains { $0.varianten.contains { $0.variant == "volledig" } }
+            if !anyFull, !coalitie.deelnemers.isEmpty {
+                diagnostics.warning("coalition \"\(coalitie.info.slug)\" has no participant with variant \"volledig\"",
+                                    at: coalitie.info.source.location(of: "deelnemers"),
+                                    hint: "a coalition is carried by parties that take part fully; check the variants")
+            }
+        }
+    }
+
+    // MARK: Markdown bodies
+
+    private mutating func checkBodies() {
+        var known = KnownTargets(published, now: now, snapshotYears: snapshotYears)
+        known.assets = assetPaths
+        self.known = known
+        let linkSeverity = self.linkSeverity
+        // A body's findings depend on its text and on what links can point at: an unchanged
+        // body is not checked again while the targets, the base URL and the link severity stay.
+        let cache = bodyCache
+        var context = Hasher()
+        context.combine(known.fingerprint)
+        context.combine(published.settings.baseURL)
+        context.combine(linkSeverity)
+        let contextKey = context.finalize()
+        let infos = allInfos()
+        // Each body is checked on its own, so on all cores; the diagnostics keep file order.
+        let found = ConcurrentMap.map(infos) { [known] file -> Diagnostics in
+            let check = { Self.checkBody(file, known: known, linkSeverity: linkSeverity) }
+            guard let cache else { return check() }
+            var stamp = Hasher()
+            stamp.combine(contextKey)
+            stamp.combine(file.source.contentHash)
+            return cache.value(for: file.source.path, stamp: stamp.finalize(), orMake: check)
+        }
+        cache?.retain(Set(infos.map(\.source.path)))
+        for list in found { diagnostics.append(contentsOf: list) }
+    }
+
+    /// The findings in one Markdown body: heading levels, alt text, link targets. Past
+    /// ``Diagnostics/perFile`` findings the rest are only counted, before any location (with
+    /// its excerpt) is made: one line of thousands of broken links stays cheap.
+    package static func checkBody(_ file: EntityInfo, known: KnownTargets, linkSeverity: Diagnostic.Severity) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let body = file.body
+        let path = file.source.displayPath
+        func report(_ severity: Diagnostic.Severity, _ message: @autoclosure () -> String, line: Int, column: Int,
+                    hint: @autoclosure () -> String) {
+            guard diagnostics.accepts(file: path) else { return diagnostics.omit(severity, in: path) }
+            diagnostics.append(Diagnostic(severity, message(), at: file.source.location(line: line, column: column), hint: hint()))
+        }
+        var level = 1
+        for heading in body.headings {
+            if heading.level == 1 {
+                report(.error, "a level-1 heading (#) in the text", line: heading.line, column: heading.column,
+                       hint: "the page title is the only level-1 heading; start sections at ##")
+            } else if heading.level > level + 1 {
+                report(.error, "heading level jumps from \(level) to \(heading.level)", line: heading.line, column: heading.column,
+                       hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
+            }
+            level = max(heading.level, 1)
+        }
+        // Anchors of the page the body appears on, for links within it (`#kop`).
+        var ownAnchors: Set<String>?
+        for link in body.links {
+            if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(.error, "image without alt text", line: link.line, column: link.column,
+                       hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(Excerpt.quoted(link.destination)))")
+            }
+            if link.destination.utf8.first == UInt8(ascii: "#") {
+                if ownAnchors == nil { ownAnchors = known.anchors(onPageOf: file) }
+                let fragment = String(link.destination.dropFirst())
+                if !fragment.isEmpty, !ownAnchors!.contains(fragment) {
+                    report(linkSeverity, "link naar een anker dat niet op deze pagina staat: \"#\(Excerpt.quoted(fragment))\"",
+                           line: link.line, column: link.column,
+                           hint: Suggest.closest(to: fragment, in: ownAnchors!).map { "bedoelt u \"#\($0)\"?" }
+                            ?? "een anker is de naam van een kop op deze pagina, in kleine letters met streepjes: ## Plan van aanpak → #plan-van-aanpak")
+                }
+                continue
+            }
+            if let problem = known.problem(with: link.destination, isImage: link.isImage) {
+                report(problem.unsafe ? .error : linkSeverity, problem.message, line: link.line, column: link.column, hint: problem.hint)
+            }
+        }
+        return diagnostics
+    }
+
+    private func allInfos() -> [EntityInfo] {
+        model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info) + model.opgaven.map(\.info)
+            + model.coalities.map(\.info) + model.besluiten.map(\.info) + model.verwachteBesluiten.map(\.info)
+            + model.updates.map(\.info) + model.paginas.map(\.info)
+    }
+}
+
+/// The site paths and heading anchors that content links may point at.
+package struct KnownTargets: Sendable {
+    private var anchors: [String: Set<String>] = [:]
+    /// Static files from `Public/`, added by the build when it knows them.
+    var assets: Set<String> = []
+
+    init(_ model: SiteModel, now: Day, snapshotYears: [Int]? = nil) {
+        let pages = Routes.pages(model, now: now, snapshotYears: snapshotYears ?? Routes.snapshotYears(model, now: now))
+        for page in pages { anchors[page.path] = PageAnchors.common }
+        func add(_ info: EntityInfo) {
+            let path = Routes.page(for: info.kind, slug: info.slug).path
+            anchors[path, default: PageAnchors.common].formUnion(info.body.headings.map(\.id))
+        }
+        model.themas.forEach { add($0.info) }
+        model.coalities.forEach { add($0.info) }
+        model.gemeenten.forEach { add($0.info) }
+        model.opgaven.forEach { add($0.info) }
+        model.updates.forEach { add($0.info) }
+        model.besluiten.forEach { add($0.info) }
+        model.verwachteBesluiten.forEach { add($0.info) }
+        model.paginas.forEach { add($0.info) }
+        for partner in model.partners { anchors["/partners/", default: []].insert(partner.info.slug) }
+    }
+
+    /// The ids on the page that shows `info`'s body: its own headings, the layout's ids and,
+    /// when the page is published, the rest of that page's anchors.
+    func anchors(onPageOf info: EntityInfo) -> Set<String> {
+        let path = info.kind == .partners ? "/partners/" : Routes.page(for: info.kind, slug: info.slug).path
+        return (anchors[path] ?? []).union(PageAnchors.common).union(info.body.headings.map(\.id))
+    }
+
+    /// A hash of every target, for telling whether earlier findings still hold.
+    var fingerprint: Int {
+        var hasher = Hasher()
+        hasher.combine(anchors)
+        hasher.combine(assets)
+        return hasher.finalize()
+    }
+
+    struct Problem {
+        var message: String
+        var hint: String
+        /// Unsafe links are always errors, whatever `--links` says.
+        var unsafe = false
+    }
+
+    func problem(with destination: String, isImage: Bool) -> Problem? {
+        if destination.isEmpty {
+            return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
+        }
+        // Site paths, most links of the portal, cannot carry a scheme: straight to the path checks.
+        if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination) }
+        let lower = destination.lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
+            return Problem(message: "unsafe link \"\(Excerpt.quoted(destination))\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
+        }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+            return nil
+        }
+        if destination.hasPrefix("#") { return nil }
+        return Problem(message: "relative link \"\(Excerpt.quoted(destination))\"",
+                       hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
+    }
+
+    private func sitePathProblem(_ destination: String) -> Problem? {
+        var path = destination
+        var fragment: String?
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        if path.split(separator: "/").contains("..")
+            || (path.utf8.contains(UInt8(ascii: "%")) && (path.contains("%2e") || path.contains("%2E"))) {
+            return Problem(message: "link \"\(Excerpt.quoted(destination))\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
+        }
+        if assets.contains(path) { return nil }
+        var candidate = path
+        if let pageAnchors = anchors[candidate] ?? { () -> Set<String>? in
+            // Accept /themas/wonen as /themas/wonen/ (servers redirect).
+            candidate = path + "/"
+            return anchors[candidate]
+        }() {
+            if let fragment, !fragment.isEmpty, !pageAnchors.contains(fragment) {
+                let suggestion = Suggest.didYouMean(fragment, in: pageAnchors)
+                return Problem(message: "link to missing anchor \"#\(Excerpt.quoted(fragment))\" on \(Excerpt.quoted(candidate))",
+                               hint: suggestion ?? "the anchor must match a heading of that page")
+            }
+            if candidate != path {
+                return Problem(message: "link \"\(Excerpt.quoted(destination))\" should end with a slash",
+                               hint: "write \(Excerpt.quoted(candidate + (fragment.map { "#" + $0 } ?? "")))")
+            }
+            return nil
+        }
+        let suggestion = Suggest.didYouMean(path, in: anchors.keys)
+        return Problem(message: "link to a page that does not exist: \(Excerpt.quoted(path))",
+                       hint: suggestion ?? "check the path; portal pages look like /themas/wonen/")
+    }
+}
+
+/// Findings of the body checks per file (by path), kept between the builds of a long-running
+/// process, stamped with the file's content and with what its links can point at (targets,
+/// base URL, link severity).
+package typealias BodyCheckCache = KeyedCache<String, Int, Diagnostics>

@@ -1,0 +1,204 @@
+import RegioContent
+import RegioMap
+import RegioSupport
+
+/// Stage 5: the groeiperspectief. Opgaven are nodes, `afhankelijk_van` links are edges
+/// (drawn from the condition to what depends on it), themes are clusters, and the coalities
+/// working on an opgave are annotations on its node. One layout serves the whole map and its
+/// per-thema and per-gemeente variants, which only change emphasis, so all versions of the
+/// map look alike and a reader can compare them.
+///
+/// Provenance is drawn, and said in words, on the map itself (never by colour alone), and a
+/// legend inside the SVG explains it, so a downloaded file explains itself:
+/// - a voorbeeld opgave has the tag "voorbeeld" in a grey band at the top of its box (class `example`);
+/// - a dependency from a source is a solid line with a filled arrow head; the editors' reading
+///   (`redactie`) is dashed with an open arrow head (class `editorial`); an example dependency is
+///   dotted with a hollow arrow head (class `example`);
+/// - a coalitie line from example data ends in "(voorbeeld)"; on the present map a coalitie
+///   that is not going on now says its status ("(afgerond)", "(stand onbekend)").
+/// The node borders stay free for emphasis (thick), dim (grey) and nieuw (dashed, with "(nieuw)").
+public struct Groeiperspectief: Sendable {
+    public let graph: MapGraph
+    public let layout: MapLayout
+    let day: Day
+
+    /// Opgaven that appeared since `newSince` (drawn with a dashed border and the word "nieuw").
+    public let newNodes: Set<String>
+    /// Opgaven that are example data.
+    public let exampleNodes: Set<String>
+    /// Provenance classes of dependency edges that do not rest on a source.
+    public let edgeClasses: [MapEdge: [String]]
+    /// Whether any coalitie line says "(voorbeeld)", and whether any says "nieuw".
+    public let hasExampleCoalities: Bool
+    let hasNewCoalities: Bool
+
+    /// The map as of `day`: only opgaven and coalities in force on that day. A previous
+    /// snapshot's layout keeps persisting opgaven in the same order, so years compare by eye.
+    /// `present` marks coalities that are not going on now with their status.
+    public init(model: SiteModel, on day: Day, newSince: Day? = nil, previous: MapLayout? = nil, present: Bool = false) {
+        self.day = day
+        let opgaven = model.opgaven.filter { $0.period.contains(day) }
+        let inForce = Set(opgaven.map(\.info.slug))
+        var coalitiesByOpgave: [String: [String]] = [:]
+        let steps = ContentSchema.stap.values
+        var exampleLines = false, newLines = false
+        for c in model.coalities where c.isActive(on: day) {
+            // The step in text, so the process is visible on the map itself.
+            var line = c.titel
+            if let step = c.step(on: day), let n = steps.firstIndex(of: step.stap) { line += " (stap \(n + 1)/\(steps.count))" }
+            if present, !c.isCurrent, let status = ContentSchema.status.option(c.status) { line += " (\(status.label.lowercased()))" }
+            let isNew = newSince.map { since in c.start.map { $0.value >= since } ?? false } ?? false
+            if isNew { line += " · nieuw" }
+            if c.info.voorbeeld { line += " (voorbeeld)" }
+            let lines = c.opgaven.filter { inForce.contains($0.value) }
+            if !lines.isEmpty {
+                exampleLines = exampleLines || c.info.voorbeeld
+                newLines = newLines || isNew
+            }
+            for o in lines { coalitiesByOpgave[o.value, default: []].append(line) }
+        }
+        let nodes = opgaven.map { o in
+            var label = o.titel
+            if let newSince, let vanaf = o.period.vanaf, vanaf >= newSince { label += " (nieuw)" }
+            return MapNode(id: o.info.slug, label: label, cluster: o.themas.first?.value,
+                           annotations: (coalitiesByOpgave[o.info.slug] ?? []).sorted(), tag: o.info.voorbeeld ? Self.exampleTag : nil)
+        }
+        var edges: [MapEdge] = []
+        var classes: [MapEdge: [String]] = [:]
+        for o in opgaven {
+            for d in o.afhankelijkVan where inForce.contains(d.opgave.value) {
+                let edge = MapEdge(from: d.opgave.value, to: o.info.slug)
+                edges.append(edge)
+                // A repeated edge is drawn once, as its first statement says.
+                if classes[edge] == nil, let name = Self.edgeClass(d.provenance) { classes[edge] = [name] }
+            }
+        }
+        var titles: [String: String] = [:]
+        for t in model.themas { titles[t.info.slug] = t.titel }
+        graph = MapGraph(nodes: nodes, edges: edges, clusterTitles: titles)
+        edgeClasses = classes
+        exampleNodes = Set(opgaven.filter(\.info.voorbeeld).map(\.info.slug))
+        hasExampleCoalities = exampleLines
+        hasNewCoalities = newLines
+        newNodes = Set(model.opgaven.filter { o in
+            guard let newSince, let vanaf = o.period.vanaf else { return false }
+            return o.period.contains(day) && vanaf >= newSince
+        }.map(\.info.slug))
+        var options = LayoutOptions()
+        options.clusterOrder = model.themas.map(\.info.slug)
+        options.orderHint = previous?.orderHint
+        layout = LayeredLayout.layout(graph, options: options)
+    }
+
+    static let exampleTag = "voorbeeld"
+
+    static func edgeClass(_ provenance: Provenance) -> String? {
+        switch provenance {
+        case .sources: return nil
+        case .editorial: return "editorial"
+        case .example: return "example"
+        }
+    }
+
+    /// How the portal's edge classes are drawn. Nodes keep RegioMap's emphasis, dim and new; an
+    /// example opgave is marked by its tag band, not its border (the borders mean those three).
+    static let edgeStyles: [String: Presentation] = [
+        "editorial": Presentation(dashArray: "8 4", arrowHead: .open),
+        "example": Presentation(dashArray: "2 3", arrowHead: .hollow),
+    ]
+
+    /// What the legend shows beyond the arrows and coalities, for a map variant.
+    public enum Variant: Sendable {
+        case whole
+        /// Thick border: the opgaven of a thema or gemeente (`what` completes "Dikke rand: …").
+        case emphasis(what: String)
+        case year(Int)
+    }
+
+    /// SVG markup. `emphasis` names the opgaven to stress (others are dimmed); nil stresses none.
+    public func svg(title: String, description: String, basePath: String, emphasis: Set<String>? = nil,
+                    variant: Variant = .whole, idPrefix: String = "kaart-") -> String {
+        var classes: [String: [String]] = [:]
+        for node in graph.nodes {
+            var list: [String] = []
+            if let emphasis { list.append(emphasis.contains(node.id) ? "emphasis" : "dim") }
+            if case .year = variant, newNodes.contains(node.id) { list.append("new") }
+            if exampleNodes.contains(node.id) { list.append("example") }
+            if !list.isEmpty { classes[node.id] = list }
+        }
+        let options = SVGOptions(title: title, description: description,
+                                 href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
+                                 nodeClasses: classes, edgeClasses: edgeClasses, edgeStyles: Self.edgeStyles,
+                                 legend: legend(variant), idPrefix: idPrefix)
+        return SVGWriter.svg(layout, graph: graph, options: options)
+    }
+
+    /// The legend in Dutch: always the arrow and the coalitie marker; the other signs when this map uses them.
+    func legend(_ variant: Variant) -> Legend {
+        var entries = [LegendEntry(.edge(classes: []), "Pijl van A naar B: B hangt af van A, zoals een brondocument zegt")]
+        let used = Set(edgeClasses.values.joined())
+        if used.contains("editorial") {
+            entries.append(LegendEntry(.edge(classes: ["editorial"]), "Gestreept, open punt: afhankelijkheid volgens de lezing van de redactie, niet uit een bron"))
+        }
+        if used.contains("example") {
+            entries.append(LegendEntry(.edge(classes: ["example"]), "Gestippeld, holle punt: voorbeeldafhankelijkheid, verzonnen ter illustratie"))
+        }
+        if !exampleNodes.isEmpty {
+            entries.append(LegendEntry(.node(classes: ["example"], tag: Self.exampleTag), "Voorbeeldopgave: verzonnen ter illustratie, geen beleid"))
+        }
+        var coalitie = "Coalitie die aan de opgave werkt"
+        if hasExampleCoalities { coalitie += "; met ‘(voorbeeld)’ als het voorbeeldgegevens zijn" }
+        entries.append(LegendEntry(.glyph("◆"), coalitie))
+        switch variant {
+        case .whole: break
+        case .emphasis(let what):
+            entries.append(LegendEntry(.node(classes: ["emphasis"], tag: nil), "Dikke rand: \(what)"))
+            entries.append(LegendEntry(.node(classes: ["dim"], tag: nil), "Grijs: de andere opgaven"))
+        case .year(let year):
+            if !newNodes.isEmpty {
+                entries.append(LegendEntry(.node(classes: ["new"], tag: nil), "Gestreepte rand en ‘(nieuw)’: opgave nieuw in \(year)"))
+            }
+            if hasNewCoalities {
+                entries.append(LegendEntry(.glyph("◆"), "‘· nieuw’ achter een coalitie: begonnen in \(year)"))
+            }
+        }
+        return Legend(title: "Legenda", entries: entries,
+                      notes: ["Elke kolom is een thema. Een opgave is een link naar haar pagina op het portaal, met de bronnen."])
+    }
+
+    /// A one-sentence description of the map, for `<desc>` and alt text; says how much of it
+    /// rests on example data or the editors' reading.
+    public var summary: String {
+        let n = graph.nodes.count, e = graph.edges.count
+        var opgaven = "\(n) regionale opgaven"
+        if !exampleNodes.isEmpty { opgaven += " (waarvan \(exampleNodes.count) voorbeeld)" }
+        var afhankelijkheden = "\(e) afhankelijkheden daartussen"
+        let editorial = edgeClasses.values.filter { $0.contains("editorial") }.count
+        let example = edgeClasses.values.filter { $0.contains("example") }.count
+        let parts = [editorial > 0 ? "\(editorial) volgens de lezing van de redactie" : nil,
+                     example > 0 ? "\(example) voorbeeld" : nil].compactMap { $0 }
+        if !parts.isEmpty { afhankelijkheden += " (waarvan \(parts.joined(separator: " en ")))" }
+        return "Kaart met \(opgaven) en \(afhankelijkheden), gegroepeerd per thema. De legenda onder aan de kaart legt de tekens uit."
+    }
+}
+
+/// The opgaven a gemeente works on: those addressed by coalities in which it takes part
+/// (any variant but `geen`) on `day`, with what that rests on: an opgave is `example` when
+/// every way the gemeente reaches it is example participation or an example coalitie.
+func opgaven(ofGemeente slug: String, model: SiteModel, relations: Relations, on day: Day) -> [String: Grounds] {
+    var result: [String: Grounds] = [:]
+    for i in relations.coalitiesByPartij[slug] ?? [] {
+        let c = model.coalities[i]
+        guard let period = c.deelnemers.first(where: { $0.partij.value == slug })?.period(on: day), period.variant != "geen" else { continue }
+        let grounds = period.provenance.grounds | c.info.provenance.grounds
+        for o in c.opgaven {
+            // Sourced beats example: one sourced way in is enough.
+            if let known = result[o.value] {
+                result[o.value] = Grounds(example: known.example && grounds.example, editorial: known.editorial || grounds.editorial)
+            } else {
+                result[o.value] = grounds
+            }
+        }
+    }
+    return result
+}

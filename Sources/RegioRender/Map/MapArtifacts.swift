@@ -1,0 +1,103 @@
+import RegioContent
+import RegioMap
+import RegioSupport
+
+/// The groeiperspectief maps the map stage produced, as SVG markup: the whole map, and the
+/// same layout with one thema's or one gemeente's opgaven emphasised.
+public struct MapArtifacts: Sendable {
+    public var full = ""
+    /// A standalone file (`/groeiperspectief/kaart.svg`), also the home page's teaser image.
+    public var file = ""
+    public var summary = ""
+    public var themas: [String: String] = [:]
+    public var gemeenten: [String: String] = [:]
+    /// Opgaven emphasised per gemeente, for the text alternative.
+    public var gemeenteOpgaven: [String: Set<String>] = [:]
+    /// Year snapshots, each laid out with the previous year's order as a hint.
+    public var years: [Int: YearMap] = [:]
+
+    public struct YearMap: Sendable {
+        public var svg: String
+        public var day: Day
+        public var opgaven: [String]
+        public var newOpgaven: Set<String>
+        public var layout: MapLayout
+    }
+
+    public init() {}
+
+    /// `mapYears` are found from the model when not given (that builds the whole timeline).
+    public init(model: SiteModel, relations: Relations, on day: Day, basePath: String, mapYears: [Int]? = nil) {
+        let map = Groeiperspectief(model: model, on: day, present: true)
+        summary = map.summary
+        guard !map.graph.nodes.isEmpty else { return }
+        let title = "Groeiperspectief: hoe de regionale opgaven van elkaar afhangen"
+        // On a page the text alternative follows the map; the file stands alone.
+        let onPage = " Onder de kaart staat dezelfde informatie als tekst."
+        full = map.svg(title: title, description: map.summary + onPage, basePath: basePath)
+        file = map.svg(title: title, description: map.summary, basePath: basePath, idPrefix: "bestand-")
+        for t in model.themas {
+            let slugs = Set(model.opgaven.filter { $0.themas.contains { $0.value == t.info.slug } }.map(\.info.slug))
+            themas[t.info.slug] = map.svg(title: "Groeiperspectief, thema \(t.titel)",
+                                          description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary + onPage,
+                                          basePath: basePath, emphasis: slugs, variant: .emphasis(what: "opgave van het thema \(t.titel)"))
+        }
+        var previous: MapLayout?
+        for year in mapYears ?? Routes.mapYears(model, now: day) {
+            let snapshotDay = Snapshots.day(for: year, now: day)
+            let snapshot = Groeiperspectief(model: model, on: snapshotDay, newSince: Day(year: year, month: 1, day: 1)!, previous: previous)
+            previous = snapshot.layout
+            guard !snapshot.graph.nodes.isEmpty else { continue }
+            years[year] = YearMap(svg: snapshot.svg(title: "Groeiperspectief \(year)", description: snapshot.summary + onPage, basePath: basePath,
+                                                    variant: .year(year), idPrefix: "kaart-\(year)-"),
+                                  day: snapshotDay, opgaven: snapshot.graph.nodes.map(\.id), newOpgaven: snapshot.newNodes,
+                                  layout: snapshot.layout)
+        }
+        for g in model.gemeenten {
+            let grounded = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day)
+            let slugs = Set(grounded.keys)
+            gemeenteOpgaven[g.info.slug] = slugs
+            // Emphasis that only example participation gives is said so, in the legend and the description.
+            let inMap = Set(map.graph.nodes.map(\.id))
+            let byExample = grounded.filter { $0.value.example && inMap.contains($0.key) }.count
+            var what = "opgave waaraan \(g.naam) via een coalitie werkt"
+            var description = "De opgaven waaraan \(g.naam) via coalities werkt zijn dik omrand; de andere zijn grijs. "
+            if byExample > 0 {
+                let n = byExample == 1 ? "1 daarvan rust" : "\(byExample) daarvan rusten"
+                what += " (\(n) alleen op voorbeeldgegevens over deelname)"
+                description += "\(byExample == 1 ? "Eén daarvan rust" : "\(byExample) daarvan rusten") alleen op voorbeeldgegevens over deelname. "
+            }
+            gemeenten[g.info.slug] = map.svg(title: "Groeiperspectief, gemeente \(g.naam)", description: description + map.summary + onPage,
+                                             basePath: basePath, emphasis: slugs, variant: .emphasis(what: what))
+        }
+    }
+
+    /// The maps, reused from `cache` when nothing they are drawn from changed: the opgaven,
+    /// coalities, thema's and gemeenten (all in `sources.rest`), the day, the deployment path
+    /// and the snapshot years (which follow from the dates of all content).
+    package static func make(model: SiteModel, relations: Relations, on day: Day, basePath: String, mapYears: [Int],
+                     sources: SourceKeys?, cache: MapsCache?) -> MapArtifacts {
+        guard let sources, let cache else {
+            return MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
+        }
+        var hasher = Hasher()
+        hasher.combine(sources.rest)
+        hasher.combine(day.description)
+        hasher.combine(basePath)
+        hasher.combine(mapYears)
+        return cache.value(for: "groeiperspectief", stamp: hasher.finalize()) {
+            MapArtifacts(model: model, relations: relations, on: day, basePath: basePath, mapYears: mapYears)
+        }
+    }
+
+    func themaURL(_ slug: String, basePath: String) -> String? {
+        themas[slug] == nil ? nil : SitePaths.resolve(Page.kaartThema(slug).path, basePath: basePath)
+    }
+    func gemeenteURL(_ slug: String, basePath: String) -> String? {
+        gemeenten[slug] == nil ? nil : SitePaths.resolve(Page.kaartGemeente(slug).path, basePath: basePath)
+    }
+}
+
+/// The maps of the previous build of a long-running process (one entry), stamped with the
+/// hash of what they are drawn from.
+package typealias MapsCache = KeyedCache<String, Int, MapArtifacts>

@@ -1,0 +1,169 @@
+import Foundation
+import RegioContent
+import RegioSupport
+import RegioTemplates
+
+/// The Mustache templates of `Templates/`, parsed once. Every problem is reported with the
+/// template's file and line: parse errors, references to partials or parents that do not
+/// exist (swift-mustache would silently render those as nothing), and missing page templates.
+public struct TemplateSet: Sendable {
+    public let library: TemplateLibrary
+    public let names: Set<String>
+    /// The template files, kept to point messages into them.
+    let sources: [String: SourceFile]
+    /// Per template, a hash of its text and of every partial and parent it reaches: what a
+    /// page rendered with it depends on, apart from its data.
+    let fingerprints: [String: Int]
+
+    /// Templates each page kind needs; a missing one is an error before anything renders.
+    static let required = ["home", "themas", "thema", "coalities", "coalitie", "gemeenten", "gemeente", "opgaven", "opgave",
+                           "updates", "update", "besluiten", "besluit", "partners", "deelname", "groeiperspectief", "pagina", "zoeken", "veranderingen", "open-data", "404"]
+
+    public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
+        var sources: [String: SourceFile] = [:]
+        guard FileKind(path: root.path) == .directory else {
+            diagnostics.error("templates folder \(RelativePath.display(root, from: displayBase)) does not exist", at: nil,
+                              hint: "run the command in the project folder, or pass --templates DIR")
+            return nil
+        }
+        for url in listing(root, displayBase: displayBase, diagnostics: &diagnostics) {
+            let relative = RelativePath.display(url, from: root.standardizedFileURL)
+            let display = RelativePath.display(url, from: displayBase)
+            let start = SourceLocation(file: display, line: 1, column: 1)
+            switch FileKind.readRegularFile(url.path, limit: ContentLimits.maxFileBytes) {
+            case .success(let data):
+                guard let text = TextDecoding.decode(data), TextDecoding.firstNUL(in: data) == nil else {
+                    diagnostics.error("template is not readable UTF-8 text", at: start, hint: "save the file as UTF-8 in your editor")
+                    continue
+                }
+                sources[String(relative.dropLast(".mustache".count))] = SourceFile(url: url, displayPath: display, text: text)
+            case .failure(.tooLarge):
+                diagnostics.error("template is too large (more than \(ContentLimits.maxFileBytes) bytes)", at: start)
+            case .failure(.kind(let kind)):
+                diagnostics.error("this is \(kind.refusal)", at: start, hint: "templates are plain .mustache files; replace it by the file itself")
+            case .failure(.failed(let reason)):
+                diagnostics.error("cannot read template: \(reason)", at: start)
+            }
+        }
+        var failed = false
+        var library: TemplateLibrary?
+        do {
+            library = try TemplateLibrary(templates: sources.mapValues(\.text))
+        } catch {
+            failed = true
+            for problem in error.errors {
+                let at = sources[problem.template].map { $0.location(line: problem.line, column: problem.column) }
+                switch problem.kind {
+                case .syntax:
+                    diagnostics.error("template syntax error: \(problem.message)", at: at,
+                                      hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+                case .missingPartial, .missingParent:
+                    diagnostics.error(problem.message, at: at,
+                                      hint: problem.name.flatMap { Suggest.didYouMean($0, in: sources.keys) }
+                                        ?? "templates are named by their path in Templates/ without .mustache")
+                case .unknownFunction:
+                    diagnostics.error(problem.message, at: at, hint: "the functions templates may use are listed in Templates/README.md")
+                case .partialCycle:
+                    diagnostics.error("deze template voegt zichzelf in, via deze tag: \(problem.name ?? problem.message)", at: at,
+                                      hint: "een partial of parent mag zichzelf niet invoegen, ook niet via een andere: dat gaat eindeloos door; haal deze tag weg of verwijs naar een andere template")
+                }
+            }
+        }
+        for name in required where sources[name] == nil {
+            failed = true
+            diagnostics.error("template \(name).mustache is missing", at: SourceLocation(file: RelativePath.display(root, from: displayBase), line: 1, column: 1),
+                              hint: "every page kind needs its template; restore it from the repository")
+        }
+        guard !failed, let library else { return nil }
+        return TemplateSet(library: library, names: Set(library.names), sources: sources, fingerprints: fingerprints(of: sources))
+    }
+
+    /// The `.mustache` files below `root`, sorted. Symbolic links are refused, not followed: a
+    /// link to a file outside the project would publish that file's text on every page.
+    /// Named pipes and other special files are refused before anything opens them.
+    private static func listing(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> [URL] {
+        var found: [URL] = []
+        var folders = [root]
+        while let folder = folders.popLast() {
+            let listing = (try? DirectoryListing.read(folder.path)) ?? (names: [], invalid: [])
+            for bytes in listing.invalid {
+                diagnostics.append(DirectoryListing.refusal(bytes, in: RelativePath.display(folder, from: displayBase)))
+            }
+            for name in listing.names where !IgnoredNames.contains(name) {
+                let url = folder.appendingPathComponent(name)
+                let kind = FileKind(path: url.path)
+                switch kind {
+                case .directory:
+                    folders.append(url)
+                case .regular:
+                    if name.hasSuffix(".mustache") { found.append(url) }
+                case .symbolicLink, .special:
+                    diagnostics.error("this is \(kind.refusal)", at: SourceLocation(file: RelativePath.display(url, from: displayBase), line: 1, column: 1),
+                                      hint: "the templates folder holds only folders and .mustache files; replace it by the file itself")
+                case .missing:
+                    break
+                }
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private static func fingerprints(of sources: [String: SourceFile]) -> [String: Int] {
+        let direct = sources.mapValues { Set(references(in: $0.text).map(\.3)) }
+        var result: [String: Int] = [:]
+        for name in sources.keys {
+            var reached: Set<String> = [name], stack = [name]
+            while let next = stack.popLast() {
+                for target in direct[next] ?? [] where reached.insert(target).inserted { stack.append(target) }
+            }
+            var hasher = Hasher()
+            for used in reached.sorted() {
+                hasher.combine(used)
+                hasher.combine(sources[used]?.text)
+            }
+            result[name] = hasher.finalize()
+        }
+        return result
+    }
+
+    /// Renders a page template; names in interpolations that resolved nowhere come back as
+    /// problems (``diagnostic(for:)``). nil when there is no such template.
+    package func render(_ context: TemplateValue, template: String) -> RenderResult? {
+        library.render(context, template: template)
+    }
+
+    /// An interpolation that found nothing to write, as an error at its tag: swift-mustache
+    /// wrote nothing without a word, so a typo such as `{{titl}}` went unnoticed.
+    func diagnostic(for problem: RenderProblem) -> Diagnostic {
+        if problem.kind == .tooDeep {
+            return .error("partials en blokken zijn hier meer dan \(TemplateLibrary.maxDepth) niveaus diep in elkaar gezet; \(problem.template) is niet meer ingevoegd",
+                          at: sources[problem.template]?.location(line: 1, column: 1),
+                          hint: "voegt een blok ({{$naam}}) zichzelf in? Een blok of partial mag zichzelf niet bevatten")
+        }
+        return .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
+               at: sources[problem.template]?.location(line: problem.line, column: problem.column),
+               hint: "check the spelling against the names in Templates/README.md; names are case-sensitive")
+    }
+
+    /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
+    static func references(in text: String) -> [(Int, Int, String, String)] {
+        var found: [(Int, Int, String, String)] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let first = tag.first, first == ">" || first == "<" {
+                    let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    found.append((lineNumber, column, first == ">" ? "partial" : "parent template", target))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+}
