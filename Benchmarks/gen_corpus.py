@@ -217,7 +217,7 @@ class Corpus:
                       "base_url: https://regioportaal.example.nl/\n"
                       f"updates_per_pagina: {self.per_page}\n")
         for slug, naam, cbs in GEMEENTEN:
-            w(f"gemeenten/{slug}.md", f"---\nnaam: {q(naam)}\ncbs_code: {cbs}\nwebsite: https://www.{slug}.nl\n---\n"
+            w(f"gemeenten/{slug}.md", f"---\nnaam: {q(naam)}\ncbs_code: {cbs}\nwebsite: https://www.{slug}.nl\nvoorbeeld: true\n---\n"
                                       f"{naam} werkt mee in de regio.\n\n## Wat {naam} inbrengt\n\n{self.paragraph(3)}\n")
         for slug, naam, soort in PARTNERS:
             w(f"partners/{slug}.yml", f"naam: {q(naam)}\nsoort: {soort}\nvoorbeeld: true\n")
@@ -259,12 +259,12 @@ class Corpus:
         # The free pages the templates link to, and one in the footer menu.
         for slug, titel, menu in PAGINAS:
             w(f"paginas/{slug}.md", f"---\ntitel: {q(titel)}\nsamenvatting: {q(titel + ' (synthetisch).')}\n"
-                                    + (f"menu: {menu}\n" if menu else "") + f"---\n## Waarom\n\n{self.paragraph(2)}\n")
+                                    + (f"menu: {menu}\n" if menu else "") + f"voorbeeld: true\n---\n## Waarom\n\n{self.paragraph(2)}\n")
         for u in self.updates:
             w(f"updates/{u['slug']}.md",
               f"---\ntitel: {q(u['titel'])}\ndatum: {u['datum']}\nauteur: {q(u['auteur'])}\nsamenvatting: {q(u['samenvatting'])}\n"
               + ylist("themas", u["themas"]) + ylist("coalities", u["coalities"]) + ylist("gemeenten", u["gemeenten"]) +
-              f"---\n{u['body']}")
+              f"voorbeeld: true\n---\n{u['body']}")
         for folder in ["Templates", "Public"]:
             dest = os.path.join(root, folder)
             shutil.rmtree(dest, ignore_errors=True)
