@@ -482,8 +482,17 @@ package struct PageContextBuilder: Sendable {
         /// A coalitie as this gemeente takes part in it: marked by what that participation rests on.
         func item(_ i: Int) -> Fields {
             let c = model.coalities[i]
-            let grounds = c.deelnemers.first { $0.partij.value == slug }?.period(on: now)?.provenance.grounds ?? .sourced
-            return merge(coalitieItem(c), marks(grounds | c.info.provenance.grounds))
+            let d = c.deelnemers.first { $0.partij.value == slug }
+            let current = d?.period(on: now)
+            // Since when this variant holds, and what it was before: what a raadslid asks first.
+            let previous = d.flatMap { d -> VariantPeriod? in
+                guard let current, let index = d.varianten.firstIndex(of: current), index > 0 else { return nil }
+                return d.varianten[index - 1]
+            }
+            return merge(coalitieItem(c), merge([
+                "sinds": date(or: current?.period.vanaf ?? c.start?.value),
+                "vorige": .string(or: previous.map { Vocabulary.variantLabel($0.variant).lowercasedFirst }),
+            ], marks((current?.provenance.grounds ?? .sourced) | c.info.provenance.grounds)))
         }
         let groups = mix.value.taking.map { entry -> Fields in
             ["variant": .object(variant(entry.variant)), "beschrijving": .string(ContentSchema.deelnamevariant.option(entry.variant)?.description ?? ""),
@@ -500,6 +509,21 @@ package struct PageContextBuilder: Sendable {
             }
         let viaCoalities = coalitionIndices.flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let updateIndices = sorted((relations.updatesByGemeente[slug] ?? []) + viaCoalities)
+        /// An update with the reason it is on this page.
+        func updateWithReason(_ i: Int) -> Fields {
+            let u = model.updates[i]
+            let reden: String
+            if u.gemeenten.contains(where: { $0.value == slug }) {
+                reden = "noemt \(g.naam)"
+            } else if let c = u.coalities.lazy.compactMap({ self.model.coalitie($0.value) }).first(where: { c in c.deelnemers.contains { $0.partij.value == slug } }) {
+                reden = "via coalitie \(c.titel)"
+            } else {
+                reden = ""
+            }
+            return merge(updateItem(u), ["reden": .string(or: reden.isEmpty ? nil : reden)])
+        }
+        let since = now.adding(months: -12)
+        let recent = timeline.concerning(gemeente: slug).filter { $0.date > since && $0.date <= now }
         let besluitViaCoalities = coalitionIndices.flatMap { relations.besluitenByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let besluitIndices = sorted((relations.besluitenByGemeente[slug] ?? []) + besluitViaCoalities)
         return merge(base(.gemeente(slug), titel: g.naam, beschrijving: "Wat de regionale samenwerking doet voor \(g.naam): tafels, coalities, besluiten en nieuws.",
@@ -515,7 +539,15 @@ package struct PageContextBuilder: Sendable {
                 "varianten": .objects(groups), "has_coalities": .bool(!groups.isEmpty),
                 "niet_deelname": .objects(notTaking), "has_niet_deelname": .bool(!notTaking.isEmpty),
                 "tafels": .objects(tafels), "has_tafels": .bool(!tafels.isEmpty),
-                "updates": updateItems(updateIndices.prefix(10)),
+                "updates": .objects(updateIndices.prefix(5).map(updateWithReason)),
+                "meer_updates": .bool(updateIndices.count > 5), "aantal_updates": .int(updateIndices.count),
+                "kort": .object(merge([
+                    "veranderd": .string(recent.isEmpty ? "Geen veranderingen in de laatste twaalf maanden"
+                        : "\(Vocabulary.plural(recent.count, "verandering", "veranderingen")) in de laatste twaalf maanden"),
+                    "komt": .string(komtEraan.isEmpty ? "Niets op de agenda"
+                        : "\(Vocabulary.plural(komtEraan.count, "punt", "punten")) op de agenda, het eerste: \(komtEraan[0].titel)"),
+                    "tafels": .string(tafels.isEmpty ? "Geen" : tafels.compactMap { if case .string(let naam)? = $0["naam"] { return naam } else { return nil } }.joined(separator: ", ")),
+                ], marks(Grounds(example: recent.contains { $0.voorbeeld })))),
                 "besluiten": besluitItems(besluitIndices),
                 "map_url": .string(or: maps.gemeenteURL(slug, basePath: basePath)),
                 "feed_url": .string(SitePaths.resolve(MachineOutputs.feedPath(gemeente: slug), basePath: basePath)),

@@ -1,0 +1,46 @@
+import Foundation
+@testable import Regioportaal
+import RegioportaalTestSupport
+import Testing
+
+/// Issue 31: the gemeente page a raadslid reads before a meeting.
+@Suite struct GemeentePageTests {
+    @Test func theGemeentePageOpensWithTheShortAnswerAndAContentsList() throws {
+        let site = try TestSite(AgendaTests.files)
+        defer { site.cleanUp() }
+        try site.build()
+        let html = try site.read("gemeenten/sliedrecht/index.html")
+        let kort = try #require(html.range(of: "<h2 id=\"kort-titel\">In het kort</h2>"))
+        // In het kort comes before everything else on the page.
+        #expect(kort.lowerBound < (try #require(html.range(of: "Komt eraan voor Sliedrecht"))).lowerBound)
+        #expect(html.contains("<dt>Deelname</dt><dd>Doet mee aan 1 coalitie: 1 volledig"))
+        #expect(html.contains("<a href=\"#komt-eraan-titel\">2 punten op de agenda, het eerste: Bouwcoalitie: afspraken maken</a>"))
+        #expect(html.contains("<dt>Aan tafel</dt><dd><a href=\"#tafels-titel\">Bouwtafel</a>"))
+        for anchor in ["komt-eraan-titel", "coalities-titel", "tafels-titel", "besluiten-titel", "updates-titel", "over-titel"] {
+            #expect(html.contains("<li><a href=\"#\(anchor)\">"), "the contents list links #\(anchor)")
+            #expect(html.contains("id=\"\(anchor)\""))
+        }
+        // Since when, and the variant before.
+        #expect(html.contains("Sinds <time datetime=\"2026-01-01\">1 januari 2026</time>, daarvoor instap"))
+        // An update says why it is here.
+        #expect(html.contains("· noemt Sliedrecht"))
+        // Facts such as the CBS code come last, under "Over Sliedrecht".
+        let over = try #require(html.range(of: "id=\"over-titel\""))
+        #expect(over.lowerBound < (try #require(html.range(of: "<dt>CBS-code</dt>"))).lowerBound)
+    }
+
+    @Test func updatesSayWhyTheyAreThereAndAreAHandful() throws {
+        var files = AgendaTests.files
+        for n in 1...7 {
+            files["Content/updates/bericht-\(n).md"] = "---\ntitel: Bericht \(n)\ndatum: 2026-02-0\(n)\nauteur: R\nsamenvatting: S\ncoalities: [bouwcoalitie]\n---\nTekst.\n"
+        }
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        try site.build()
+        let dordrecht = try site.read("gemeenten/dordrecht/index.html")
+        let updates = try #require(dordrecht.range(of: "<h2 id=\"updates-titel\">Updates</h2>"))
+        let section = String(dordrecht[updates.upperBound...].prefix(6_000))
+        #expect(section.components(separatedBy: "· via coalitie Bouwcoalitie").count - 1 == 5)
+        #expect(section.contains("Dit zijn de vijf nieuwste van 8 updates."))
+    }
+}
