@@ -168,6 +168,8 @@ import Testing
         let matrix = try site.read("deelname/index.html")
         #expect(matrix.contains("Niet in deze tabel"))
         #expect(matrix.contains("Stand onbekend, volgens de bron van 29 mei 2024"))
+        #expect(try site.read("coalities/bouwcoalitie/index.html")
+            .contains("<dt>Status</dt><dd>Stand onbekend, volgens de bron van <time datetime=\"2024-05-29\">29 mei 2024</time></dd>"))
         #expect(!matrix.contains("<th scope=\"row\"><a href=\"/coalities/bouwcoalitie/\">"))
     }
 
