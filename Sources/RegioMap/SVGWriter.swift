@@ -251,7 +251,9 @@ public enum SVGWriter {
         if first.anchor == .middle { s += " text-anchor=\"middle\"" }
         if bold { s += " font-weight=\"bold\"" }
         s += " fill=\"\(fill)\">"
-        for line in lines { s += "<tspan x=\"\(num(line.x))\" y=\"\(num(line.y))\">\(text(line.text))</tspan>" }
+        // A space between the lines: without it, the text a screen reader reads (the link's name)
+        // glues the last word of one line to the first of the next ("allevervoerswijzen").
+        s += lines.map { "<tspan x=\"\(num($0.x))\" y=\"\(num($0.y))\">\(text($0.text))</tspan>" }.joined(separator: " ")
         return s + "</text>"
     }
 

@@ -196,6 +196,17 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(elements.filter { $0.attributes["class"] == "tag-band" }.count, 2)
     }
 
+    /// A label wrapped over several lines reads as the real title to a screen reader: the
+    /// words at the line breaks are not glued together.
+    func testWrappedLabelsKeepTheirSpaces() {
+        let title = "Bereikbaarheid via alle vervoerswijzen van de regio Drechtsteden"
+        let graph = MapGraph(nodes: [MapNode(id: "a", label: title)], edges: [])
+        let layout = LayeredLayout.layout(graph)
+        let label = parse(SVGWriter.svg(layout, graph: graph, options: SVGOptions())).first { $0.attributes["class"] == "label" }!
+        XCTAssertGreaterThan(layout.nodes["a"]!.texts.filter { $0.kind == .label }.count, 1, "the label wraps")
+        XCTAssertEqual(label.text, title)
+    }
+
     /// The legend lies below the graph, draws its samples like what they explain, and its text is
     /// at least 12 px at the drawing's natural size; the drawing grows to hold it.
     func testLegend() {
