@@ -29,6 +29,16 @@ import Testing
         #expect(over.lowerBound < (try #require(html.range(of: "<dt>CBS-code</dt>"))).lowerBound)
     }
 
+    @Test func theGemeenteMapSaysItInWordsAndAnEmptyThemaMapSaysWhy() throws {
+        let site = try TestSite(["Content/themas/bestuur.md": "---\ntitel: Bestuur\nsamenvatting: S\ntafel:\n  naam: Regiekamer\n  soort: regiekamer\n---\nTekst.\n"])
+        defer { site.cleanUp() }
+        try site.build()
+        let map = try site.read("groeiperspectief/gemeenten/sliedrecht/index.html")
+        #expect(map.contains("<p class=\"map-summary\"><strong>Sliedrecht werkt via 1 coalitie mee aan 1 van de 2 opgaven.</strong> <a class=\"label-voorbeeld\""))
+        let empty = try site.read("groeiperspectief/themas/bestuur/index.html")
+        #expect(empty.contains("Bij het thema Bestuur hoort geen van de opgaven op deze kaart; daarom zijn ze allemaal grijs."))
+    }
+
     @Test func updatesSayWhyTheyAreThereAndAreAHandful() throws {
         var files = AgendaTests.files
         for n in 1...7 {

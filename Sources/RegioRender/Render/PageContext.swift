@@ -757,6 +757,7 @@ package struct PageContextBuilder: Sendable {
         var svg = maps.full
         var emphasis: Set<String>?
         var uitleg: String?
+        var kaartZin: Fields?
         switch page {
         case .kaartThema(let slug):
             let t = model.thema(slug)!
@@ -764,7 +765,10 @@ package struct PageContextBuilder: Sendable {
             beschrijving = "De opgaven van het thema \(t.titel) in het groeiperspectief."
             svg = maps.themas[slug] ?? ""
             emphasis = Set(opgaven.filter { $0.themas.contains { $0.value == slug } }.map(\.info.slug))
-            uitleg = "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs."
+            uitleg = emphasis?.isEmpty == true
+                // An all-grey map says why, instead of leaving the reader to guess.
+                ? "Bij het thema \(t.titel) hoort geen van de opgaven op deze kaart; daarom zijn ze allemaal grijs. Wat de samenwerking binnen dit thema doet, staat op de pagina van het thema."
+                : "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs."
         case .kaartGemeente(let slug):
             let g = model.gemeente(slug)!
             titel = "Groeiperspectief: \(g.naam)"
@@ -772,6 +776,16 @@ package struct PageContextBuilder: Sendable {
             svg = maps.gemeenten[slug] ?? ""
             emphasis = maps.gemeenteOpgaven[slug] ?? []
             uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs."
+            // The map in one sentence: through how many coalities, on how many opgaven, where later.
+            let mix = Participation(model: model, relations: relations).of(slug, on: day)
+            let taking = mix.value.taking.flatMap(\.coalities)
+            let present = Set(opgaven.map(\.info.slug))
+            let reached = Set(taking.flatMap { model.coalities[$0].opgaven.map(\.value) }).intersection(present)
+            let instap = mix.value.taking.first { $0.variant == "instap" }?.coalities.count ?? 0
+            var zin = taking.isEmpty ? "\(g.naam) werkt nu via geen coalitie mee aan de opgaven op deze kaart."
+                : "\(g.naam) werkt via \(Vocabulary.plural(taking.count, "coalitie", "coalities")) mee aan \(reached.count) van de \(present.count) opgaven"
+            if !taking.isEmpty { zin += instap > 0 ? "; bij \(instap) stapt \(g.naam) later in." : "." }
+            kaartZin = merge(["tekst": .string(zin)], marks(mix.grounds))
         case .groeiperspectiefJaar(let year):
             jaar = year
             titel = "Groeiperspectief \(year)"
@@ -791,6 +805,7 @@ package struct PageContextBuilder: Sendable {
             "map_html": .string(svg),
             "has_map": .bool(!svg.isEmpty),
             "map_uitleg": .string(or: uitleg),
+            "kaart_zin": .object(or: kaartZin),
             "is_variant": .bool(page != .groeiperspectief),
             "kaart_url": .string(basePath + "groeiperspectief/kaart.svg"),
             "jaren": yearNavigation(mapYears, current: jaar, page: { .groeiperspectiefJaar($0) }, present: .groeiperspectief),
