@@ -54,3 +54,24 @@ import Testing
         #expect(section.contains("Dit zijn de vijf nieuwste van 8 updates."))
     }
 }
+
+/// Issue 31: what government sites have — a search field in every header, a phase banner while
+/// the portal is a test version, a favicon.
+@Suite struct SiteFrameTests {
+    @Test func everyPageHasASearchFieldAFaviconAndThePhaseBannerWhenSet() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.build()
+        #expect(!(try site.read("index.html")).contains("class=\"phase-banner\""))
+        try site.write(TestSite.base["Content/site.yml"]! + "testversie: true\n", to: "Content/site.yml")
+        try site.build()
+        for page in ["index.html", "gemeenten/dordrecht/index.html", "agenda/index.html", "bronnen/index.html"] {
+            let html = try site.read(page)
+            #expect(html.contains("<form class=\"header-search-form\" role=\"search\" action=\"/zoeken/\" method=\"get\">"), "\(page)")
+            #expect(html.contains("<input id=\"kop-zoekterm\" name=\"q\" type=\"search\""), "\(page)")
+            #expect(html.contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"), "\(page)")
+            #expect(html.contains("<strong class=\"phase-tag\">Testversie</strong>"), "\(page)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("favicon.svg").path))
+    }
+}

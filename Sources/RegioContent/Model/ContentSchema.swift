@@ -119,6 +119,7 @@ public enum ContentSchema {
         FieldSpec("peildatum", .date,
                   "Stand van de gegevens: tot deze datum heeft de redactie de inhoud met de bronnen vergeleken. Zonder peildatum geldt de laatste datum in de inhoud."),
         FieldSpec("uitgever", .text, "Wie het portaal uitgeeft; staat onderaan elke pagina."),
+        FieldSpec("testversie", .boolean, "true zolang het portaal een testversie is: elke pagina zegt het dan bovenaan."),
     ])
 
     public static let tafelLid = ObjectSpec([

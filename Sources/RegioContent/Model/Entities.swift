@@ -45,6 +45,8 @@ public struct SiteSettings: Sendable {
     public var peildatum: Day?
     /// Who publishes the portal, in the editors' words.
     public var uitgever: String?
+    /// The portal is a test version: every page says so.
+    public var testversie: Bool = false
 }
 
 public struct Gemeente: Sendable {

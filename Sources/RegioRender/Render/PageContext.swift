@@ -154,6 +154,7 @@ package struct PageContextBuilder: Sendable {
                 "feed_url": .string(basePath + "feeds/updates.xml"),
                 "zoeken_url": .string(basePath + "zoeken/"),
                 "bronnen_url": .string(url(.bronnen)),
+                "testversie": .bool(model.settings.testversie),
             ],
             "page": [
                 "titel": .string(titel),
@@ -994,6 +995,7 @@ package struct SourceKeys: Sendable {
         hasher.combine(model.settings.baseURL)
         hasher.combine(model.settings.updatesPerPagina)
         hasher.combine(model.settings.uitgever)
+        hasher.combine(model.settings.testversie)
         hasher.combine(now.description)
         // Every page's footer shows the data date, which the newest update or besluit may set.
         hasher.combine(model.dataDate)
