@@ -45,6 +45,8 @@ public struct SiteSettings: Sendable {
     public var peildatum: Day?
     /// Who publishes the portal, in the editors' words.
     public var uitgever: String?
+    /// Where `base_url` is written in site.yml; nil when `--base-url` gave the address.
+    public var baseURLLocation: SourceLocation?
 }
 
 public struct Gemeente: Sendable {
