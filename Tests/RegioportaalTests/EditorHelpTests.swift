@@ -132,6 +132,37 @@ import Testing
         #expect(deploy.unpublished == [UnpublishedPage(path: "/updates/concept-bericht/", file: Self.draft, reason: .draft)])
     }
 
+    /// `serve` shows drafts unless told `--no-drafts`: run the real command until its first
+    /// build is written, then stop it as Ctrl-C does.
+    @Test func serveIncludesDraftsByDefault() throws {
+        let files = [Self.draft: Self.draftText,
+                     "Content/site.yml": "titel: T\nbeschrijving: B\nbase_url: https://regioportaal.example.nl/\nupdates_per_pagina: 2\n"]
+        for (arguments, shown) in [([String](), true), (["--no-drafts"], false)] {
+            let site = try TestSite(files)
+            defer { site.cleanUp() }
+            let run = try Binary.start(["serve", "--port", "0", "--now", "2026-11-22"] + arguments, in: site.root)
+            let home = site.root.appendingPathComponent("_preview/index.html")
+            for _ in 0..<1200 where !FileManager.default.fileExists(atPath: home.path) && run.process.isRunning {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            run.process.terminate()
+            let result = run.wait()
+            #expect(FileManager.default.fileExists(atPath: home.path), "\(result.stderr)")
+            let draft = site.root.appendingPathComponent("_preview/updates/concept-bericht/index.html")
+            #expect(FileManager.default.fileExists(atPath: draft.path) == shown, "\(arguments)")
+            // The preview is no deploy build: no warning about the base URL there.
+            #expect(result.stderr.contains(", 0 warnings"), "\(result.stderr)")
+        }
+        // A deploy build never has the draft, and is warned about the base URL.
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let build = try Binary.run(["build", "--now", "2026-11-22"], in: site.root)
+        #expect(build.status == 0)
+        #expect(build.stderr.contains("Content/site.yml:3:11: warning: base_url is nog het voorbeeldadres https://regioportaal.example.nl/"), "\(build.stderr)")
+        #expect(build.stderr.contains("0 errors, 1 warning"), "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("updates/concept-bericht").path))
+    }
+
     @Test func unpublishedPagesSayWhy() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
