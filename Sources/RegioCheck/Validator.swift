@@ -8,6 +8,7 @@ import RegioSupport
 public struct Validator {
     let files: [LoadedFile]
     let records: [Record?]
+    let parsed: [ParsedFile]
     let kinds: [ContentKind]
     let model: SiteModel
     /// The model as it will be published; links may only point at its pages.
@@ -31,6 +32,7 @@ public struct Validator {
         self.snapshotYears = snapshotYears
         self.assetPaths = assetPaths
         self.linkSeverity = linkSeverity
+        self.parsed = parsed
         self.files = parsed.map(\.file)
         self.records = parsed.map(\.record)
         self.kinds = parsed.map(\.file.kind)
@@ -420,10 +422,15 @@ public struct Validator {
         return diagnostics
     }
 
+    /// Every body to check: those of the model's entities, and those of Markdown files whose
+    /// front matter has errors (so no entity), so that all mistakes of a file come in one run.
     private func allInfos() -> [EntityInfo] {
-        model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info) + model.opgaven.map(\.info)
+        let built = model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info) + model.opgaven.map(\.info)
             + model.coalities.map(\.info) + model.besluiten.map(\.info) + model.verwachteBesluiten.map(\.info)
             + model.updates.map(\.info) + model.paginas.map(\.info)
+        let paths = Set(built.map(\.source.path))
+        let unbuilt = parsed.filter { $0.file.isMarkdown && $0.file.kind != .bronnen && !paths.contains($0.file.source.path) }
+        return built + unbuilt.map(ModelBuilder.info)
     }
 }
 
@@ -478,7 +485,7 @@ package struct KnownTargets: Sendable {
             return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
         }
         // Site paths, most links of the portal, cannot carry a scheme: straight to the path checks.
-        if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination) }
+        if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination, isImage: isImage) }
         let lower = destination.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
             return Problem(message: "unsafe link \"\(Excerpt.quoted(destination))\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
@@ -487,11 +494,16 @@ package struct KnownTargets: Sendable {
             return nil
         }
         if destination.hasPrefix("#") { return nil }
+        if isImage {
+            let name = destination.split(separator: "/").last.map(String.init) ?? destination
+            return Problem(message: "afbeelding \"\(Excerpt.quoted(destination))\" heeft geen volledig adres",
+                           hint: "zet afbeeldingen in de map Public/img/ en schrijf het adres met een / ervoor: /img/\(Excerpt.quoted(name))")
+        }
         return Problem(message: "relative link \"\(Excerpt.quoted(destination))\"",
                        hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
     }
 
-    private func sitePathProblem(_ destination: String) -> Problem? {
+    private func sitePathProblem(_ destination: String, isImage: Bool) -> Problem? {
         var path = destination
         var fragment: String?
         if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
@@ -504,6 +516,7 @@ package struct KnownTargets: Sendable {
             return Problem(message: "link \"\(Excerpt.quoted(destination))\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
         }
         if assets.contains(path) { return nil }
+        if isImage { return missingImage(path) }
         var candidate = path
         if let pageAnchors = anchors[candidate] ?? { () -> Set<String>? in
             // Accept /themas/wonen as /themas/wonen/ (servers redirect).
@@ -524,6 +537,53 @@ package struct KnownTargets: Sendable {
         let suggestion = Suggest.didYouMean(path, in: anchors.keys)
         return Problem(message: "link to a page that does not exist: \(Excerpt.quoted(path))",
                        hint: suggestion ?? "check the path; portal pages look like /themas/wonen/")
+    }
+}
+
+extension KnownTargets {
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+
+    /// An image whose file is not in `Public/`: where images go, and up to three images that
+    /// are there with a name like the one written.
+    func missingImage(_ path: String) -> Problem {
+        var hint = "zet de afbeelding in de map Public/img/ en schrijf het adres als /img/naam.jpg"
+        let similar = Self.similarImages(to: path, in: assets)
+        if !similar.isEmpty {
+            hint += "; bestanden die er wel zijn en erop lijken: " + similar.joined(separator: ", ")
+        }
+        return Problem(message: "afbeelding niet gevonden: \(Excerpt.quoted(path)) staat niet in Public/", hint: hint)
+    }
+
+    /// The images among `assets` whose file name is closest to that of `path`: the same name
+    /// with another extension or folder first, then names that contain each other, then by
+    /// edit distance (bounded, as ``Suggest`` is).
+    static func similarImages(to path: String, in assets: Set<String>, count: Int = 3) -> [String] {
+        func split(_ path: Substring) -> (stem: String, ext: String) {
+            let name = path.split(separator: "/").last ?? path
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (String(name).lowercased(), "") }
+            return (String(name[..<dot]).lowercased(), String(name[name.index(after: dot)...]).lowercased())
+        }
+        let wanted = split(Substring(path)).stem
+        let a = Array(wanted.unicodeScalars.prefix(Suggest.maxLength + 1))
+        guard !a.isEmpty, a.count <= Suggest.maxLength else { return [] }
+        var scored: [(score: Int, path: String)] = []
+        for asset in assets {
+            let (stem, ext) = split(Substring(asset))
+            guard imageExtensions.contains(ext), stem.unicodeScalars.count <= Suggest.maxLength else { continue }
+            let score: Int
+            if stem == wanted {
+                score = 0
+            } else if min(stem.count, wanted.count) >= 3, stem.contains(wanted) || wanted.contains(stem) {
+                score = 1
+            } else {
+                let b = Array(stem.unicodeScalars)
+                let limit = max(2, max(a.count, b.count) / 3)
+                guard let d = Suggest.distance(a, b, limit: limit) else { continue }
+                score = 1 + d
+            }
+            scored.append((score, asset))
+        }
+        return scored.sorted { ($0.score, $0.path) < ($1.score, $1.path) }.prefix(count).map(\.path)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RegioContent
 import RegioSupport
 import Regioportaal
 
@@ -47,16 +48,16 @@ struct PreviewResponder: HTTPResponder {
         case LiveReload.stylesheetPath: return text(LiveReloadAssets.stylesheet, type: "text/css; charset=utf-8")
         default: break
         }
-        if path.hasPrefix(LiveReload.prefix) { return notFound() }
+        if path.hasPrefix(LiveReload.prefix) { return notFound(path: path) }
         switch SiteFiles.lookup(rawPath: path, basePath: builder.current.basePath, root: output) {
         case .file(let url):
-            guard let data = try? Data(contentsOf: url) else { return notFound() }
+            guard let data = try? Data(contentsOf: url) else { return notFound(path: path) }
             return file(data, type: MediaTypes.contentType(forPath: url.path), status: .ok)
         case .redirect(let location):
             let target = query.map { "\(location)?\($0)" } ?? location
             return Response(status: .found, headers: headers(type: "text/plain; charset=utf-8").merging([.location: target]))
         case .notFound:
-            return notFound()
+            return notFound(path: path)
         }
     }
 
@@ -72,13 +73,64 @@ struct PreviewResponder: HTTPResponder {
 
     /// The site's 404.html with status 404; a plain page (still with the reload script,
     /// so build errors show) when there is none yet, for example before the first good build.
-    private func notFound() -> Response {
+    /// When the path is the page of an update that was left out (a draft, scheduled or
+    /// expired), the page says so, and how to see it.
+    private func notFound(path: String) -> Response {
+        let note = builder.unpublished(at: path).map(Self.explanation)
+        var html: Data
         if let page = SiteFiles.notFoundPage(root: output), let data = try? Data(contentsOf: page) {
-            return file(data, type: "text/html; charset=utf-8", status: .notFound)
+            html = data
+        } else {
+            html = Data(("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Pagina niet gevonden</title></head>"
+                + "<body><h1>Pagina niet gevonden</h1><p>Deze pagina staat niet in de site die gebouwd is.</p></body></html>").utf8)
         }
-        let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-            + "<body><h1>Not found</h1><p>There is no such page in the site that was built.</p></body></html>"
-        return file(Data(html.utf8), type: "text/html; charset=utf-8", status: .notFound)
+        if let note { html = Self.insert(Data(note.utf8), afterFirstHeadingOf: html) }
+        return file(html, type: "text/html; charset=utf-8", status: .notFound)
+    }
+
+    /// Why the page of `page` is not in the preview and how to see it, in plain Dutch.
+    static func explanation(of page: UnpublishedPage) -> String {
+        let file = "<code>\(escape(page.file))</code>"
+        let (title, text): (String, String)
+        switch page.reason {
+        case .draft:
+            title = "Deze pagina bestaat, maar is een concept"
+            text = "In \(file) staat <code>draft: true</code>. Een concept staat niet op de site. De voorbeeldweergave "
+                + "toont concepten wel, maar deze is gestart met <code>--no-drafts</code>. Start hem opnieuw met "
+                + "<code>regioportaal serve</code> om het concept te zien. Is het bericht klaar? Haal dan de regel "
+                + "<code>draft: true</code> weg."
+        case .future(let day):
+            title = "Deze pagina bestaat, maar verschijnt pas op \(day.inWords)"
+            text = "In \(file) staat <code>publishDate: \(day)</code>. Het bericht komt pas op de site bij de eerste bouw "
+                + "op of na die datum. Wilt u het nu al zien? Start de voorbeeldweergave dan met "
+                + "<code>regioportaal serve --now \(day)</code>. Of haal de regel <code>publishDate</code> weg als het "
+                + "bericht meteen online mag."
+        case .expired(let day):
+            title = "Deze pagina bestaat, maar staat sinds \(day.inWords) niet meer op de site"
+            text = "In \(file) staat <code>expiryDate: \(day)</code>. Vanaf die datum toont de site het bericht niet meer. "
+                + "Wilt u het toch zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now \(day.adding(days: -1))</code>. "
+                + "Of haal de regel <code>expiryDate</code> weg als het bericht weer online mag."
+        }
+        return "<div class=\"preview-uitleg\" role=\"note\"><h2>\(title)</h2><p>\(text)</p></div>"
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        HTML.appendEscaped(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `note` after the first `</h1>` of `html`, or at the start of its body when it has none.
+    static func insert(_ note: Data, afterFirstHeadingOf html: Data) -> Data {
+        let at: Data.Index
+        if let heading = html.range(of: Data("</h1>".utf8)) {
+            at = heading.upperBound
+        } else if let body = html.range(of: Data("<body".utf8)), let end = html[body.upperBound...].firstIndex(of: UInt8(ascii: ">")) {
+            at = end + 1
+        } else {
+            at = html.startIndex
+        }
+        return html[..<at] + note + html[at...]
     }
 
     private func file(_ data: Data, type: String, status: HTTPResponse.Status) -> Response {

@@ -27,7 +27,7 @@ public struct SiteStatus: Sendable, Equatable {
 final class SiteBuilder: Sendable {
     let options: BuildOptions
     private let serverID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-    private let state: Locked<(status: SiteStatus, successes: Int)>
+    private let state: Locked<(status: SiteStatus, successes: Int, unpublished: [String: UnpublishedPage])>
 
     init(options: BuildOptions) {
         var options = options
@@ -35,10 +35,22 @@ final class SiteBuilder: Sendable {
         // changed and write only the files that changed; the result equals a clean build.
         if options.cache == nil { options.cache = BuildCache() }
         self.options = options
-        state = Locked((SiteStatus(version: "\(serverID)-0", basePath: Self.basePath(options), failure: nil), 0))
+        state = Locked((SiteStatus(version: "\(serverID)-0", basePath: Self.basePath(options), failure: nil), 0, [:]))
     }
 
     var current: SiteStatus { state.current.status }
+
+    /// The page of the last good build that `path` (a request path, base path included) would
+    /// be, had it been published.
+    func unpublished(at path: String) -> UnpublishedPage? {
+        let current = state.current
+        let base = current.status.basePath
+        guard path.hasPrefix(base) else { return nil }
+        var sitePath = "/" + path.dropFirst(base.count)
+        if sitePath.hasSuffix("/index.html") { sitePath.removeLast("index.html".count) }
+        if !sitePath.hasSuffix("/") { sitePath += "/" }
+        return current.unpublished[sitePath]
+    }
 
     /// Builds once (after `changes`, when the watcher knows them), off the cooperative thread pool: the pipeline is synchronous and uses
     /// every core, and must not starve the server's request handling.
@@ -79,8 +91,9 @@ final class SiteBuilder: Sendable {
         let basePath = Self.basePath(options)
         state.withLock { state in
             switch outcome {
-            case .built:
+            case .built(let report):
                 state.successes += 1
+                state.unpublished = Dictionary(report.unpublished.map { ($0.path, $0) }) { first, _ in first }
                 state.status = SiteStatus(version: "\(serverID)-\(state.successes)", basePath: basePath, failure: nil)
             case .failed(let diagnostics):
                 state.status.failure = diagnostics

@@ -34,8 +34,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml, e.g. https://example.org/portaal/.")
     var baseURL: String?
 
-    @Flag(help: "Include draft updates (for previews).")
-    var drafts = false
+    @Flag(inversion: .prefixedNo, help: "Include draft updates (default: only in serve, the preview; build and check leave them out).")
+    var drafts: Bool?
 
     @Option(help: "How broken internal links count: error (default) or warn.")
     var links: LinkPolicy = .error
@@ -52,12 +52,13 @@ struct ProjectOptions: ParsableArguments {
     /// writes (drafts) into the folder a deploy build makes.
     func outputPath(default folder: String = "_site") -> String { output ?? folder }
 
-    func buildOptions(defaultOutput: String = "_site") throws -> BuildOptions {
+    func buildOptions(defaultOutput: String = "_site", preview: Bool = false) throws -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         func resolve(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
         var options = BuildOptions(content: resolve(content), templates: resolve(templates), publicFolder: resolve(publicFolder),
-                                   output: resolve(outputPath(default: defaultOutput)), now: try today(now), baseURL: baseURL, includeDrafts: drafts,
-                                   displayBase: cwd)
+                                   output: resolve(outputPath(default: defaultOutput)), now: try today(now), baseURL: baseURL,
+                                   includeDrafts: drafts ?? preview, displayBase: cwd)
+        options.isPreview = preview
         options.linkSeverity = links == .warn ? .warning : .error
         return options
     }

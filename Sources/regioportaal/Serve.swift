@@ -14,7 +14,8 @@ struct Serve: AsyncParsableCommand {
     var port = 8000
 
     func run() async throws {
-        let options = try project.buildOptions(defaultOutput: "_preview")
+        // The preview shows what the editor is writing: drafts too, with their "concept" label.
+        let options = try project.buildOptions(defaultOutput: "_preview", preview: true)
         do {
             try await PreviewServer(options: options, port: port).run()
         } catch let error as PreviewServerError {

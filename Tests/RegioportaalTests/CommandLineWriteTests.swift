@@ -136,7 +136,7 @@ import Darwin
         #expect(templates.stderr.contains("Templates is geen inhoudsmap: er staat geen site.yml in"), "\(templates.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Templates/updates").path))
         #expect(try Binary.run(["new", "update", "Nieuw bericht"] + Self.now, in: site.root).status == 0)
-        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/updates/nieuw-bericht.md").path))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/updates/2026-11-22-nieuw-bericht.md").path), "named after --now")
     }
 
     @Test func mapNeverOverwritesItsInputOrTheProject() throws {

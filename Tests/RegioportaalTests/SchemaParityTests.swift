@@ -346,7 +346,9 @@ enum FrontMatterJSON {
         }
         let errorFiles = Set(site.check().filter { $0.severity == .error }.compactMap(\.location?.file))
         let writer = Self.writer(for: site)
-        let paths = Array(TestSite.base.keys) + Scaffold.Kind.allCases.map { "Content/\($0.folder.rawValue)/nieuw-\($0.rawValue).md" }
+        let paths = Array(TestSite.base.keys) + Scaffold.Kind.allCases.map {
+            "Content/\($0.folder.rawValue)/\($0.isDated ? "2026-11-22-" : "")nieuw-\($0.rawValue).md"
+        }
         let jobs = try paths.map { path in
             JSONSchemaValidator.Job(id: path, schema: Self.schema(for: path, writer: writer),
                                     instance: try #require(try FrontMatterJSON.of(path: path, in: site.root)))
@@ -358,8 +360,8 @@ enum FrontMatterJSON {
         }
         // The scaffolds that staff must still fill in are rejected by both: the empty orgaan of
         // a besluit, the empty deelnemers of a coalitie.
-        #expect(errorFiles.contains("Content/besluiten/nieuw-besluit.md"))
-        #expect(!errorFiles.contains("Content/updates/nieuw-update.md"))
+        #expect(errorFiles.contains("Content/besluiten/2026-11-22-nieuw-besluit.md"))
+        #expect(!errorFiles.contains("Content/updates/2026-11-22-nieuw-update.md"))
     }
 
     @Test func newFilesNameTheirSchemaWithoutMovingPositions() throws {
@@ -369,8 +371,8 @@ enum FrontMatterJSON {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("---\n# yaml-language-server: $schema=../../schemas/updates.schema.json\ntitel: \"Nieuw bericht\"\n"))
         #expect(site.check().isEmpty)
-        try site.write(text.replacingOccurrences(of: "datum: 2026-11-22", with: "datum: morgen"), to: "Content/updates/nieuw-bericht.md")
-        #expect(site.checkLines() == ["Content/updates/nieuw-bericht.md:4:8: error: \"morgen\" is not a date"])
+        try site.write(text.replacingOccurrences(of: "datum: 2026-11-22", with: "datum: morgen"), to: "Content/updates/2026-11-22-nieuw-bericht.md")
+        #expect(site.checkLines() == ["Content/updates/2026-11-22-nieuw-bericht.md:4:8: error: \"morgen\" is geen datum"])
         // In the repository the comment points at the committed schema.
         let repository = TestSite.repository
         let path = Scaffold.relativePath(from: repository.appendingPathComponent("Content/coalities"),

@@ -60,8 +60,8 @@ import Testing
             "Content/updates/tweede.md": "---\ntitel: Twee\ndatum: 29 mei 2024\nauteur: R\nsamenvatting: S\n---\nTekst.\n",
         ])
         #expect(result == [
-            "Content/updates/eerste-update.md:3:8: error: \"2024-02-30\" is not a date that exists",
-            "Content/updates/tweede.md:3:8: error: \"29 mei 2024\" is not a date",
+            "Content/updates/eerste-update.md:3:8: error: \"2024-02-30\" is geen datum die bestaat",
+            "Content/updates/tweede.md:3:8: error: \"29 mei 2024\" is geen datum",
         ])
     }
 
@@ -186,7 +186,8 @@ import Testing
         #expect(result == [
             "Content/gemeenten/Alblas Serdam.md:1:1: error: file name \"Alblas Serdam.md\" is not a valid slug",
             "Content/paginas/over.md:2:1: error: missing required key \"samenvatting\"",
-            "Content/updates/eerste-update.md:3:8: error: \"2024-13-01\" is not a date that exists",
+            // Month 13: read as day and month swapped (2024-01-13).
+            "Content/updates/eerste-update.md:3:8: error: \"2024-13-01\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag)",
             "Content/updates/eerste-update.md:6:13: error: unknown gemeente \"zwijndrecht\"",
         ])
     }

@@ -117,7 +117,7 @@ public enum Suggest {
     }
 
     /// The edit distance of `a` and `b`, or nil as soon as it is certain to exceed `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+    package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         if a.isEmpty { return b.count <= limit ? b.count : nil }
         if b.isEmpty { return a.count <= limit ? a.count : nil }
         var previous = Array(0...b.count)

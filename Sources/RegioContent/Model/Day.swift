@@ -51,6 +51,27 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
+    /// The date an editor probably meant by a date written otherwise than `YYYY-MM-DD`: the
+    /// Dutch way round (`31-01-2026`, `31-1-2026`, `31/01/2026`), with day and month swapped
+    /// (`2026-31-01`) or without zeros (`2026-1-31`). Nil for anything else. `01-02-2026` is
+    /// read the Dutch way, as 1 February: that is how editors here write dates.
+    public static func meant(by text: String) -> Day? {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" || $0 == "." }
+        guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        let found: Day?
+        if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            found = Day(year: c, month: b, day: a)
+        } else if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            found = b > 12 ? Day(year: a, month: c, day: b) : Day(year: a, month: b, day: c)
+        } else {
+            found = nil
+        }
+        // Only a different spelling: a valid `YYYY-MM-DD` needs no correction.
+        guard let found, found.description != text else { return nil }
+        return found
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -67,6 +88,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var description: String {
         "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+
+    public static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                    "augustus", "september", "oktober", "november", "december"]
+
+    /// `29 mei 2024`, as pages and messages for readers write a date.
+    public var inWords: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 
     /// RFC 3339 midnight UTC, for feeds and sitemaps.
     public var rfc3339: String { description + "T00:00:00Z" }

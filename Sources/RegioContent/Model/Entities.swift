@@ -47,6 +47,8 @@ public struct SiteSettings: Sendable {
     public var uitgever: String?
     /// The portal is a test version: every page says so.
     public var testversie: Bool = false
+    /// Where `base_url` is written in site.yml; nil when `--base-url` gave the address.
+    public var baseURLLocation: SourceLocation?
 }
 
 public struct Gemeente: Sendable {

@@ -10,10 +10,7 @@ public struct ModelBuilder {
         var updates: [Update] = [], paginas: [Pagina] = [], bronnen: [Bron] = [], verwacht: [Besluit] = []
         for item in parsed {
             guard let r = item.record else { continue }
-            let source = item.file.source
-            let info = EntityInfo(slug: item.file.slug, kind: item.file.kind, source: source,
-                                  provenance: Self.provenance(r) ?? .example, body: item.body, bodyLineOffset: item.bodyLineOffset,
-                                  frontMatterHash: item.file.isMarkdown ? source.hash(ofLinesBefore: item.bodyLineOffset + 1) : source.contentHash)
+            let info = Self.info(item)
             switch item.file.kind {
             case .gemeenten:
                 guard let naam = r.text("naam") else { continue }
@@ -107,6 +104,15 @@ public struct ModelBuilder {
         return SiteModel(settings: settings, gemeenten: gemeenten, partners: partners, themas: themas, opgaven: opgaven,
                          coalities: coalities, besluiten: besluiten, updates: updates, paginas: paginas, bronnen: bronnen,
                          verwachteBesluiten: verwacht)
+    }
+
+    /// What every entity made from `item` shares. Also made for a file whose front matter has
+    /// errors, so that its body is checked in the same run.
+    package static func info(_ item: ParsedFile) -> EntityInfo {
+        let source = item.file.source
+        return EntityInfo(slug: item.file.slug, kind: item.file.kind, source: source,
+                          provenance: item.record.flatMap(Self.provenance) ?? .example, body: item.body, bodyLineOffset: item.bodyLineOffset,
+                          frontMatterHash: item.file.isMarkdown ? source.hash(ofLinesBefore: item.bodyLineOffset + 1) : source.contentHash)
     }
 
     /// The provenance a record states, nil when it states none (the validator refuses that,

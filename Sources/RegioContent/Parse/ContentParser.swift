@@ -40,7 +40,8 @@ public struct ContentParser: Sendable {
         return SiteSettings(titel: titel, beschrijving: beschrijving, baseURL: baseURL,
                             updatesPerPagina: record.integer("updates_per_pagina") ?? 10,
                             peildatum: record.date("peildatum")?.value, uitgever: record.text("uitgever"),
-                            testversie: record.bool("testversie"))
+                            testversie: record.bool("testversie"),
+                            baseURLLocation: baseURLOverride == nil ? record["base_url"]?.location : nil)
     }
 
     public func parse(_ files: [LoadedFile], cache: ParseCache? = nil, diagnostics: inout Diagnostics) -> [ParsedFile] {

@@ -95,6 +95,15 @@ public enum WebAddress {
             && !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline })
     }
 
+    /// Whether `text` is an address for examples only (`https://regioportaal.example.nl/`, any
+    /// host with a label `example`): a site built for it links to nowhere.
+    public static func isPlaceholder(_ text: String) -> Bool {
+        guard let scheme = text.range(of: "://") else { return false }
+        let authority = text[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? $0 } ?? authority
+        return host.lowercased().split(separator: ".").contains("example")
+    }
+
     /// Why `text` cannot be the address the site is built for (`base_url`, `--base-url`), or nil.
     /// Every page address is this plus a path, so a name and password (`user:pw@`, which would
     /// be published in every link), a `?query` or a `#fragment` would break or leak.
@@ -215,6 +224,16 @@ public struct RecordDecoder {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Editors write yes and no in words (`ja`, `nee`): say which of the two that word means.
+    static func booleanHint(_ text: String) -> String {
+        switch text.lowercased() {
+        case "ja", "waar", "yes", "y", "on", "aan", "j": return "schrijf true of false; voor \"\(text)\" schrijft u true"
+        case "nee", "onwaar", "no", "n", "off", "uit": return "schrijf true of false; voor \"\(text)\" schrijft u false"
+        case "true", "false": return "schrijf true of false met kleine letters en zonder aanhalingstekens"
+        default: return "schrijf true of false: true voor ja, false voor nee"
+        }
+    }
+
     private func decodeScalar(_ text: String, quoted: Bool, location: SourceLocation, as type: FieldType, key: String,
                               diagnostics: inout Diagnostics) -> FieldValue? {
         let trimmed = Self.trimmed(text)
@@ -236,11 +255,16 @@ public struct RecordDecoder {
                 }
                 return .date(day)
             }
-            if Day.looksLikeDate(trimmed) {
-                diagnostics.error("\"\(trimmed)\" is not a date that exists", at: location,
-                                  hint: "check the day and month; dates are written YYYY-MM-DD")
+            let quotedText = Excerpt.quoted(trimmed)
+            if let meant = Day.meant(by: trimmed), meant.isPlausible {
+                diagnostics.error("\"\(quotedText)\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag)", at: location,
+                                  hint: "schrijf datums als JJJJ-MM-DD, dus \(meant)")
+            } else if Day.looksLikeDate(trimmed) {
+                diagnostics.error("\"\(quotedText)\" is geen datum die bestaat", at: location,
+                                  hint: "kijk de dag en de maand na; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
             } else {
-                diagnostics.error("\"\(trimmed)\" is not a date", at: location, hint: "write dates as YYYY-MM-DD, e.g. 2024-05-29")
+                diagnostics.error("\"\(quotedText)\" is geen datum", at: location,
+                                  hint: "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
             }
             return nil
         case .integer(let minimum, let maximum):
@@ -263,7 +287,8 @@ public struct RecordDecoder {
             case "true": return .boolean(true)
             case "false": return .boolean(false)
             default:
-                diagnostics.error("\"\(key)\" must be true or false, found \"\(trimmed)\"", at: location)
+                diagnostics.error("bij \"\(key)\" hoort true of false, gevonden: \"\(Excerpt.quoted(trimmed))\"", at: location,
+                                  hint: Self.booleanHint(trimmed))
                 return nil
             }
         case .url:

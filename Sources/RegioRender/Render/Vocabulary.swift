@@ -2,11 +2,10 @@ import RegioContent
 /// The Dutch words the portal shows for model values. Templates get these already
 /// translated, so staff never see a raw enum value on a page.
 enum Vocabulary {
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                         "augustus", "september", "oktober", "november", "december"]
+    static let months = Day.monthNames
 
     /// `29 mei 2024`
-    static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
+    static func date(_ day: Day) -> String { day.inWords }
 
     /// `mei 2024`
     static func month(_ day: Day) -> String { "\(months[day.month - 1]) \(day.year)" }

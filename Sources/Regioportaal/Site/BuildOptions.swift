@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` of site.yml (for example for a sub-path deployment).
     public var baseURL: String?
     public var includeDrafts: Bool
+    /// A build for the preview (`serve`), not for publishing: no warning about a placeholder `base_url`.
+    public var isPreview = false
     /// How a broken internal link counts: an error (default) or, with `--links warn`, a warning.
     public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.
@@ -65,4 +67,41 @@ public struct BuildReport: Sendable {
     public var searchIndexBytes: Int = 0
     /// With a ``BuildCache``: how many pages were rendered (the others were unchanged).
     public var renderedPages: Int?
+    /// Pages whose file exists but which this build did not publish, and why; the preview's
+    /// 404 page explains them.
+    public var unpublished: [UnpublishedPage] = []
+}
+
+/// A page that exists in `Content/` but is left out of a build: an update that is a draft,
+/// scheduled for later or expired.
+public struct UnpublishedPage: Sendable, Equatable {
+    public enum Reason: Sendable, Equatable {
+        case draft
+        case future(Day)
+        case expired(Day)
+    }
+
+    /// The page's site path without the base path, as `/updates/nieuwe-fietsroute/`.
+    public var path: String
+    /// The file it is made from, as messages name it.
+    public var file: String
+    public var reason: Reason
+
+    /// The updates of `model` that a build as of `now` leaves out. A draft shown in the
+    /// preview may still be left out for its dates, which then are the reason.
+    public static func list(_ model: SiteModel, now: Day, includeDrafts: Bool) -> [UnpublishedPage] {
+        model.updates.compactMap { update in
+            guard !Publication.isVisible(update, on: now, includeDrafts: includeDrafts) else { return nil }
+            let reason: Reason
+            if let publish = update.publishDate, now < publish {
+                reason = .future(publish)
+            } else if let expiry = update.expiryDate, now >= expiry {
+                reason = .expired(expiry)
+            } else {
+                reason = .draft
+            }
+            return UnpublishedPage(path: Routes.page(for: .updates, slug: update.info.slug).path,
+                                   file: update.info.source.displayPath, reason: reason)
+        }
+    }
 }

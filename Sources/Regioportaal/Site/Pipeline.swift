@@ -54,6 +54,11 @@ public enum Pipeline {
         guard let settings = parserForSettings.parseSettings(settingsFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
             return nil
         }
+        if !options.isPreview, let location = settings.baseURLLocation, WebAddress.isPlaceholder(settings.baseURL) {
+            diagnostics.warning("base_url is nog het voorbeeldadres \(Excerpt.quoted(settings.baseURL))", at: location,
+                                hint: "zet bij base_url het echte adres van de site, of geef het mee met --base-url https://…; "
+                                    + "anders wijzen de links in de sitemap en de feeds naar een adres dat niet bestaat")
+        }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
         options.progress?("parsing \(loaded.files.count) files")
         let parsed = parser.parse(loaded.files, cache: options.cache?.parse, diagnostics: &diagnostics)
@@ -224,7 +229,8 @@ public enum Pipeline {
         }
         return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
-                           renderedPages: memo == nil ? nil : renderedPages)
+                           renderedPages: memo == nil ? nil : renderedPages,
+                           unpublished: UnpublishedPage.list(checked.model, now: options.now, includeDrafts: options.includeDrafts))
     }
 }
 

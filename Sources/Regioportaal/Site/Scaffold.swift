@@ -7,6 +7,9 @@ public enum Scaffold {
     public enum Kind: String, Sendable, CaseIterable {
         case update, coalitie, besluit, opgave, pagina
 
+        /// Whether the file name starts with the date, as updates and besluiten do.
+        var isDated: Bool { self == .update || self == .besluit }
+
         var folder: ContentKind {
             switch self {
             case .update: return .updates
@@ -35,20 +38,24 @@ public enum Scaffold {
         }
         let slug = Slug.make(title)
         guard SlugRules.isValid(slug) else {
-            throw Diagnostic.error("the title \"\(title)\" gives no usable file name", at: nil,
-                                   hint: "use a title with letters or digits")
+            throw Diagnostic.error("van de titel \"\(Excerpt.quoted(title))\" kan geen bestandsnaam gemaakt worden", at: nil,
+                                   hint: "gebruik een titel met letters of cijfers")
         }
+        // Updates and besluiten start with their date, like the others in their folders, so a
+        // folder lists them in the order they happened.
+        let name = (kind.isDated ? "\(day)-" : "") + slug + ".md"
         let folder = content.appendingPathComponent(kind.folder.rawValue)
-        let file = folder.appendingPathComponent(slug + ".md")
+        let file = folder.appendingPathComponent(name)
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw Diagnostic.error("\(kind.folder.rawValue)/\(slug).md already exists", at: nil,
-                                   hint: "choose another title, or edit the existing file")
+            throw Diagnostic.error("\(kind.folder.rawValue)/\(name) bestaat al", at: nil,
+                                   hint: "kies een andere titel, of bewerk het bestand dat er al is")
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let schemaFolder = schemas ?? content.deletingLastPathComponent().appendingPathComponent("schemas")
         let schema = relativePath(from: folder, to: schemaFolder.appendingPathComponent(kind.folder.rawValue + ".schema.json"))
         // A YAML comment: the front matter parses and reports positions as before.
-        let text = "---\n# yaml-language-server: $schema=\(schema)\n" + frontMatter(kind, title: title, day: day) + Self.provenance
+        let text = "---\n# yaml-language-server: $schema=\(schema)\n"
+            + frontMatter(kind, title: title, day: day, names: knownNames(for: kind, in: content)) + Self.provenance
             + "---\n" + body(kind)
         // `.withoutOverwriting` closes the race between the check above and the write.
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
@@ -76,7 +83,39 @@ public enum Scaffold {
 
         """
 
-    static func frontMatter(_ kind: Kind, title: String, day: Day) -> String {
+    /// The lists a new file of `kind` refers from, in the order its front matter has them.
+    static func referenceFolders(_ kind: Kind) -> [ContentKind] {
+        switch kind {
+        case .update, .besluit: return [.themas, .coalities, .gemeenten]
+        case .coalitie: return [.themas, .opgaven, .gemeenten]
+        case .opgave: return [.themas, .opgaven]
+        case .pagina: return []
+        }
+    }
+
+    /// Most names a comment line lists; the folder has the rest.
+    static let maxNamesPerLine = 20
+
+    /// YAML comments with the names (slugs) the new file's lists may hold, one line per folder,
+    /// from the files now in `content`: an editor need not look them up.
+    static func knownNames(for kind: Kind, in content: URL) -> String {
+        var lines: [String] = []
+        for folder in referenceFolders(kind) {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(folder.rawValue).path)) ?? []
+            let names = Set(files.compactMap { file -> String? in
+                guard file.hasSuffix(".md") || file.hasSuffix(".yml") else { return nil }
+                let name = String(file[..<file.lastIndex(of: ".")!])
+                return SlugRules.isValid(name) ? name : nil
+            }).sorted()
+            guard !names.isEmpty else { continue }
+            let more = names.count > maxNamesPerLine ? ", … (de rest staat in Content/\(folder.rawValue)/)" : ""
+            lines.append("# \(folder.rawValue): " + names.prefix(maxNamesPerLine).joined(separator: ", ") + more)
+        }
+        guard !lines.isEmpty else { return "" }
+        return "# Namen die u in de lijsten hieronder kunt gebruiken:\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    static func frontMatter(_ kind: Kind, title: String, day: Day, names: String = "") -> String {
         let titel = "titel: \(quoted(title))\n"
         switch kind {
         case .update:
@@ -84,7 +123,7 @@ public enum Scaffold {
             datum: \(day)
             auteur: Redactie Regioportaal
             samenvatting: "Vat het bericht samen in één of twee zinnen."
-            themas: []
+            \(names)themas: []
             coalities: []
             gemeenten: []
             draft: true
@@ -93,7 +132,7 @@ public enum Scaffold {
         case .coalitie:
             return titel + """
             samenvatting: "Vat het doel van de coalitie samen in één of twee zinnen."
-            themas: []
+            \(names)themas: []
             opgaven: []
             status: verkenning
             start: \(day)
@@ -107,7 +146,7 @@ public enum Scaffold {
             orgaan: ""
             kenmerk: ""
             uitkomst: ""
-            themas: []
+            \(names)themas: []
             coalities: []
             gemeenten: []
 
@@ -115,7 +154,7 @@ public enum Scaffold {
         case .opgave:
             return titel + """
             samenvatting: "Beschrijf de opgave in één of twee zinnen."
-            themas: []
+            \(names)themas: []
             afhankelijk_van: []
             vanaf: { datum: \(day), redactie: true }
 

@@ -211,7 +211,8 @@ enum TextEditRebuild {
         for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, Diagnostics())) }
         return BuildReport(pages: next.pages, files: next.fileCount, warnings: next.warnings,
                            seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
-                           renderedPages: rendered)
+                           renderedPages: rendered,
+                           unpublished: UnpublishedPage.list(next.model, now: options.now, includeDrafts: options.includeDrafts))
     }
 
     /// Whether an update keeps its place in the site: what lists it, the order it is listed in,
