@@ -92,7 +92,7 @@ import Testing
                 $0.changedPaths = changed.map { $0.map { site.root.appendingPathComponent($0).path } }
             }
         } catch let failure as BuildFailure {
-            Issue.record("\(context): the preview's build failed: \(failure.diagnostics.map(\.message).prefix(3))")
+            Issue.record("\(context): the preview's build failed: \(failure.diagnostics.filter { $0.severity == .error }.map(\.message).prefix(3))")
             throw failure
         }
     }
@@ -163,7 +163,12 @@ struct PageInputs {
     func expectEqualKeysMeanEqualData(since previous: PageInputs, _ context: String) {
         for (path, now) in pages.sorted(by: { $0.key < $1.key }) {
             guard let before = previous.pages[path], before.key == now.key else { continue }
-            #expect(before.context == now.context, "\(context): \(path) has the same input key but different data (a stale hand-declared key)")
+            guard before.context != now.context else { continue }
+            var differing = "its data"
+            if case .object(let a) = before.context, case .object(let b) = now.context {
+                differing = "the fields " + Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted().joined(separator: ", ")
+            }
+            Issue.record("\(context): \(path) has the same input key as before but \(differing) changed (a stale hand-declared key)")
         }
     }
 }
