@@ -203,13 +203,34 @@ package struct TestSite {
 
     /// Every file of the output folder with its bytes.
     package func snapshot() throws -> [String: Data] {
+        try Self.snapshot(of: output)
+    }
+
+    /// Every file of `folder` (site-relative path) with its bytes.
+    package static func snapshot(of folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])!
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])!
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            result[RelativePath.display(url, from: output)] = try Data(contentsOf: url)
+            result[RelativePath.display(url, from: folder)] = try Data(contentsOf: url)
         }
         return result
     }
 
     package func cleanUp() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A fixture edit whose text was not there: the test would silently test the unedited fixture.
+package struct MissingFixtureText: Error, CustomStringConvertible {
+    package var text: String
+    package var fixture: String
+    package var description: String { "the fixture edit's text \"\(text)\" is not in the fixture:\n\(fixture)" }
+}
+
+extension String {
+    /// This text with every `old` replaced by `new`; throws (failing the test) when `old` is
+    /// not there, so a fixture that drifts cannot turn an edit into no edit.
+    package func edited(_ old: String, _ new: String) throws -> String {
+        guard contains(old) else { throw MissingFixtureText(text: old, fixture: self) }
+        return replacingOccurrences(of: old, with: new)
+    }
 }

@@ -42,8 +42,8 @@ import Testing
         Tekst.
 
         """,
-        "Content/coalities/bouwcoalitie.md": TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(
-            of: "voorbeeld: true", with: "volgende_stap: { stap: afspraken, datum: 2027-02-01, waarom: Afspraken over geld. }\nvoorbeeld: true"),
+        "Content/coalities/bouwcoalitie.md": try! TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited(
+            "voorbeeld: true", "volgende_stap: { stap: afspraken, datum: 2027-02-01, waarom: Afspraken over geld. }\nvoorbeeld: true"),
     ]
 
     @Test func expectedDecisionsAreOnTheAgendaAndNeverAmongTheDecisionsTaken() throws {
@@ -137,7 +137,7 @@ import Testing
         #expect(calendars["dordrecht"]?.count == 3)
 
         // Moving the decision moves the event: same UID, new date, no second event.
-        try site.write(Self.files["Content/besluiten/2027-03-01-kaders.md"]!.replacingOccurrences(of: "2027-03-01, redactie", with: "2027-04-01, redactie"),
+        try site.write(Self.files["Content/besluiten/2027-03-01-kaders.md"]!.edited("2027-03-01, redactie", "2027-04-01, redactie"),
                        to: "Content/besluiten/2027-03-01-kaders.md")
         try site.build()
         let moved = try #require(try parse()["regio"])

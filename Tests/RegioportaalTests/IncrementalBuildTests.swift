@@ -40,17 +40,25 @@ import Testing
         #expect(cache.lastRender.rendered == 0, "no page is rendered again")
 
         cache.parse.resetCounters()
-        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.replacingOccurrences(of: "Het begin.", with: "Een nieuw begin."),
+        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.edited("Het begin.", "Een nieuw begin."),
                        to: "Content/updates/eerste-update.md")
-        try compare(site, cache, "edit one update's text")
+        try compare(site, cache, "edit one update's summary")
         #expect(cache.parse.misses == 1, "only the edited file is parsed again")
         #expect(try site.read("updates/eerste-update/index.html").contains("Een nieuw begin."))
         let pagesAfterEdit = cache.lastRender.rendered
         #expect(pagesAfterEdit >= 1 && pagesAfterEdit < all / 2, "an edit renders the pages that show it, not the site")
 
+        cache.parse.resetCounters()
+        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.edited("Het begin.", "Een nieuw begin.").edited("Zie [de bouwtafel]", "Lees over [de bouwtafel]"),
+                       to: "Content/updates/eerste-update.md")
+        try compare(site, cache, "edit one update's text (below the front matter)")
+        #expect(cache.parse.misses == 1, "only the edited file is parsed again")
+        #expect(try site.read("updates/eerste-update/index.html").contains("Lees over"))
+        #expect(cache.lastRender.rendered == 1, "an update's text shows only on its own page")
+
         // A new title shows on every list, feed, search and change page that names the update.
         let retitled = try String(contentsOf: site.root.appendingPathComponent("Content/updates/eerste-update.md"), encoding: .utf8)
-            .replacingOccurrences(of: "titel: ", with: "titel: Herzien, ")
+            .edited("titel: ", "titel: Herzien, ")
         try site.write(retitled, to: "Content/updates/eerste-update.md")
         try compare(site, cache, "retitle an update")
         #expect(cache.lastRender.rendered > 1, "the title is shown beyond the update's own page")
@@ -58,7 +66,7 @@ import Testing
         // Same size and the old modification time: still seen (the change time moves).
         let edited = site.root.appendingPathComponent("Content/updates/eerste-update.md")
         let stamp = try FileManager.default.attributesOfItem(atPath: edited.path)[.modificationDate] as! Date
-        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.replacingOccurrences(of: "Het begin.", with: "Een NIEUW begin."),
+        try site.write(TestSite.base["Content/updates/eerste-update.md"]!.edited("Het begin.", "Een NIEUW begin."),
                        to: "Content/updates/eerste-update.md")
         try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: edited.path)
         try compare(site, cache, "edit that keeps size and modification time")
@@ -77,7 +85,7 @@ import Testing
 
         // The maps, the participation tables and the lists of opgaven and coalities are keyed by
         // everything but the updates and besluiten, and by the snapshot years.
-        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.replacingOccurrences(of: "titel: Woningvoorraad", with: "titel: Woningaanbod"),
+        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.edited("titel: Woningvoorraad", "titel: Woningaanbod"),
                        to: "Content/opgaven/woningvoorraad.md")
         try compare(site, cache, "retitle an opgave")
         #expect(try site.read("groeiperspectief/index.html").contains("Woningaanbod"))
@@ -88,13 +96,13 @@ import Testing
         try compare(site, cache, "and removing it takes them away")
 
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
-        try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
+        try (try String(contentsOf: footer, encoding: .utf8)).edited("Over deze site", "Over dit portaal")
             .write(to: footer, atomically: true, encoding: .utf8)
         try compare(site, cache, "edit a partial every page uses")
         #expect(cache.lastRender.kept == 0, "every page uses the footer")
 
         let update = site.root.appendingPathComponent("Templates/update.mustache")
-        try (try String(contentsOf: update, encoding: .utf8)).replacingOccurrences(of: "Alle updates", with: "Naar alle updates")
+        try (try String(contentsOf: update, encoding: .utf8)).edited("Alle updates", "Naar alle updates")
             .write(to: update, atomically: true, encoding: .utf8)
         try compare(site, cache, "edit the update template")
         let updates = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("Content/updates").path)
@@ -139,7 +147,7 @@ import Testing
         try edit(update + "## Nieuw kopje\n\nTekst.\n", step: "add a heading (an anchor other pages may link to)", fast: false)
         try edit(update, step: "remove the heading again", fast: false)
         // An update's title, author and summary: every page that names it, without the whole-site stages.
-        let retitled = update.replacingOccurrences(of: "titel: Eerste update", with: "titel: Eerste update, herzien")
+        let retitled = try update.edited("titel: Eerste update", "titel: Eerste update, herzien")
         try edit(retitled, step: "change the title of an update", fast: true)
         #expect(cache.lastRender.rendered > 1, "the title shows beyond the update's own page")
         for path in ["updates/index.html", "gemeenten/sliedrecht/veranderingen/index.html", "feeds/updates.xml", "data/updates.json"] {
@@ -148,18 +156,18 @@ import Testing
         #expect(try site.read("zoeken/index-1.json").contains("herzien"))
         try compare(site, cache, "a full rebuild after the title edit")
         #expect(cache.lastRender.rendered == 0, "the title edit left the same page keys a full build makes")
-        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Communicatie")
-                     .replacingOccurrences(of: "samenvatting: Het begin.", with: "samenvatting: Een begin."),
+        try edit(retitled.edited("auteur: Redactie", "auteur: Communicatie")
+                     .edited("samenvatting: Het begin.", "samenvatting: Een begin."),
                  step: "change the author and summary of an update", fast: true)
         // What moves the update elsewhere takes the full pipeline.
-        try edit(retitled.replacingOccurrences(of: "datum: 2026-01-10", with: "datum: 2026-01-11"), step: "change the date of an update", fast: false)
-        try edit(retitled.replacingOccurrences(of: "gemeenten: [sliedrecht]", with: "gemeenten: [dordrecht]"),
+        try edit(retitled.edited("datum: 2026-01-10", "datum: 2026-01-11"), step: "change the date of an update", fast: false)
+        try edit(retitled.edited("gemeenten: [sliedrecht]", "gemeenten: [dordrecht]"),
                  step: "change what an update is about", fast: false)
-        try edit(retitled.replacingOccurrences(of: "redactie: true", with: "voorbeeld: true"),
+        try edit(retitled.edited("redactie: true", "voorbeeld: true"),
                  step: "mark an update as an example", fast: false)
-        try edit(retitled.replacingOccurrences(of: "auteur: Redactie", with: "auteur: Redactie\ndraft: true"), step: "make an update a draft", fast: false)
+        try edit(retitled.edited("auteur: Redactie", "auteur: Redactie\ndraft: true"), step: "make an update a draft", fast: false)
         try edit(retitled, step: "back to the retitled update", fast: false)
-        try edit(retitled.replacingOccurrences(of: "Zie", with: "Lees"), step: "edit the text after a full build", fast: true)
+        try edit(retitled.edited("Zie", "Lees"), step: "edit the text after a full build", fast: true)
 
         // A problem in the text is reported by the full pipeline, as a clean build reports it.
         try site.write(update + "![](/afbeelding.png)\n", to: updatePath)
@@ -174,15 +182,15 @@ import Testing
         try edit(update + "Hersteld, en verder.\n", step: "edit the text again", fast: true)
 
         let besluitPath = "Content/besluiten/2024-05-29-besluit.md"
-        try edit(TestSite.base[besluitPath]!.replacingOccurrences(of: "Het besluit.", with: "Het besluit, toegelicht."), besluitPath,
+        try edit(TestSite.base[besluitPath]!.edited("Het besluit.", "Het besluit, toegelicht."), besluitPath,
                  step: "edit the text of a besluit", fast: true)
         #expect(try site.read("zoeken/index-1.json").contains("toegelicht"))
-        try edit(TestSite.base[besluitPath]!.replacingOccurrences(of: "titel: ", with: "titel: Herzien, "), besluitPath,
+        try edit(TestSite.base[besluitPath]!.edited("titel: ", "titel: Herzien, "), besluitPath,
                  step: "change the title of a besluit (only an update's front matter is handled without the full pipeline)", fast: false)
-        try edit(TestSite.base["Content/paginas/over.md"]!.replacingOccurrences(of: "De redactie.", with: "De redactie van de regio."),
+        try edit(TestSite.base["Content/paginas/over.md"]!.edited("De redactie.", "De redactie van de regio."),
                  "Content/paginas/over.md", step: "edit the text of a pagina", fast: true)
         let themaPath = "Content/themas/wonen.md"
-        let thema = TestSite.base[themaPath]!.replacingOccurrences(of: "Meer woningen.", with: "Meer woningen, sneller.")
+        let thema = try TestSite.base[themaPath]!.edited("Meer woningen.", "Meer woningen, sneller.")
         try edit(thema, themaPath, step: "edit the text of a thema", fast: true)
         #expect(cache.lastRender.rendered == 1, "only the thema's own page")
         try edit(thema + "## Planning\n\nIn 2027.\n", themaPath, step: "add a heading to a thema", fast: false)
@@ -193,7 +201,7 @@ import Testing
         let draft = "---\ntitel: Concept\ndatum: 2026-03-01\nauteur: R\nsamenvatting: S\ndraft: true\n---\nEerste versie.\n"
         try site.write(draft, to: draftPath)
         try compare(site, cache, "add a draft", changed: [draftPath])
-        try edit(draft.replacingOccurrences(of: "Eerste versie.", with: "Tweede versie."), draftPath, step: "edit a draft's text", fast: true)
+        try edit(draft.edited("Eerste versie.", "Tweede versie."), draftPath, step: "edit a draft's text", fast: true)
         #expect(cache.lastRender.rendered == 0)
         #expect(try !site.read("zoeken/index-1.json").contains("versie"))
         try site.remove(draftPath)
@@ -209,7 +217,7 @@ import Testing
         #expect(try site.snapshot()["updates/nog-een/index.html"] == nil)
 
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
-        try (try String(contentsOf: footer, encoding: .utf8)).replacingOccurrences(of: "Over deze site", with: "Over dit portaal")
+        try (try String(contentsOf: footer, encoding: .utf8)).edited("Over deze site", "Over dit portaal")
             .write(to: footer, atomically: true, encoding: .utf8)
         try compare(site, cache, "a template changed", changed: ["Templates/partials/footer.mustache"])
         #expect(cache.lastRender.kept == 0, "every page uses the footer")

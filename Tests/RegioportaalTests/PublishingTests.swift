@@ -164,7 +164,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         defer { site.cleanUp() }
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
         let text = try String(contentsOf: footer, encoding: .utf8)
-        try (text.replacingOccurrences(of: "</footer>", with: "<a href=\"{{site.base_path}}bestaat-niet/\">x</a>\n</footer>")).write(to: footer, atomically: true, encoding: .utf8)
+        try (text.edited("</footer>", "<a href=\"{{site.base_path}}bestaat-niet/\">x</a>\n</footer>")).write(to: footer, atomically: true, encoding: .utf8)
         do {
             try site.build()
             Issue.record("expected a broken link error")

@@ -32,7 +32,7 @@ import Testing
         defer { site.cleanUp() }
         let footer = site.root.appendingPathComponent("Templates/partials/footer.mustache")
         let text = try String(contentsOf: footer, encoding: .utf8)
-        try text.replacingOccurrences(of: "{{/footer_menu}}", with: "{{/footer_men}}").write(to: footer, atomically: true, encoding: .utf8)
+        try text.edited("{{/footer_menu}}", "{{/footer_men}}").write(to: footer, atomically: true, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{/footer_menu}}") }! + 1
         var diagnostics: [Diagnostic] = []
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }

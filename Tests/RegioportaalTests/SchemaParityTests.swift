@@ -371,7 +371,7 @@ enum FrontMatterJSON {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("---\n# yaml-language-server: $schema=../../schemas/updates.schema.json\ntitel: \"Nieuw bericht\"\n"))
         #expect(site.check().isEmpty)
-        try site.write(text.replacingOccurrences(of: "datum: 2026-11-22", with: "datum: morgen"), to: "Content/updates/2026-11-22-nieuw-bericht.md")
+        try site.write(text.edited("datum: 2026-11-22", "datum: morgen"), to: "Content/updates/2026-11-22-nieuw-bericht.md")
         #expect(site.checkLines() == ["Content/updates/2026-11-22-nieuw-bericht.md:4:8: error: \"morgen\" is geen datum"])
         // In the repository the comment points at the committed schema.
         let repository = TestSite.repository

@@ -19,7 +19,7 @@ import Testing
     @Test func unknownReferenceSuggestsTheClosestSlug() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "partij: sliedrecht", with: "partij: sliedrech"),
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited("partij: sliedrecht", "partij: sliedrech"),
                        to: "Content/coalities/bouwcoalitie.md")
         let diagnostics = site.check()
         #expect(diagnostics.count == 1)
@@ -35,7 +35,7 @@ import Testing
     @Test func invalidEnumValueListsTheAllowedOnes() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "status: lopend", with: "status: bezig"),
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited("status: lopend", "status: bezig"),
                        to: "Content/coalities/bouwcoalitie.md")
         let d = try #require(site.check().first)
         #expect(site.checkLines() == ["Content/coalities/bouwcoalitie.md:6:9: error: invalid status \"bezig\""])
@@ -45,7 +45,7 @@ import Testing
     @Test func misspeltVariantGetsASuggestion() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "variant: volledig\n  - partij", with: "variant: voledig\n  - partij"),
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited("variant: volledig\n  - partij", "variant: voledig\n  - partij"),
                        to: "Content/coalities/bouwcoalitie.md")
         let d = try #require(site.check().first)
         #expect(d.message == "invalid deelnamevariant \"voledig\"")
@@ -110,7 +110,7 @@ import Testing
     @Test func dependencyCycleIsReportedWithItsPath() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.replacingOccurrences(of: "themas: [wonen]", with: "themas: [wonen]\nafhankelijk_van: [status-inwoners]"),
+        try site.write(TestSite.base["Content/opgaven/woningvoorraad.md"]!.edited("themas: [wonen]", "themas: [wonen]\nafhankelijk_van: [status-inwoners]"),
                        to: "Content/opgaven/woningvoorraad.md")
         let lines = site.checkLines()
         #expect(lines == ["Content/opgaven/woningvoorraad.md:5:19: error: dependency cycle: status-inwoners → woningvoorraad → status-inwoners"])
@@ -124,7 +124,7 @@ import Testing
     @Test func endDateBeforeStartDate() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "start: 2024-01-01", with: "start: 2024-01-01\neind: 2023-12-31"),
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited("start: 2024-01-01", "start: 2024-01-01\neind: 2023-12-31"),
                        to: "Content/coalities/bouwcoalitie.md")
         #expect(site.checkLines() == ["Content/coalities/bouwcoalitie.md:8:7: error: end date 2023-12-31 is before start date 2024-01-01"])
     }
@@ -132,9 +132,9 @@ import Testing
     @Test func overlappingVariantPeriodsAndBackwardSteps() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        let text = TestSite.base["Content/coalities/bouwcoalitie.md"]!
-            .replacingOccurrences(of: "{ variant: geen, vanaf: 2024-01-01 }", with: "{ variant: geen, vanaf: 2024-01-01, tot: 2025-06-01 }")
-            .replacingOccurrences(of: "{ stap: coalitie, datum: 2024-06-01 }", with: "{ stap: coalitie, datum: 2024-06-01 }\n  - { stap: projecten, datum: 2024-07-01 }")
+        let text = try TestSite.base["Content/coalities/bouwcoalitie.md"]!
+            .edited("{ variant: geen, vanaf: 2024-01-01 }", "{ variant: geen, vanaf: 2024-01-01, tot: 2025-06-01 }")
+            .edited("{ stap: coalitie, datum: 2024-06-01 }", "{ stap: coalitie, datum: 2024-06-01 }\n  - { stap: projecten, datum: 2024-07-01 }")
         try site.write(text, to: "Content/coalities/bouwcoalitie.md")
         #expect(site.checkLines() == [
             "Content/coalities/bouwcoalitie.md:14:9: error: variant period overlaps the previous one (which runs until 2025-06-01)",
@@ -169,7 +169,7 @@ import Testing
     @Test func coalitionWithoutFullParticipantIsAWarning() throws {
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
-        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.replacingOccurrences(of: "volledig", with: "solidariteit"),
+        try site.write(TestSite.base["Content/coalities/bouwcoalitie.md"]!.edited("volledig", "solidariteit"),
                        to: "Content/coalities/bouwcoalitie.md")
         let diagnostics = site.check()
         #expect(diagnostics.count == 1)
