@@ -141,6 +141,38 @@ struct MiniProject {
         }
     }
 
+    /// Issue 29: saves that used to end a running preview with a trap — a partial that
+    /// includes itself, a number past its bound in site.yml — are errors on the open page,
+    /// and the preview goes on serving the last good site and rebuilds once they are fixed.
+    @Test func thePreviewSurvivesTemplateCyclesAndHugeNumbers() async throws {
+        let project = try MiniProject()
+        defer { project.cleanUp() }
+        let settings = "titel: Testportaal\nbeschrijving: Klein.\nbase_url: https://portaal.test/\n"
+        try await withServer(project) { http in
+            let events = try RawHTTP.Connection(port: http.port)
+            defer { events.close() }
+            try events.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
+            _ = try await read(events, until: "event: hello")
+
+            try project.write("{{> partials/lus}}\n", to: "Templates/partials/lus.mustache")
+            try project.write(MiniProject.template.replacingOccurrences(of: "</main>", with: "{{> partials/lus}}</main>"), to: "Templates/pagina.mustache")
+            #expect(try await read(events, until: "Templates/partials/lus.mustache").contains("event: error"))
+            #expect(try await http.request("/over/").status == 200, "the last good site is still served")
+
+            try project.write(MiniProject.template, to: "Templates/pagina.mustache")
+            try project.write("Geen lus meer.\n", to: "Templates/partials/lus.mustache")
+            _ = try await read(events, until: "event: reload")
+
+            try project.write(settings + "updates_per_pagina: 9223372036854775807\n", to: "Content/site.yml")
+            #expect(try await read(events, until: "Content/site.yml").contains("event: error"))
+            #expect(try await http.request("/over/").status == 200)
+
+            try project.write(settings, to: "Content/site.yml")
+            _ = try await read(events, until: "event: reload")
+            #expect(try await http.request("/over/").body.contains("De redactie."))
+        }
+    }
+
     @Test func halfSentRequestsAreClosedAndOpenConnectionsAreBounded() async throws {
         let project = try MiniProject()
         defer { project.cleanUp() }
