@@ -145,6 +145,10 @@ import Testing
         #expect(moved.count == 3)
     }
 
+    @Test func textValuesAreEscapedAsRFC5545Says() {
+        #expect(AgendaCalendar.text("a\r\nb\nc;d,e\\f é") == "a\\nb\\nc\\;d\\,e\\\\f é")
+    }
+
     @Test func longLinesAreFoldedWithoutSplittingACharacter() {
         let line = "SUMMARY:" + String(repeating: "é", count: 60)
         let folded = AgendaCalendar.fold(line)

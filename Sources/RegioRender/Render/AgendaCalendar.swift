@@ -63,19 +63,23 @@ struct AgendaCalendar: Sendable {
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11).
+    /// A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545 3.3.11); a
+    /// table on the shared escaping loop, like HTML, XML and JSON.
     static func text(_ value: String) -> String {
-        var out = ""
-        for ch in value {
-            switch ch {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n", "\r": out += "\\n"
-            default: out.append(ch)
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        Escaping.append(value, to: &out, where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }) { bytes, i, out in
+            switch bytes[i] {
+            case 0x0A, 0x0D:
+                out.append(contentsOf: [0x5C, 0x6E])  // \n
+                // CR LF is one line break.
+                return bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+            default:
+                out.append(contentsOf: [0x5C, bytes[i]])
+                return 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lines longer than 75 octets are folded (RFC 5545 3.1), never inside a character.
