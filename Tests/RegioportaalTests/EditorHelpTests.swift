@@ -142,7 +142,10 @@ import Testing
             defer { site.cleanUp() }
             let run = try Binary.start(["serve", "--port", "0", "--now", "2026-11-22"] + arguments, in: site.root)
             let home = site.root.appendingPathComponent("_preview/index.html")
-            for _ in 0..<1200 where !FileManager.default.fileExists(atPath: home.path) && run.process.isRunning {
+            // Until the server says it is serving: the first build's summary line comes just before
+            // that, after its files are written (stopping at the first file lost the line once).
+            func said() -> String { (try? String(contentsOf: run.stderr, encoding: .utf8)) ?? "" }
+            for _ in 0..<1200 where !said().contains("serving ") && run.process.isRunning {
                 Thread.sleep(forTimeInterval: 0.1)
             }
             run.process.terminate()
