@@ -75,3 +75,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("favicon.svg").path))
     }
 }
+
+/// Issue 31: the glossary, and the first use of a term on a page linked to it.
+@Suite struct GlossaryTests {
+    @Test func theFirstUseOfATermLinksToItsExplanation() throws {
+        let site = try TestSite([
+            "Content/begrippen/sok.yml": "titel: Samenwerkingsovereenkomst\nafkorting: SOK\nuitleg: \"De overeenkomst: afspraken <en> regels.\"\nredactie: true\n",
+            "Content/begrippen/regiekamer.yml": "titel: regiekamer\nuitleg: Het overleg over de samenwerking als geheel.\nredactie: true\n",
+            "Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: S\nmenu: 1\nredactie: true\n---\n## De SOK\n\nDe SOK en de regiekamer. Nogmaals de SOK, [een link over SOK](/begrippen/), `SOK` en SOKKEN.\n",
+        ])
+        defer { site.cleanUp() }
+        try site.build()
+        let html = try site.read("over/index.html")
+        let sok = "<a class=\"begrip\" href=\"/begrippen/#begrip-sok\"><abbr title=\"Samenwerkingsovereenkomst: De overeenkomst: afspraken &lt;en&gt; regels.\">SOK</abbr></a>"
+        // Once: not in the heading, not again, not inside a link or code, not inside another word.
+        #expect(html.components(separatedBy: sok).count == 2)
+        #expect(html.contains("<p>De \(sok) en de <a class=\"begrip\" href=\"/begrippen/#begrip-regiekamer\" title=\"Het overleg over de samenwerking als geheel.\">regiekamer</a>. Nogmaals de SOK,"))
+        let heading = try #require(html.range(of: "<h2 id=\"de-sok\">"))
+        #expect(!html[heading.upperBound...].prefix { $0 != "/" }.contains("begrip"), "no link inside the heading")
+        #expect(html.contains("<code>SOK</code> en SOKKEN"))
+        let begrippen = try site.read("begrippen/index.html")
+        #expect(begrippen.contains("<dt id=\"begrip-sok\">Samenwerkingsovereenkomst (SOK)"))
+        #expect(begrippen.contains("<dt id=\"begrip-regiekamer\">regiekamer"))
+    }
+}

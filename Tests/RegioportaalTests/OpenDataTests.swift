@@ -193,7 +193,7 @@ import Testing
         defer { site.cleanUp() }
         let files = try site.snapshot()
         let exports = files.filter { $0.key.hasPrefix("data/") || $0.key.hasPrefix("schemas/") || $0.key == "open-data/index.html" }
-        #expect(exports.count == 11 + 10 + 1)
+        #expect(exports.count == 11 + 11 + 1)
         for (path, data) in exports {
             let text = String(decoding: data, as: UTF8.self)
             for leak in [Self.draftSlug, "Geheim conceptbericht", Self.futureSlug, "Toekomstig bericht", "2026-11-20", "2026-11-21"] {

@@ -399,7 +399,7 @@ enum FrontMatterJSON {
         let variant = try #require((item["properties"] as? [String: Any])?["variant"] as? [String: Any])
         #expect((variant["enum"] as? [Any])?.count == 5, "four variants and null (left empty)")
         let descriptions = try #require(variant["enumDescriptions"] as? [String])
-        #expect(descriptions.first == "Volledig: Doet volledig mee: draagt bij en beslist mee (skin in the game).")
+        #expect(descriptions.first == "Volledig: Doet volledig mee: draagt bij, beslist mee en heeft er zelf belang bij.")
         #expect(item["oneOf"] != nil)
         let partij = try #require((item["properties"] as? [String: Any])?["partij"] as? [String: Any])
         #expect((partij["enum"] as? [String])?.contains("dordrecht") == true)

@@ -4,14 +4,14 @@ import RegioSupport
 
 /// The kinds of content, each in its own folder of `Content/`.
 public enum ContentKind: String, Sendable, CaseIterable, Codable, Comparable {
-    case gemeenten, partners, themas, opgaven, coalities, besluiten, updates, paginas, bronnen
+    case gemeenten, partners, themas, opgaven, coalities, besluiten, updates, paginas, bronnen, begrippen
 
     public static func < (a: ContentKind, b: ContentKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
     /// Whether files of this kind may be plain YAML (no prose).
-    var allowsDataFiles: Bool { self == .partners || self == .bronnen }
+    var allowsDataFiles: Bool { self == .partners || self == .bronnen || self == .begrippen }
 }
 
 /// A content file as read from disk: decoded, normalised text plus what its place says.

@@ -2,7 +2,7 @@
 public enum ContentSchema {
     public static let deelnamevariant = Choice(name: "deelnamevariant", options: [
         .init(value: "volledig", label: "Volledig",
-              description: "Doet volledig mee: draagt bij en beslist mee (skin in the game)."),
+              description: "Doet volledig mee: draagt bij, beslist mee en heeft er zelf belang bij."),
         .init(value: "solidariteit", label: "Solidariteit",
               description: "Betaalt mee uit solidariteit, maar doet inhoudelijk niet mee."),
         .init(value: "instap", label: "Instap",
@@ -150,6 +150,12 @@ public enum ContentSchema {
             FieldSpec("naam", .text, required: true, "Naam van de partner."),
             FieldSpec("soort", .choice(soort), required: true, "Soort partner."),
             FieldSpec("website", .url, "Website van de partner."),
+        ] + provenance),
+        .begrippen: ObjectSpec([
+            FieldSpec("titel", .text, required: true, "Het begrip zoals het in de tekst staat, bijvoorbeeld Samenwerkingsovereenkomst."),
+            FieldSpec("afkorting", .text, "De afkorting, bijvoorbeeld SOK."),
+            FieldSpec("uitleg", .text, required: true, "Wat het betekent, in één of twee gewone zinnen."),
+            FieldSpec("ook", .list(.text, minItems: 0), "Andere schrijfwijzen die in teksten voorkomen."),
         ] + provenance),
         .bronnen: ObjectSpec([
             FieldSpec("titel", .text, required: true, "Titel van het document, zoals het zichzelf noemt."),

@@ -8,6 +8,7 @@ public struct ModelBuilder {
         var gemeenten: [Gemeente] = [], partners: [Partner] = [], themas: [Thema] = []
         var opgaven: [Opgave] = [], coalities: [Coalitie] = [], besluiten: [Besluit] = []
         var updates: [Update] = [], paginas: [Pagina] = [], bronnen: [Bron] = [], verwacht: [Besluit] = []
+        var begrippen: [Begrip] = []
         for item in parsed {
             guard let r = item.record else { continue }
             let info = Self.info(item)
@@ -91,6 +92,10 @@ public struct ModelBuilder {
             case .paginas:
                 guard let titel = r.text("titel"), let samenvatting = r.text("samenvatting") else { continue }
                 paginas.append(Pagina(info: info, titel: titel, samenvatting: samenvatting, menu: r.integer("menu")))
+            case .begrippen:
+                guard let titel = r.text("titel"), let uitleg = r.text("uitleg") else { continue }
+                begrippen.append(Begrip(info: info, titel: titel, afkorting: r.text("afkorting"), uitleg: uitleg,
+                                        ook: r.list("ook").compactMap { if case .text(let t) = $0.value { return t } else { return nil } }))
             case .bronnen:
                 guard let titel = r.text("titel"), let auteur = r.text("auteur"), let datum = r.date("datum"),
                       let soort = r.choice("soort"), let samenvatting = r.text("samenvatting") else { continue }
@@ -103,7 +108,7 @@ public struct ModelBuilder {
         }
         return SiteModel(settings: settings, gemeenten: gemeenten, partners: partners, themas: themas, opgaven: opgaven,
                          coalities: coalities, besluiten: besluiten, updates: updates, paginas: paginas, bronnen: bronnen,
-                         verwachteBesluiten: verwacht)
+                         verwachteBesluiten: verwacht, begrippen: begrippen)
     }
 
     /// What every entity made from `item` shares. Also made for a file whose front matter has

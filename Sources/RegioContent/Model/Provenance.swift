@@ -73,6 +73,18 @@ public struct Grounded<Value> {
 
 extension Grounded: Sendable where Value: Sendable {}
 
+/// A term of the glossary (`/begrippen/`): its first use on a page links to its explanation.
+public struct Begrip: Sendable {
+    public var info: EntityInfo
+    public var titel: String
+    public var afkorting: String?
+    public var uitleg: String
+    public var ook: [String]
+
+    /// The spellings to look for in texts: the abbreviation, the term and its other forms.
+    public var spellings: [String] { [afkorting].compactMap { $0 } + [titel] + ook }
+}
+
 /// A registered source document.
 public struct Bron: Sendable {
     public var info: EntityInfo

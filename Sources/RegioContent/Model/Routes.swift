@@ -25,6 +25,8 @@ public enum Page: Sendable, Hashable {
     case bronnen
     /// What is coming to the councils and colleges.
     case agenda
+    /// The glossary.
+    case begrippen
     case notFound
 
     /// Site path without the deployment prefix, e.g. `/themas/wonen/`.
@@ -57,6 +59,7 @@ public enum Page: Sendable, Hashable {
         case .openData: return "/open-data/"
         case .bronnen: return "/bronnen/"
         case .agenda: return "/agenda/"
+        case .begrippen: return "/begrippen/"
         case .notFound: return "/404.html"
         }
     }
@@ -72,7 +75,7 @@ public enum Routes {
     /// Folder names a free page may not take, because the portal uses them.
     public static let reserved: Set<String> = [
         "themas", "coalities", "gemeenten", "opgaven", "updates", "besluiten", "partners", "deelname",
-        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404", "bronnen", "agenda",
+        "groeiperspectief", "assets", "css", "js", "img", "data", "feeds", "zoeken", "schemas", "open-data", "404", "bronnen", "agenda", "begrippen",
     ]
 
     public static func page(for kind: ContentKind, slug: String) -> Page {
@@ -86,6 +89,7 @@ public enum Routes {
         case .updates: return .update(slug)
         case .paginas: return .pagina(slug)
         case .bronnen: return .bronnen
+        case .begrippen: return .begrippen
         }
     }
 
@@ -118,7 +122,7 @@ public enum Routes {
 
     package static func pages(_ model: SiteModel, now: Day, snapshotYears years: [Int]) -> [Page] {
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
-                             .groeiperspectief, .zoeken, .openData, .bronnen, .agenda, .notFound]
+                             .groeiperspectief, .zoeken, .openData, .bronnen, .agenda, .begrippen, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
         pages += model.themas.map { .thema($0.info.slug) }
         pages += model.coalities.map { .coalitie($0.info.slug) }

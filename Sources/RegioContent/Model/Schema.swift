@@ -63,6 +63,7 @@ public enum ReferenceTarget: Sendable, Hashable {
         case .kind(.updates): return "update"
         case .kind(.paginas): return "pagina"
         case .kind(.bronnen): return "bron"
+        case .kind(.begrippen): return "begrip"
         case .partij: return "partij (gemeente or partner)"
         }
     }

@@ -15,6 +15,8 @@ public struct SiteModel: Sendable {
     public var bronnen: [Bron]
     /// Decisions still to come (verwacht, geagendeerd), soonest first; never among `besluiten`.
     public var verwachteBesluiten: [Besluit]
+    /// The glossary, alphabetical.
+    public var begrippen: [Begrip]
 
     public private(set) var gemeenteIndex: [String: Int] = [:]
     public private(set) var partnerIndex: [String: Int] = [:]
@@ -25,7 +27,7 @@ public struct SiteModel: Sendable {
 
     public init(settings: SiteSettings, gemeenten: [Gemeente], partners: [Partner], themas: [Thema],
                 opgaven: [Opgave], coalities: [Coalitie], besluiten: [Besluit], updates: [Update], paginas: [Pagina],
-                bronnen: [Bron] = [], verwachteBesluiten: [Besluit] = []) {
+                bronnen: [Bron] = [], verwachteBesluiten: [Besluit] = [], begrippen: [Begrip] = []) {
         self.settings = settings
         // Explicit, total orders: the same content always yields the same pages and lists.
         self.gemeenten = gemeenten.sorted { ($0.naam, $0.info.slug) < ($1.naam, $1.info.slug) }
@@ -38,6 +40,7 @@ public struct SiteModel: Sendable {
         self.updates = updates.sorted { ($1.datum, $0.info.slug) < ($0.datum, $1.info.slug) }
         self.paginas = paginas.sorted { ($0.menu ?? Int.max, $0.titel, $0.info.slug) < ($1.menu ?? Int.max, $1.titel, $1.info.slug) }
         self.bronnen = bronnen.sorted { ($0.datum, $0.info.slug) < ($1.datum, $1.info.slug) }
+        self.begrippen = begrippen.sorted { ($0.titel.lowercased(), $0.info.slug) < ($1.titel.lowercased(), $1.info.slug) }
         self.verwachteBesluiten = verwachteBesluiten.sorted { ($0.datum, $0.info.slug) < ($1.datum, $1.info.slug) }
         reindex()
     }

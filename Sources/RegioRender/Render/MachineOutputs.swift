@@ -175,7 +175,7 @@ package struct MachineOutputs: Sendable {
             .map { searchEntry($0, basePath: basePath) }
         case .updates: return model.updates.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
         case .paginas: return model.paginas.first { $0.info.slug == slug }.map { searchEntry($0, basePath: basePath) }
-        case .partners, .bronnen: return nil
+        case .partners, .bronnen, .begrippen: return nil
         }
     }
 

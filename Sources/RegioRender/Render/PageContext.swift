@@ -45,6 +45,8 @@ package struct PageContextBuilder: Sendable {
     let besluitIndex: [String: Int]
     /// What is coming to the councils, made once per build.
     let agenda: Agenda
+    /// Marks the first use of each term of the glossary in a body.
+    let glossary: Glossary
     let paginaIndex: [String: Int]
 
     /// `relations` and `timeline` are made from the model when not given.
@@ -64,6 +66,7 @@ package struct PageContextBuilder: Sendable {
         self.basePath = SitePaths.basePath(of: model.settings.baseURL)
         self.assets = assets
         self.maps = maps
+        self.glossary = Glossary(model.begrippen, pageURL: SitePaths.resolve(Page.begrippen.path, basePath: basePath))
     }
 
     /// The first position of every slug (as `first { $0.info.slug == slug }` would find it).
@@ -105,6 +108,7 @@ package struct PageContextBuilder: Sendable {
         case .openData: return "open-data"
         case .bronnen: return "bronnen"
         case .agenda: return "agenda"
+        case .begrippen: return "begrippen"
         case .notFound: return "404"
         }
     }
@@ -239,7 +243,7 @@ package struct PageContextBuilder: Sendable {
 
     /// An entity's text and what it rests on.
     func body(_ info: EntityInfo) -> Fields {
-        merge(["body_html": .string(info.body.html), "has_body": .bool(!info.body.html.isEmpty)], herkomst(info.provenance))
+        merge(["body_html": .string(glossary.mark(info.body.html)), "has_body": .bool(!info.body.html.isEmpty)], herkomst(info.provenance))
     }
 
     // MARK: Entity summaries
@@ -364,6 +368,7 @@ package struct PageContextBuilder: Sendable {
         case .besluiten: return besluiten()
         case .besluit(let s): return besluit(besluitIndex[s].map { model.besluiten[$0] } ?? model.verwachteBesluiten.first { $0.info.slug == s }!)
         case .agenda: return agendaPage()
+        case .begrippen: return begrippenPage()
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
@@ -1001,6 +1006,8 @@ package struct SourceKeys: Sendable {
         hasher.combine(model.dataDate)
         let infos = model.gemeenten.map(\.info) + model.partners.map(\.info) + model.themas.map(\.info)
             + model.opgaven.map(\.info) + model.coalities.map(\.info) + model.paginas.map(\.info) + model.bronnen.map(\.info)
+            // Every body marks the first use of a term, so every page reads the glossary.
+            + model.begrippen.map(\.info)
         for info in infos {
             hasher.combine(info.kind)
             hasher.combine(info.slug)

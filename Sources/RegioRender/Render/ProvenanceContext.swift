@@ -73,6 +73,19 @@ extension PageContextBuilder {
         ])
     }
 
+    /// The glossary: every term with its abbreviation and explanation.
+    func begrippenPage() -> Fields {
+        merge(base(.begrippen, titel: "Begrippen", beschrijving: "Wat de woorden en afkortingen op dit portaal betekenen."), [
+            "begrippen": .objects(model.begrippen.map { b -> Fields in
+                merge(merge([
+                    "slug": .string(b.info.slug), "titel": .string(b.titel), "afkorting": .string(or: b.afkorting),
+                    "uitleg": .string(b.uitleg), "body_html": .string(b.info.body.html),
+                ], herkomst(b.info.provenance)), marks(b.info.provenance.grounds))
+            }),
+            "has_begrippen": .bool(!model.begrippen.isEmpty),
+        ])
+    }
+
     /// Sets `page.voorbeeld` and `page.redactie` when anything on the page carries that mark,
     /// so that every page showing a mark also shows what it means, whoever wrote the page.
     static func markPage(_ fields: inout Fields) {

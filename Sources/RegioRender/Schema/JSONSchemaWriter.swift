@@ -261,6 +261,7 @@ public struct JSONSchemaWriter: Sendable {
         case .besluiten: return ("Besluit", "De front matter van een besluit: een .md-bestand in Content/besluiten/, \(frontMatter).")
         case .updates: return ("Update", "De front matter van een bericht: een .md-bestand in Content/updates/, \(frontMatter).")
         case .paginas: return ("Pagina", "De front matter van een vrije pagina: een .md-bestand in Content/paginas/, \(frontMatter).")
+        case .begrippen: return ("Begrip", "Een begrip voor de lijst /begrippen/: een .yml-bestand in Content/begrippen/, of de front matter van een .md-bestand daar.")
         case .bronnen: return ("Bron", "Een brondocument van het portaal: een .yml-bestand in Content/bronnen/, of de front matter van een .md-bestand daar.")
         }
     }
@@ -297,7 +298,7 @@ public struct JSONSchemaWriter: Sendable {
             rules.append("expiryDate ligt na publishDate.")
         case .paginas:
             rules.append("De slug is geen naam die de site zelf gebruikt: \(Routes.reserved.sorted().joined(separator: ", ")).")
-        case .gemeenten, .partners, .besluiten, .bronnen:
+        case .gemeenten, .partners, .besluiten, .bronnen, .begrippen:
             break
         }
         if kind != .bronnen { rules.append(Self.provenanceRule) }
@@ -461,6 +462,7 @@ extension ReferenceTarget {
         case .kind(.updates): return "updates"
         case .kind(.paginas): return "pagina's"
         case .kind(.bronnen): return "bronnen"
+        case .kind(.begrippen): return "begrippen"
         case .partij: return "partijen (gemeenten en partners)"
         }
     }

@@ -246,6 +246,7 @@ extension SiteModel {
         case .updates: return updates.first { $0.info.slug == slug }?.info
         case .paginas: return paginas.first { $0.info.slug == slug }?.info
         case .bronnen: return bron(slug)?.info
+        case .begrippen: return begrippen.first { $0.info.slug == slug }?.info
         }
     }
 
@@ -264,6 +265,7 @@ extension SiteModel {
         case .updates: replace(&updates, \.info)
         case .paginas: replace(&paginas, \.info)
         case .bronnen: replace(&bronnen, \.info)
+        case .begrippen: replace(&begrippen, \.info)
         }
     }
 }
