@@ -259,6 +259,36 @@ import Testing
         #expect(records.first { $0["u"] == "/updates/eerste-update/" }?["r"] == "1")
     }
 
+    @Test func inventedParticipationIsMarkedOnTheChangePages() throws {
+        // A sourced coalitie in which Sliedrecht's later variant is invented.
+        let site = try TestSite(["Content/coalities/samen.md": """
+            ---
+            titel: Samen
+            samenvatting: Samen bouwen.
+            themas: [wonen]
+            status: lopend
+            start: 2025-01-01
+            deelnemers:
+              - { partij: dordrecht, variant: volledig, bron: rapport-2024 }
+              - partij: sliedrecht
+                varianten:
+                  - { variant: geen, vanaf: 2025-01-01, bron: rapport-2024 }
+                  - { variant: instap, vanaf: 2026-02-01, voorbeeld: true }
+            bron: rapport-2024
+            ---
+            Tekst.
+
+            """])
+        defer { site.cleanUp() }
+        try site.build()
+        let changes = try site.read("gemeenten/sliedrecht/veranderingen/index.html")
+        let line = try #require(changes.range(of: "Sliedrecht: deelname van geen deelname naar instap: <a href=\"/coalities/samen/\">Samen</a>"))
+        #expect(changes[line.upperBound...].hasPrefix(" <a class=\"label-voorbeeld\""))
+        // The sourced start, which concerns only sourced participation, carries no mark.
+        let dordrecht = try site.read("gemeenten/dordrecht/veranderingen/index.html")
+        #expect(dordrecht.contains("Coalitie gestart: <a href=\"/coalities/samen/\">Samen</a></span>"))
+    }
+
     @Test func feedsTitleAndCategoriseExampleUpdates() throws {
         let site = try TestSite(["Content/updates/verzonnen.md": """
             ---

@@ -42,18 +42,23 @@ public struct Timeline: Sendable {
             func involved(on day: Day) -> Set<String> {
                 Set(c.deelnemers.filter { gemeenten.contains($0.partij.value) && $0.variant(on: day) != nil }.map(\.partij.value))
             }
+            // Who an event concerns comes from the participation on its date: invented
+            // participation makes the event example data on the change pages it reaches.
+            func example(on day: Day) -> Bool {
+                c.info.voorbeeld || c.deelnemers.contains { $0.period(on: day)?.provenance.isExample == true }
+            }
             let page = Page.coalitie(c.info.slug)
             if let start = c.start?.value {
                 events.append(ChangeEvent(date: start, kind: .coalitieGestart, page: page, titel: c.titel,
-                                          gemeenten: involved(on: start), themas: themas, voorbeeld: c.info.voorbeeld))
+                                          gemeenten: involved(on: start), themas: themas, voorbeeld: example(on: start)))
             }
             if let eind = c.eind?.value {
                 events.append(ChangeEvent(date: eind, kind: .coalitieBeeindigd, page: page, titel: c.titel,
-                                          gemeenten: involved(on: eind), themas: themas, voorbeeld: c.info.voorbeeld))
+                                          gemeenten: involved(on: eind), themas: themas, voorbeeld: example(on: eind)))
             }
             for step in c.stappen {
                 events.append(ChangeEvent(date: step.datum, kind: .stapBereikt(step.stap), page: page, titel: c.titel,
-                                          gemeenten: involved(on: step.datum), themas: themas, voorbeeld: c.info.voorbeeld))
+                                          gemeenten: involved(on: step.datum), themas: themas, voorbeeld: example(on: step.datum)))
             }
             for d in c.deelnemers {
                 for (i, period) in d.varianten.enumerated() {
@@ -65,7 +70,7 @@ public struct Timeline: Sendable {
                     events.append(ChangeEvent(date: vanaf, kind: .variantGewijzigd(partij: d.partij.value, from: from, to: period.variant),
                                               page: page, titel: c.titel,
                                               gemeenten: gemeenten.contains(d.partij.value) ? [d.partij.value] : [],
-                                              themas: themas, voorbeeld: c.info.voorbeeld))
+                                              themas: themas, voorbeeld: c.info.voorbeeld || period.provenance.isExample))
                 }
             }
         }
