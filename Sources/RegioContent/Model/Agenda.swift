@@ -33,6 +33,14 @@ public struct AgendaItem: Sendable {
         }
     }
 
+    /// The page with the background: the besluit's own, or the coalitie's.
+    public var page: Page {
+        switch source {
+        case .besluit(let slug): return .besluit(slug)
+        case .coalitie(let slug): return .coalitie(slug)
+        }
+    }
+
     public func concerns(_ gemeente: String) -> Bool { gemeenten.isEmpty || gemeenten.contains(gemeente) }
 }
 

@@ -170,6 +170,9 @@ public struct Coalitie: Sendable {
     public var volgendeStap: ProcessStep?
     public var volgendeStapWaarom: String?
 
+    /// The participation of `partij`, if it is named among the deelnemers.
+    public func deelnemer(_ partij: String) -> Deelnemer? { deelnemers.first { $0.partij.value == partij } }
+
     /// Going on (or being explored) now, by its status: not finished, lapsed or of unknown outcome.
     public var isCurrent: Bool { ContentSchema.currentStatuses.contains(status) }
 

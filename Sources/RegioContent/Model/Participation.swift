@@ -26,7 +26,7 @@ public struct Participation: Sendable {
         for i in relations.coalitiesByPartij[partij] ?? [] {
             let c = model.coalities[i]
             guard c.isCurrent, c.isActive(on: day),
-                  let d = c.deelnemers.first(where: { $0.partij.value == partij }), let period = d.period(on: day) else { continue }
+                  let d = c.deelnemer(partij), let period = d.period(on: day) else { continue }
             byVariant[period.variant, default: []].append(i)
             grounds |= period.provenance.grounds | c.info.provenance.grounds
         }

@@ -189,7 +189,7 @@ func opgaven(ofGemeente slug: String, model: SiteModel, relations: Relations, on
     var result: [String: Grounds] = [:]
     for i in relations.coalitiesByPartij[slug] ?? [] {
         let c = model.coalities[i]
-        guard let period = c.deelnemers.first(where: { $0.partij.value == slug })?.period(on: day), period.variant != "geen" else { continue }
+        guard let period = c.deelnemer(slug)?.period(on: day), period.variant != "geen" else { continue }
         let grounds = period.provenance.grounds | c.info.provenance.grounds
         for o in c.opgaven {
             // Sourced beats example: one sourced way in is enough.

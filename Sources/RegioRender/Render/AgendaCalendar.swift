@@ -29,11 +29,6 @@ struct AgendaCalendar: Sendable {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Regioportaal//Agenda//NL", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.text(name)]
         for item in items {
-            let page: Page
-            switch item.source {
-            case .besluit(let slug): page = .besluit(slug)
-            case .coalitie(let slug): page = .coalitie(slug)
-            }
             var description: [String] = []
             if let orgaan = item.orgaan { description.append("Wie beslist: \(orgaan).") }
             if let periode = item.periode { description.append("Wanneer: \(periode).") }
@@ -44,7 +39,7 @@ struct AgendaCalendar: Sendable {
             let prefix = item.grounds.example ? "[Voorbeeld] " : ""
             let verb = item.status == "geagendeerd" ? "Geagendeerd" : "Verwacht"
             let summary: String = Self.text(prefix + verb + ": " + item.titel)
-            let link: String = baseURL + String(page.path.dropFirst())
+            let link: String = baseURL + String(item.page.path.dropFirst())
             let status: String = item.status == "geagendeerd" ? "CONFIRMED" : "TENTATIVE"
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + item.uid + "@" + host)

@@ -7,6 +7,7 @@ import RegioSupport
 /// abbreviations is left alone. Works on the UTF-8 bytes of cmark's safe HTML.
 struct Glossary: Sendable {
     struct Entry: Sendable {
+        var text: String
         var spelling: [UInt8]
         var isAbbreviation: Bool
         var slug: String
@@ -21,9 +22,9 @@ struct Glossary: Sendable {
         var entries: [Entry] = []
         for b in begrippen {
             let title = b.afkorting == nil ? b.uitleg : "\(b.titel): \(b.uitleg)"
-            if let afkorting = b.afkorting { entries.append(Entry(spelling: Array(afkorting.utf8), isAbbreviation: true, slug: b.info.slug, title: title)) }
+            if let afkorting = b.afkorting { entries.append(Entry(text: afkorting, spelling: Array(afkorting.utf8), isAbbreviation: true, slug: b.info.slug, title: title)) }
             for spelling in [b.titel] + b.ook {
-                entries.append(Entry(spelling: Array(spelling.utf8), isAbbreviation: false, slug: b.info.slug, title: title))
+                entries.append(Entry(text: spelling, spelling: Array(spelling.utf8), isAbbreviation: false, slug: b.info.slug, title: title))
             }
         }
         self.entries = entries.filter { !$0.spelling.isEmpty }.sorted { ($1.spelling.count, $0.slug) < ($0.spelling.count, $1.slug) }
@@ -34,7 +35,7 @@ struct Glossary: Sendable {
 
     func mark(_ html: String) -> String {
         // Most bodies name no term: only those that occur are looked for.
-        let present = entries.filter { html.contains(String(decoding: $0.spelling, as: UTF8.self)) }
+        let present = entries.filter { html.contains($0.text) }
         guard !present.isEmpty else { return html }
         let bytes = Array(html.utf8)
         var out: [UInt8] = []

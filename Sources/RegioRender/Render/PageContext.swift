@@ -488,7 +488,7 @@ package struct PageContextBuilder: Sendable {
         /// A coalitie as this gemeente takes part in it: marked by what that participation rests on.
         func item(_ i: Int) -> Fields {
             let c = model.coalities[i]
-            let d = c.deelnemers.first { $0.partij.value == slug }
+            let d = c.deelnemer(slug)
             let current = d?.period(on: now)
             // Since when this variant holds, and what it was before: what a raadslid asks first.
             let previous = d.flatMap { d -> VariantPeriod? in
@@ -652,7 +652,7 @@ package struct PageContextBuilder: Sendable {
     }
 
     func besluit(_ b: Besluit) -> Fields {
-        let wanneer = b.periode ?? (b.uiterlijk ? "uiterlijk " : "") + Vocabulary.date(b.datum)
+        let wanneer = Vocabulary.when(b.datum, uiterlijk: b.uiterlijk, periode: b.periode)
         return merge(base(.besluit(b.info.slug), titel: b.titel, beschrijving: "\(b.orgaan), \(wanneer): \(b.uitkomst)",
                           crumbs: b.isTaken ? [("Besluiten", .besluiten)] : [("Agenda", .agenda)]), [
             "besluit": .object(merge(merge(besluitItem(b), body(b.info)), [
@@ -671,15 +671,10 @@ package struct PageContextBuilder: Sendable {
 
     /// One item of what is coming: when, who decides, for whom, why, and what it rests on.
     func agendaItem(_ item: AgendaItem) -> Fields {
-        let page: Page
-        switch item.source {
-        case .besluit(let slug): page = .besluit(slug)
-        case .coalitie(let slug): page = .coalitie(slug)
-        }
         let names = item.gemeenten.compactMap { model.gemeente($0)?.naam }
         return merge([
-            "titel": .string(item.titel), "url": .string(url(page)), "datum": date(item.datum),
-            "wanneer": .string(item.periode ?? (item.uiterlijk ? "uiterlijk " : "") + Vocabulary.date(item.datum)),
+            "titel": .string(item.titel), "url": .string(url(item.page)), "datum": date(item.datum),
+            "wanneer": .string(Vocabulary.when(item.datum, uiterlijk: item.uiterlijk, periode: item.periode)),
             "status": .string(ContentSchema.besluitStatus.option(item.status)?.label ?? item.status),
             "is_geagendeerd": .bool(item.status == "geagendeerd"),
             "door": .string(or: item.door.flatMap { ContentSchema.besluitDoor.option($0)?.label }),
@@ -711,7 +706,7 @@ package struct PageContextBuilder: Sendable {
                      "body_html": .string(p.info.body.html),
                      "coalities": .objects((relations.coalitiesByPartij[p.info.slug] ?? []).map { i -> Fields in
                          let c = model.coalities[i]
-                         let d = c.deelnemers.first { $0.partij.value == p.info.slug }
+                         let d = c.deelnemer(p.info.slug)
                          return merge(coalitieItem(c), marks((d?.grounds ?? .sourced) | c.info.provenance.grounds))
                      })].merging(marks(p.info.provenance.grounds)) { a, _ in a }
                 })]
@@ -975,7 +970,7 @@ struct ParticipationMatrix {
         }.map { i in
             let c = model.coalities[i]
             return Row(coalitie: c, cells: model.gemeenten.map { g in
-                c.deelnemers.first { $0.partij.value == g.info.slug }?.period(on: day)
+                c.deelnemer(g.info.slug)?.period(on: day)
             })
         }
     }

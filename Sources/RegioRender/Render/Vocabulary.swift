@@ -7,6 +7,12 @@ enum Vocabulary {
     /// `29 mei 2024`
     static func date(_ day: Day) -> String { day.inWords }
 
+    /// When something expected comes: the period in words when there is one, else the date,
+    /// as a deadline when it is one ("uiterlijk 1 juli 2025").
+    static func when(_ day: Day, uiterlijk: Bool, periode: String?) -> String {
+        periode ?? (uiterlijk ? "uiterlijk " : "") + date(day)
+    }
+
     /// `mei 2024`
     static func month(_ day: Day) -> String { "\(months[day.month - 1]) \(day.year)" }
 
