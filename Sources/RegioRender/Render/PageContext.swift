@@ -505,14 +505,14 @@ package struct PageContextBuilder: Sendable {
              "coalities": .objects(entry.coalities.map(item))]
         }
         let notTaking = mix.value.notTaking.map(item)
-        let tafels = (relations.themasByTafelLid[slug] ?? []).map { model.themas[$0] }
+        let aanTafel = (relations.themasByTafelLid[slug] ?? []).map { model.themas[$0] }
             .filter { t in t.tafel.leden.contains { $0.partij.value == slug && $0.period.contains(now) } }
-            .map { t -> Fields in
-                let lid = t.tafel.leden.first { $0.partij.value == slug && $0.period.contains(now) }
-                return merge(["naam": .string(t.tafel.naam), "thema": .string(t.titel), "url": .string(url(.thema(t.info.slug))),
-                              "soort": .string(ContentSchema.tafelSoort.option(t.tafel.soort)?.label ?? t.tafel.soort)],
-                             marks(lid?.provenance.grounds ?? .sourced))
-            }
+        let tafels = aanTafel.map { t -> Fields in
+            let lid = t.tafel.leden.first { $0.partij.value == slug && $0.period.contains(now) }
+            return merge(["naam": .string(t.tafel.naam), "thema": .string(t.titel), "url": .string(url(.thema(t.info.slug))),
+                          "soort": .string(ContentSchema.tafelSoort.option(t.tafel.soort)?.label ?? t.tafel.soort)],
+                         marks(lid?.provenance.grounds ?? .sourced))
+        }
         let viaCoalities = coalitionIndices.flatMap { relations.updatesByCoalitie[model.coalities[$0].info.slug] ?? [] }
         let updateIndices = sorted((relations.updatesByGemeente[slug] ?? []) + viaCoalities)
         /// An update with the reason it is on this page.
@@ -552,7 +552,7 @@ package struct PageContextBuilder: Sendable {
                         : "\(Vocabulary.plural(recent.count, "verandering", "veranderingen")) in de laatste twaalf maanden"),
                     "komt": .string(komtEraan.isEmpty ? "Niets op de agenda"
                         : "\(Vocabulary.plural(komtEraan.count, "punt", "punten")) op de agenda, het eerste: \(komtEraan[0].titel)"),
-                    "tafels": .string(tafels.isEmpty ? "Geen" : tafels.compactMap { if case .string(let naam)? = $0["naam"] { return naam } else { return nil } }.joined(separator: ", ")),
+                    "tafels": .string(aanTafel.isEmpty ? "Geen" : aanTafel.map(\.tafel.naam).joined(separator: ", ")),
                 ], marks(Grounds(example: recent.contains { $0.voorbeeld })))),
                 "besluiten": besluitItems(besluitIndices),
                 "map_url": .string(or: maps.gemeenteURL(slug, basePath: basePath)),
