@@ -32,6 +32,9 @@ public struct TemplateLibrary: Sendable {
     private let index: [String: Int]
     private let templates: [Body]
     private let sites: [RenderProblem]
+    /// Per template, the templates its partial and parent tags resolved to, as the parser read
+    /// them (after any change of delimiters): what a render of it can include.
+    private let includes: [[Int]]
 
     /// Deepest nesting of partials and blocks a render enters; deeper ones render nothing and
     /// are reported (``RenderProblem/Kind/tooDeep``), so recursion can never exhaust the stack.
@@ -64,6 +67,21 @@ public struct TemplateLibrary: Sendable {
         self.index = index
         self.templates = bodies
         self.sites = sites
+        self.includes = references.map { Array(Set($0.map(\.target))).sorted() }
+    }
+
+    /// `template` and every template a render of it can include, directly or through others:
+    /// the partials and parents the parser resolved, so a caller that caches rendered output
+    /// learns its dependencies from the engine rather than from its own scan of the text.
+    /// Sorted; empty if there is no such template.
+    public func templates(reachedFrom template: String) -> [String] {
+        guard let start = index[template] else { return [] }
+        var reached: Set<Int> = [start]
+        var stack = [start]
+        while let next = stack.popLast() {
+            for target in includes[next] where reached.insert(target).inserted { stack.append(target) }
+        }
+        return reached.map { names[$0] }.sorted()
     }
 
     /// Every partial or parent tag that lies on a cycle, with the cycle it closes. A tag from

@@ -24,6 +24,21 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(Oracle.render(template, partials: partials, data: data), expected, "swift-mustache", file: file, line: line)
     }
 
+    // MARK: Dependencies
+
+    /// What a template can include comes from the parser, so a change of delimiters, a parent
+    /// and a partial reached only through another are all seen; a tag inside a comment is not.
+    func testTemplatesReachedAreTheOnesTheParserResolved() throws {
+        let library = try TemplateLibrary(templates: [
+            "page": "{{=<% %>=}}<%> kop%><%={{ }}=%>{{<layout}}{{$main}}x{{/main}}{{/layout}}{{! {{> nooit}} }}",
+            "kop": "{{> logo}}", "logo": "L", "layout": "{{$main}}{{/main}}", "nooit": "N", "los": "{{> los2}}", "los2": "",
+        ])
+        XCTAssertEqual(library.templates(reachedFrom: "page"), ["kop", "layout", "logo", "page"])
+        XCTAssertEqual(library.templates(reachedFrom: "logo"), ["logo"])
+        XCTAssertEqual(library.templates(reachedFrom: "los"), ["los", "los2"])
+        XCTAssertEqual(library.templates(reachedFrom: "ontbreekt"), [])
+    }
+
     // MARK: Errors
 
     func testSyntaxErrorsHaveTheTagPosition() {

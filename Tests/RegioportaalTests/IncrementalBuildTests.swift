@@ -108,6 +108,16 @@ import Testing
         let updates = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("Content/updates").path)
         #expect(cache.lastRender.rendered == updates.count, "only update pages use update.mustache")
 
+        // A partial included after a change of delimiters: only the engine's own parse sees it.
+        try site.write("Hallo", to: "Templates/partials/groet.mustache")
+        try site.write(try String(contentsOf: update, encoding: .utf8).edited("Naar alle updates", "{{=<% %>=}}<%> partials/groet%><%={{ }}=%> Naar alle updates"),
+                       to: "Templates/update.mustache")
+        try compare(site, cache, "include a partial with other delimiters")
+        try site.write("Goedendag", to: "Templates/partials/groet.mustache")
+        try compare(site, cache, "edit that partial")
+        #expect(try site.read("updates/hernoemd/index.html").contains("Goedendag"))
+        #expect(cache.lastRender.rendered == updates.count, "the partial's pages, and only those, render again")
+
         try site.write("---\ntitl: Kapot\n---\nTekst.\n", to: "Content/updates/nieuw.md")
         #expect(throws: BuildFailure.self) { try site.build { $0.cache = cache } }
         try site.write("---\ntitel: Hersteld\ndatum: 2026-05-02\nauteur: R\nsamenvatting: S\n---\nTekst.\n", to: "Content/updates/nieuw.md")

@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
                               hint: "every page kind needs its template; restore it from the repository")
         }
         guard !failed, let library else { return nil }
-        return TemplateSet(library: library, names: Set(library.names), sources: sources, fingerprints: fingerprints(of: sources))
+        return TemplateSet(library: library, names: Set(library.names), sources: sources, fingerprints: fingerprints(of: library, sources: sources))
     }
 
     /// The `.mustache` files below `root`, sorted. Symbolic links are refused, not followed: a
@@ -108,16 +108,12 @@ public struct TemplateSet: Sendable {
         return found.sorted { $0.path < $1.path }
     }
 
-    private static func fingerprints(of sources: [String: SourceFile]) -> [String: Int] {
-        let direct = sources.mapValues { Set(references(in: $0.text).map(\.3)) }
+    /// Per template, a hash of its text and of every template the engine says it can include.
+    private static func fingerprints(of library: TemplateLibrary, sources: [String: SourceFile]) -> [String: Int] {
         var result: [String: Int] = [:]
-        for name in sources.keys {
-            var reached: Set<String> = [name], stack = [name]
-            while let next = stack.popLast() {
-                for target in direct[next] ?? [] where reached.insert(target).inserted { stack.append(target) }
-            }
+        for name in library.names {
             var hasher = Hasher()
-            for used in reached.sorted() {
+            for used in library.templates(reachedFrom: name) {
                 hasher.combine(used)
                 hasher.combine(sources[used]?.text)
             }
@@ -143,27 +139,5 @@ public struct TemplateSet: Sendable {
         return .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
                at: sources[problem.template]?.location(line: problem.line, column: problem.column),
                hint: "check the spelling against the names in Templates/README.md; names are case-sensitive")
-    }
-
-    /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
-    static func references(in text: String) -> [(Int, Int, String, String)] {
-        var found: [(Int, Int, String, String)] = []
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let first = tag.first, first == ">" || first == "<" {
-                    let target = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    found.append((lineNumber, column, first == ">" ? "partial" : "parent template", target))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
     }
 }
