@@ -64,6 +64,7 @@ public struct PreviewServer: Service {
         let before = watcher.scan()
         guard let first = await builder.build() else { return }
         log(BuildSummary.line(first, changes: nil, displayBase: options.displayBase))
+        BuildSummary.explanation(first).forEach(log)
 
         var logger = Logger(label: "regioportaal.serve")
         logger.logLevel = .warning
@@ -122,6 +123,7 @@ struct WatchService: Service {
                         try await watcher.run(since: since) { changes in
                             guard let outcome = await builder.build(changes: changes) else { return }
                             log(BuildSummary.line(outcome, changes: changes, displayBase: displayBase))
+                            BuildSummary.explanation(outcome).forEach(log)
                             hub.publish(builder.current)
                         }
                     }

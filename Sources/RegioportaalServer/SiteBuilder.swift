@@ -118,6 +118,12 @@ final class SiteBuilder: Sendable {
 
 /// The one line the terminal shows per build. `changes` is nil for the first build.
 public enum BuildSummary {
+    /// With `REGIOPORTAAL_EXPLAIN=1`: what the build ran again and why, a line each.
+    public static func explanation(_ outcome: BuildOutcome) -> [String] {
+        guard case .built(let report) = outcome else { return [] }
+        return report.explanation.map { "  explain " + $0 }
+    }
+
     public static func line(_ outcome: BuildOutcome, changes: ChangeSet?, displayBase: URL) -> String {
         var cause = ""
         if let changes, !changes.isEmpty {

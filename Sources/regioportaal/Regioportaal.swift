@@ -115,6 +115,7 @@ struct Build: ParsableCommand {
         do {
             let result = try Pipeline.build(options)
             report(result.warnings, format: format)
+            for line in result.explanation { FileHandle.standardError.write(Data("explain \(line)\n".utf8)) }
             let ms = Int((result.seconds * 1000).rounded())
             let perPage = result.pages > 0 ? result.searchIndexBytes / result.pages : 0
             FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.outputPath()) in \(ms) ms, search index \(result.searchIndexBytes / 1024) KiB (\(perPage) bytes per page), \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))

@@ -233,6 +233,46 @@ import Testing
         #expect(cache.lastRender.kept == 0, "every page uses the footer")
     }
 
+    /// `REGIOPORTAAL_EXPLAIN=1` (``BuildOptions/explain``) says per rebuild which route it took
+    /// and why, and per template and reason which pages were rendered again.
+    @Test func explainSaysWhatRanAgainAndWhy() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let cache = BuildCache()
+        func rebuild(_ changed: [String]?) throws -> [String] {
+            try site.build {
+                $0.cache = cache
+                $0.explain = true
+                $0.changedPaths = changed.map { $0.map { site.root.appendingPathComponent($0).path } }
+            }.explanation
+        }
+        let first = try rebuild(nil)
+        #expect(first.contains { $0.hasPrefix("route: the full pipeline: the watcher did not say what changed") })
+        #expect(first.contains { $0.hasPrefix("rendered: all ") && $0.hasSuffix("(no previous build in this output folder)") })
+
+        let updatePath = "Content/updates/eerste-update.md"
+        try site.write(TestSite.base[updatePath]! + "Een nieuwe alinea.\n", to: updatePath)
+        let text = try rebuild([updatePath])
+        #expect(text.contains("changed: \(updatePath)"))
+        #expect(text.contains { $0.hasPrefix("route: text below the front matter") })
+        #expect(text.contains("rendered again: 1 of \(cache.lastRender.rendered + cache.lastRender.kept) pages"))
+        #expect(text.contains("  update: its text changed: 1 (/updates/eerste-update/)"))
+
+        let themaPath = "Content/themas/wonen.md"
+        try site.write(TestSite.base[themaPath]!.edited("titel: Wonen", "titel: Wonen en leven"), to: themaPath)
+        let front = try rebuild([themaPath])
+        #expect(front.contains("route: the full pipeline: the front matter of \(themaPath) changed"))
+        #expect(front.contains { $0.hasPrefix("parsed again: 1 of ") }, "only the edited file: \(front)")
+        #expect(front.contains { $0.hasPrefix("  thema: its data changed:") && $0.contains("/themas/wonen/") })
+
+        let footer = "Templates/partials/footer.mustache"
+        try site.write(try String(contentsOf: site.root.appendingPathComponent(footer), encoding: .utf8).edited("Over deze site", "Over dit portaal"), to: footer)
+        let template = try rebuild([footer])
+        #expect(template.contains { $0.hasPrefix("route: the full pipeline: \(footer) is not a content file of the last build") })
+        #expect(template.contains { $0.hasPrefix("  update: the template or a template it includes changed, or the assets:") })
+        #expect(!template.contains { $0.contains("its data changed") }, "only the template changed")
+    }
+
     @Test func findingsOfAnUnchangedFileFollowWhatItLinksTo() throws {
         let over = "---\ntitel: Over\nsamenvatting: Wie\nmenu: 1\n---\nZie [het begin](/updates/eerste-update/).\n"
         let site = try TestSite(["Content/paginas/over.md": over])

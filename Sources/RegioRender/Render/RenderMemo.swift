@@ -24,13 +24,16 @@ enum ContextFingerprint {
 package final class RenderMemo: @unchecked Sendable {
     package struct PageRecord: Sendable {
         var key: Int
+        /// The part of `key` that the page's templates, the assets and the base path make: tells
+        /// a page rendered again for its templates from one rendered again for its data.
+        var templateKey: Int
         package var ids: Set<String>
         var links: Set<String>
         /// Link problems found on the page, valid while the site's files and anchors are unchanged.
         package var problems: [OutputLinkChecker.Problem]
 
-        package init(key: Int, ids: Set<String>, links: Set<String>, problems: [OutputLinkChecker.Problem]) {
-            (self.key, self.ids, self.links, self.problems) = (key, ids, links, problems)
+        package init(key: Int, templateKey: Int, ids: Set<String>, links: Set<String>, problems: [OutputLinkChecker.Problem]) {
+            (self.key, self.templateKey, self.ids, self.links, self.problems) = (key, templateKey, ids, links, problems)
         }
     }
 

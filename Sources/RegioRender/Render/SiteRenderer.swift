@@ -32,6 +32,16 @@ public struct SiteRenderer: Sendable {
         package var linkTargets: OutputLinkChecker.Targets
         /// With `remember`: the records of the search index, for rebuilds that replace a few.
         package var searchEntries: [MachineOutputs.SearchEntry]?
+        /// With `explain`: the pages rendered again, by template and reason.
+        package var reasons: [String: [String]] = [:]
+    }
+
+    /// Why a page was rendered again, for `explain`: it is new, its templates (or the assets
+    /// and the base path every page uses) changed, or its input did.
+    static func reason(template: String, record: RenderMemo.PageRecord?, templateKey: Int?, keyedBySource: Bool) -> String {
+        guard let record else { return "\(template): new page" }
+        if record.templateKey != templateKey { return "\(template): the template or a template it includes changed, or the assets" }
+        return keyedBySource ? "\(template): its input key changed (a file it is keyed on)" : "\(template): its data changed"
     }
 
     /// What every page depends on besides its context, per template: the template and its
@@ -72,9 +82,10 @@ public struct SiteRenderer: Sendable {
     /// its own write errors; the caller discards what it wrote when the build fails.
     /// Without `machineOutputs` (a rebuild that patches them itself, with the same files as
     /// `previous`), only pages are rendered and links are checked against `previous`'s files.
+    /// With `explain`, the output says why each page was rendered again (``Output/reasons``).
     package func render(assets: AssetManifest, linkSeverity: Diagnostic.Severity, previous: RenderMemo.State?, remember: Bool,
                 sources: SourceKeys? = nil, searchCache: EntryCache? = nil, openDataCache: EntryCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
-                machineOutputs: Bool = true, diagnostics: inout Diagnostics) -> Output {
+                machineOutputs: Bool = true, explain: Bool = false, diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
         let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
         let templateKeys = templateKeys(assets: assets)
@@ -103,7 +114,7 @@ public struct SiteRenderer: Sendable {
 
         enum Result {
             /// `html` is nil when the page went to the sink.
-            case rendered(html: Data?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64)
+            case rendered(html: Data?, scan: (ids: Set<String>, links: Set<String>), key: Int?, hash: Int?, spent: UInt64, reason: String?)
             case kept(RenderMemo.PageRecord, spent: UInt64)
             case failed([Diagnostic])
         }
@@ -113,6 +124,7 @@ public struct SiteRenderer: Sendable {
             let name = contexts.template(for: page)
             // Pages whose inputs are known are compared by those, before any context is built.
             var key = sources.flatMap { sourceKey(for: page, sources: $0, templateKeys: templateKeys) }
+            let keyedBySource = key != nil
             if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             let context = contexts.context(for: page)
             if remember && key == nil {
@@ -127,10 +139,12 @@ public struct SiteRenderer: Sendable {
             // Bytes from the engine to the file: no String in between.
             let scan = OutputLinkChecker.scan(result.bytes)
             let html = Data(result.bytes)
-            guard let sink else { return .rendered(html: html, scan: scan, key: key, hash: nil, spent: spent()) }
+            let reason = explain && previous != nil
+                ? Self.reason(template: name, record: previous?.pages[page.outputFile], templateKey: templateKeys[name], keyedBySource: keyedBySource) : nil
+            guard let sink else { return .rendered(html: html, scan: scan, key: key, hash: nil, spent: spent(), reason: reason) }
             let file = OutputFile(path: page.outputFile, contents: html)
             sink(file)
-            return .rendered(html: nil, scan: scan, key: key, hash: remember ? RenderMemo.hash(file.contents) : nil, spent: spent())
+            return .rendered(html: nil, scan: scan, key: key, hash: remember ? RenderMemo.hash(file.contents) : nil, spent: spent(), reason: reason)
         }
         var rendered: [(page: Page, html: Data)] = []
         var streamed: [(path: String, hash: Int?)] = []
@@ -139,6 +153,7 @@ public struct SiteRenderer: Sendable {
         var keptPages: [String] = []
         var perTemplate: [String: (count: Int, nanoseconds: UInt64)] = [:]
         var reported = Set<Diagnostic>()
+        var reasons: [String: [String]] = [:]
         for (page, result) in zip(pages, results) {
             let name = contexts.template(for: page)
             switch result {
@@ -150,7 +165,8 @@ public struct SiteRenderer: Sendable {
                 perTemplate[name, default: (0, 0)].nanoseconds += spent
                 checked.append(.init(path: page.outputFile, template: name, ids: record.ids, links: record.links,
                                      previousProblems: record.problems))
-            case .rendered(let html, let scan, let key, let hash, let spent):
+            case .rendered(let html, let scan, let key, let hash, let spent, let reason):
+                if let reason { reasons[reason, default: []].append(page.path) }
                 if let html { rendered.append((page, html)) } else { streamed.append((page.outputFile, hash)) }
                 if let key { keys[page.outputFile] = key }
                 checked.append(.init(path: page.outputFile, template: name, ids: scan.ids, links: scan.links, previousProblems: nil))
@@ -182,12 +198,12 @@ public struct SiteRenderer: Sendable {
                 // be hashed) gets no record and is rendered again next time.
                 let key = page.previousProblems != nil ? previous?.pages[page.path]?.key : keys[page.path]
                 guard let key else { continue }
-                records[page.path] = RenderMemo.PageRecord(key: key, ids: page.ids, links: page.links, problems: problems)
+                records[page.path] = RenderMemo.PageRecord(key: key, templateKey: templateKeys[page.template] ?? 0, ids: page.ids, links: page.links, problems: problems)
             }
         }
 
         let files = rendered.map { OutputFile(path: $0.page.outputFile, contents: $0.html) } + machineFiles
         return Output(files: files, keptPages: keptPages, streamed: streamed, records: records, linkTargets: linkCheck.targets,
-                      searchEntries: searchEntries.value)
+                      searchEntries: searchEntries.value, reasons: reasons)
     }
 }

@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
     }
     /// Told when a stage starts, for progress on a terminal; nil stays quiet.
     public var progress: (@Sendable (String) -> Void)?
+    /// Report what ran again and why in ``BuildReport/explanation`` (for developers;
+    /// `REGIOPORTAAL_EXPLAIN=1` sets it for the command-line tool and the preview).
+    public var explain = ProcessInfo.processInfo.environment["REGIOPORTAAL_EXPLAIN"] == "1"
     /// The lock of `output` when the caller holds it for longer than one build (`serve`);
     /// otherwise each build takes it itself.
     public var outputLock: OutputLock?
@@ -70,6 +73,8 @@ public struct BuildReport: Sendable {
     /// Pages whose file exists but which this build did not publish, and why; the preview's
     /// 404 page explains them.
     public var unpublished: [UnpublishedPage] = []
+    /// With ``BuildOptions/explain``: what ran again and why, a line each.
+    public var explanation: [String] = []
 }
 
 /// A page that exists in `Content/` but is left out of a build: an update that is a draft,

@@ -105,11 +105,20 @@ public enum Pipeline {
            let refusal = OutputFolder.ownershipRefusal(options.output, displayBase: options.displayBase, walk: false) {
             throw BuildFailure(diagnostics: [refusal])
         }
+        var explanation = Explanation()
+        var whyNot = "no earlier successful build with these options in this process"
+        if options.changedPaths == nil { whyNot = "the watcher did not say what changed" }
+        if options.cache == nil { whyNot = "a build without a cache (not the preview)" }
         if let cache = options.cache, let changed = options.changedPaths,
            let last = cache.lastBuild.take(for: TextEditRebuild.OptionsKey(options)),
-           let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem) {
+           let report = TextEditRebuild.rebuild(options, changed: changed, last: last, cache: cache, fileSystem: fileSystem, whyNot: &whyNot) {
             return report
         }
+        if options.explain {
+            explanation.changed(options.changedPaths, displayBase: options.displayBase)
+            explanation.route("the full pipeline: " + whyNot)
+        }
+        let parsedBefore = options.cache?.parse.misses ?? 0
         // Kept again only when this build succeeds.
         options.cache?.lastBuild.forget()
         let started = Date()
@@ -122,6 +131,10 @@ public enum Pipeline {
         }
         let checked = check(options, diagnostics: &diagnostics)
         timer.mark("load, parse, model, validate")
+        if options.explain, let checked {
+            let again = options.cache.map { $0.parse.misses - parsedBefore } ?? checked.files.count
+            explanation.parsed(again: again, of: checked.files.count)
+        }
         let (templates, templateDiagnostics) = templateJob.value
         diagnostics.append(contentsOf: templateDiagnostics)
         timer.mark("templates (the rest)")
@@ -166,7 +179,8 @@ public enum Pipeline {
             }
         }
         let output = site.render(assets: assets, linkSeverity: options.linkSeverity, previous: previous, remember: memo != nil,
-                                 sources: sources, searchCache: options.cache?.search, openDataCache: options.cache?.openData, sink: sink, diagnostics: &diagnostics)
+                                 sources: sources, searchCache: options.cache?.search, openDataCache: options.cache?.openData, sink: sink,
+                                 explain: options.explain, diagnostics: &diagnostics)
         let rendered = output.files
         timer.mark("render (all)")
         if let error = firstWriteError.value {
@@ -227,10 +241,15 @@ public enum Pipeline {
                 feeds: MachineOutputs(model: model, relations: relations).feeds, warnings: diagnostics.warnings, pages: pages,
                 fileCount: files), for: TextEditRebuild.OptionsKey(options))
         }
-        return BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
-                           seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
-                           renderedPages: memo == nil ? nil : renderedPages,
-                           unpublished: UnpublishedPage.list(checked.model, now: options.now, includeDrafts: options.includeDrafts))
+        var report = BuildReport(pages: pages, files: files, warnings: diagnostics.warnings,
+                                 seconds: Date().timeIntervalSince(started), searchIndexBytes: searchBytes,
+                                 renderedPages: memo == nil ? nil : renderedPages,
+                                 unpublished: UnpublishedPage.list(checked.model, now: options.now, includeDrafts: options.includeDrafts))
+        if options.explain {
+            explanation.rendered(output.reasons, pages: pages, previousBuild: previous != nil)
+            report.explanation = explanation.lines
+        }
+        return report
     }
 }
 

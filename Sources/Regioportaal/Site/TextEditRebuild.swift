@@ -75,12 +75,17 @@ enum TextEditRebuild {
     /// same options, or returns nil when the change needs the full pipeline. Nothing is written
     /// before every check has passed.
     static func rebuild(_ options: BuildOptions, changed: [String], last: consuming Snapshot, cache: BuildCache,
-                        fileSystem: OutputFileSystem) -> BuildReport? {
+                        fileSystem: OutputFileSystem, whyNot: inout String) -> BuildReport? {
+        // Records why this change needs the full pipeline (``BuildOptions/explain`` prints it).
+        func giveUp(_ reason: String) -> BuildReport? {
+            whyNot = reason
+            return nil
+        }
         let started = Date()
         var timer = StageTimer()
         let root = options.content.standardizedFileURL.path
         guard !changed.isEmpty, var loaded = cache.loads.value(for: root),
-              var state = cache.render.previous(for: options.output) else { return nil }
+              var state = cache.render.previous(for: options.output) else { return giveUp("no previous build in this output folder") }
         // `last` is moved, not copied (the caller took it from the cache): the arrays this
         // edit changes (10,000 updates, every change event) are then changed in place.
         var next = last
@@ -90,30 +95,42 @@ enum TextEditRebuild {
         var frontMatterEdited = false
         var parsedFiles: [(LoadedFile, ParsedFile)] = []
         for path in Set(changed).sorted() {
-            guard let index = loaded.positions[path] else { return nil }
+            guard let index = loaded.positions[path] else {
+                return giveUp("\(RelativePath.display(URL(fileURLWithPath: path), from: options.displayBase)) is not a content file of the last build (new, renamed, a template, an asset or site.yml)")
+            }
             let old = loaded.content.files[index]
-            guard old.isMarkdown, kinds.contains(old.kind),
-                  !next.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else { return nil }
-            guard let source = loader.reread(old.source) else { return nil }
+            guard old.isMarkdown, kinds.contains(old.kind) else {
+                return giveUp("\(old.source.displayPath) is a file of \(old.kind.rawValue), whose text shows on no page of its own")
+            }
+            guard !next.warnings.contains(where: { $0.location?.file == old.source.displayPath }) else {
+                return giveUp("\(old.source.displayPath) had a warning, which only the full pipeline reports")
+            }
+            guard let source = loader.reread(old.source) else { return giveUp("\(old.source.displayPath) could not be read again") }
             var problems = Diagnostics()
             let file = LoadedFile(source: source, kind: old.kind, slug: old.slug, isMarkdown: true)
             let sameFront = sameFrontMatter(old.source, source)
             // Of the front matter, only an update's is handled here (and only when it keeps its place: below).
-            guard sameFront || old.kind == .updates else { return nil }
+            guard sameFront || old.kind == .updates else { return giveUp("the front matter of \(old.source.displayPath) changed") }
             let parsed = parser.parse(file, diagnostics: &problems)
             guard problems.all.isEmpty, parsed.record != nil,
                   var info = next.model.info(kind: old.kind, slug: old.slug), info.source === old.source,
-                  Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else { return nil }
+                  Set(parsed.body.headings.map(\.id)) == Set(info.body.headings.map(\.id)) else {
+                return giveUp("\(old.source.displayPath) has a problem, or a heading anchor other pages may link to changed")
+            }
             info.source = source
             info.body = parsed.body
-            guard Validator.checkBody(info, known: next.known, linkSeverity: options.linkSeverity).count == 0 else { return nil }
+            guard Validator.checkBody(info, known: next.known, linkSeverity: options.linkSeverity).count == 0 else {
+                return giveUp("the text of \(old.source.displayPath) has a problem, which the full pipeline reports")
+            }
             if sameFront {
                 next.model.replaceInfo(info)
                 next.published.replaceInfo(info)
             } else {
                 guard let update = ModelBuilder().build([parsed], settings: next.model.settings).updates.first,
                       let position = next.model.updates.firstIndex(where: { $0.info.slug == old.slug }),
-                      keepsItsPlace(next.model.updates[position], update) else { return nil }
+                      keepsItsPlace(next.model.updates[position], update) else {
+                    return giveUp("\(old.source.displayPath) changed its date, publication, provenance or what it is about: its place in lists changes")
+                }
                 next.model.updates[position] = update
                 if let shown = next.published.updates.firstIndex(where: { $0.info.slug == old.slug }) {
                     next.published.updates[shown] = update
@@ -132,6 +149,7 @@ enum TextEditRebuild {
         let site = SiteRenderer(model: next.published, now: options.now, templates: next.templates, assets: next.assets,
                                 maps: next.maps, relations: next.relations, timeline: next.timeline)
         var files: [OutputFile] = []
+        var reasons: [String: [String]] = [:]
         if frontMatterEdited {
             // The open data lists every update with its title and summary: made meanwhile.
             let (published, now, sources, openDataCache) = (next.published, options.now, next.sources, cache.openData)
@@ -141,8 +159,12 @@ enum TextEditRebuild {
             // of the last build (which are the files of this one).
             var problems = Diagnostics()
             let output = site.render(assets: next.assets, linkSeverity: options.linkSeverity, previous: state, remember: true,
-                                     sources: next.sources, searchCache: cache.search, openDataCache: cache.openData, sink: nil, machineOutputs: false, diagnostics: &problems)
-            guard problems.all.isEmpty, output.linkTargets == state.linkTargets else { return nil }
+                                     sources: next.sources, searchCache: cache.search, openDataCache: cache.openData, sink: nil, machineOutputs: false,
+                                     explain: options.explain, diagnostics: &problems)
+            reasons = output.reasons
+            guard problems.all.isEmpty, output.linkTargets == state.linkTargets else {
+                return giveUp("a page rendered again has a problem, or the site's link targets changed")
+            }
             state.pages = output.records
             files = output.files + [updatesFile.value]
             timer.mark("  front matter edit: key every page, render \(output.files.count), updates.json")
@@ -160,13 +182,15 @@ enum TextEditRebuild {
                       let key = site.sourceKey(for: page, sources: next.sources, templateKeys: templateKeys)
                           ?? site.contextKey(for: page, context: context, templateKeys: templateKeys),
                       let result = site.templates.render(context, template: template),
-                      result.problems.isEmpty else { return nil }
+                      result.problems.isEmpty else { return giveUp("\(page.outputFile) had a problem last time, or its template reports one") }
                 let scan = OutputLinkChecker.scan(result.bytes)
                 // Other pages may link to this one's ids; and its own links must all resolve.
                 guard scan.ids == record.ids, !scan.links.contains(where: {
                     checker.problem($0, from: page.outputFile, targets: state.linkTargets) != nil
-                }) else { return nil }
-                state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, ids: scan.ids, links: scan.links, problems: [])
+                }) else { return giveUp("\(page.outputFile) changed its ids, or links to something that does not exist") }
+                state.pages[page.outputFile] = RenderMemo.PageRecord(key: key, templateKey: templateKeys[template] ?? 0, ids: scan.ids,
+                                                                     links: scan.links, problems: [])
+                reasons["\(template): its text changed", default: []].append(page.path)
                 files.append(OutputFile(path: page.outputFile, contents: Data(result.bytes)))
             }
             timer.mark("  text edit: render \(files.count) page(s)")
@@ -199,7 +223,7 @@ enum TextEditRebuild {
             // The folder may be partly updated: the full pipeline that runs next writes all of it.
             cache.render.invalidate()
             cache.lastBuild.forget()
-            return nil
+            return giveUp("writing failed, so the whole output is written again")
         }
         timer.mark("  edit: write")
         let rendered = files.count { $0.path.hasSuffix(".html") }
@@ -209,10 +233,20 @@ enum TextEditRebuild {
         // now: a parse of a rebuild that gave up would hold a file the full build reads again).
         cache.loads.set(loaded, for: root)
         for (file, parsed) in parsedFiles { cache.parse.store(file, basePath: parser.basePath, result: (parsed, Diagnostics())) }
-        return BuildReport(pages: next.pages, files: next.fileCount, warnings: next.warnings,
-                           seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
-                           renderedPages: rendered,
-                           unpublished: UnpublishedPage.list(next.model, now: options.now, includeDrafts: options.includeDrafts))
+        var report = BuildReport(pages: next.pages, files: next.fileCount, warnings: next.warnings,
+                                 seconds: Date().timeIntervalSince(started), searchIndexBytes: MachineOutputs.searchIndexSize(next.searchEntries),
+                                 renderedPages: rendered,
+                                 unpublished: UnpublishedPage.list(next.model, now: options.now, includeDrafts: options.includeDrafts))
+        if options.explain {
+            var explanation = Explanation()
+            explanation.changed(changed, displayBase: options.displayBase)
+            explanation.route(frontMatterEdited ? "an update's title, author or summary: the last build's model, checks and relations kept; every page keyed"
+                              : "text below the front matter: only the edited files' own pages, search records and feed entries")
+            explanation.parsed(again: parsedFiles.count, of: loaded.content.files.count)
+            explanation.rendered(reasons, pages: next.pages, previousBuild: true)
+            report.explanation = explanation.lines
+        }
+        return report
     }
 
     /// Whether an update keeps its place in the site: what lists it, the order it is listed in,
