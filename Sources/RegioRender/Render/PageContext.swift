@@ -365,7 +365,7 @@ package struct PageContextBuilder: Sendable {
 
     package func context(for page: Page) -> TemplateValue {
         var fields = fields(for: page)
-        fields["laatst_gewijzigd"] = date(or: lastChanged(page))
+        fields["laatst_gewijzigd"] = lastChangedValue(page)
         Self.markPage(&fields)
         return .object(fields)
     }
