@@ -86,6 +86,8 @@ import Testing
         let home = try sourced.read("index.html")
         #expect(home.contains("<p>Adres: Postbus 1, 1000 AA Ergens</p>"))
         #expect(home.contains("<a href=\"/bronnen/#bron-rapport-2024\">Rapport over de samenwerking</a> (briefhoofd), 29 mei 2024"))
+        // The source register names it among what rests on the document.
+        #expect(try sourced.read("bronnen/index.html").contains("<a href=\"/\">Contactgegevens onderaan elke pagina</a>"))
     }
 
     @Test func printedLinksCarryTheSitesAddress() throws {
