@@ -99,5 +99,9 @@ import Testing
         // Hrefs carry the base path; the print rule adds scheme and host, and every page links it.
         #expect(try site.read("css/print-adressen.css").contains("a[href^=\"/\"]::after { content: \" (https://portaal.test\" attr(href) \")\"; }"))
         #expect(try site.read("index.html").contains("<link rel=\"stylesheet\" href=\"/sub/css/print-adressen.css\" media=\"print\">"))
+        // On paper the page's address and dates come first (the footer is not printed, so no last page holds only a footer).
+        let update = try site.read("updates/eerste-update/index.html")
+        let meta = try #require(update.range(of: "<p>Deze pagina staat op https://portaal.test/sub/updates/eerste-update/ · Laatst gewijzigd: 10 januari 2026 · Stand van de gegevens: "))
+        #expect(meta.lowerBound < (update.range(of: "<main")?.lowerBound ?? update.startIndex))
     }
 }
