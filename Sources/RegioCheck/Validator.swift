@@ -21,15 +21,15 @@ public struct Validator {
     /// What the bodies' links were checked against; set by `run`.
     private(set) var known: KnownTargets?
 
-    /// The years with snapshot pages of the published model, when the caller already knows them.
-    private(set) var snapshotYears: [Int]?
+    /// The timeline of the published model (it decides which pages exist), when the caller already has it.
+    private(set) var timeline: Timeline?
     /// Results of earlier builds of a long-running process, for bodies that did not change.
     var bodyCache: BodyCheckCache?
 
     public init(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) {
+                linkSeverity: Diagnostic.Severity = .error, timeline: Timeline? = nil) {
         self.now = now
-        self.snapshotYears = snapshotYears
+        self.timeline = timeline
         self.assetPaths = assetPaths
         self.linkSeverity = linkSeverity
         self.parsed = parsed
@@ -42,35 +42,36 @@ public struct Validator {
     }
 
     public static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String> = [],
-                                linkSeverity: Diagnostic.Severity = .error, snapshotYears: [Int]? = nil) -> [Diagnostic] {
+                                linkSeverity: Diagnostic.Severity = .error, timeline: Timeline? = nil) -> [Diagnostic] {
         validate(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths, linkSeverity: linkSeverity,
-                 snapshotYears: { snapshotYears }, bodyCache: nil).diagnostics.sorted
+                 timeline: { timeline }, bodyCache: nil).diagnostics.sorted
     }
 
     /// Also returns what the bodies' links were checked against, for checking an edited body
-    /// later. `snapshotYears` is asked for only once the model's rules are checked, so the
+    /// later. `timeline` is asked for only once the model's rules are checked, so the
     /// caller can make the timeline meanwhile.
     package static func validate(parsed: [ParsedFile], model: SiteModel, published: SiteModel, now: Day, assetPaths: Set<String>,
-                         linkSeverity: Diagnostic.Severity, snapshotYears: () -> [Int]?, bodyCache: BodyCheckCache?)
+                         linkSeverity: Diagnostic.Severity, timeline: () -> Timeline?, bodyCache: BodyCheckCache?)
         -> (diagnostics: Diagnostics, known: KnownTargets) {
         var validator = Validator(parsed: parsed, model: model, published: published, now: now, assetPaths: assetPaths,
                                   linkSeverity: linkSeverity)
         validator.bodyCache = bodyCache
-        validator.run(snapshotYears: snapshotYears)
+        validator.run(timeline: timeline)
         return (validator.diagnostics, validator.known!)
     }
 
-    mutating func run(snapshotYears years: () -> [Int]? = { nil }) {
+    mutating func run(timeline made: () -> Timeline? = { nil }) {
         var timer = StageTimer()
         checkUniqueSlugs()
         checkReferences()
         checkProvenance()
+        checkContactSources()
         timer.mark("    validate: slugs, references")
         checkCycles()
         checkDates()
         checkCoalitions()
         timer.mark("    validate: cycles, dates, coalities")
-        if snapshotYears == nil { snapshotYears = years() }
+        if timeline == nil { timeline = made() }
         checkBodies()
         timer.mark("    validate: Markdown bodies (headings, links, images)")
     }
@@ -196,6 +197,14 @@ public struct Validator {
             default:
                 break
             }
+        }
+    }
+
+    /// The contact block of site.yml cites documents that are in the register.
+    private mutating func checkContactSources() {
+        guard let contact = published.settings.contact, let location = contact.location else { return }
+        for citation in contact.provenance?.citations ?? [] {
+            check(Ref(citation.document, location), .kind(.bronnen))
         }
     }
 
@@ -348,7 +357,7 @@ public struct Validator {
     // MARK: Markdown bodies
 
     private mutating func checkBodies() {
-        var known = KnownTargets(published, now: now, snapshotYears: snapshotYears)
+        var known = KnownTargets(published, now: now, timeline: timeline)
         known.assets = assetPaths
         self.known = known
         let linkSeverity = self.linkSeverity
@@ -440,8 +449,8 @@ package struct KnownTargets: Sendable {
     /// Static files from `Public/`, added by the build when it knows them.
     var assets: Set<String> = []
 
-    init(_ model: SiteModel, now: Day, snapshotYears: [Int]? = nil) {
-        let pages = Routes.pages(model, now: now, snapshotYears: snapshotYears ?? Routes.snapshotYears(model, now: now))
+    init(_ model: SiteModel, now: Day, timeline: Timeline? = nil) {
+        let pages = Routes.pages(model, now: now, timeline: timeline ?? Timeline(model: model, relations: Relations(model), now: now))
         for page in pages { anchors[page.path] = PageAnchors.common }
         func add(_ info: EntityInfo) {
             let path = Routes.page(for: info.kind, slug: info.slug).path

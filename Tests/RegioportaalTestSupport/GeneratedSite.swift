@@ -49,6 +49,8 @@ package struct GeneratedSite {
     package var titel = "Gegenereerd portaal"
     package var perPagina = 4
     package var peildatum: String? = "2026-06-30"
+    /// Low, so that some change pages are split per year and edits move them across the line.
+    package var veranderingenPerPagina = 12
     package var bronTitel = "Rapport over de samenwerking"
     package var gemeenten: [Gemeente] = []
     package var themas: [Thema] = []
@@ -149,7 +151,7 @@ package struct GeneratedSite {
     package var files: [String: String] {
         var files: [String: String] = [:]
         files["Content/site.yml"] = "titel: \(titel)\nbeschrijving: Een gegenereerd portaal.\nbase_url: https://portaal.test/\nupdates_per_pagina: \(perPagina)\n"
-            + (peildatum.map { "peildatum: \($0)\n" } ?? "")
+            + (peildatum.map { "peildatum: \($0)\n" } ?? "") + "veranderingen_per_pagina: \(veranderingenPerPagina)\n"
         files["Content/bronnen/rapport.yml"] = "titel: \(bronTitel)\nauteur: Adviesbureau\ndatum: 2024-05-29\nsoort: rapport\nsamenvatting: Een advies.\n"
         for g in gemeenten {
             files["Content/gemeenten/\(g.slug).md"] = "---\nnaam: \(g.naam)\n\(g.bron ? "bron: rapport" : "voorbeeld: true")\n---\n\(g.body)"
@@ -294,12 +296,13 @@ package struct GeneratedSite {
             bronTitel = "Rapport \(n)"
             return "titel of the bron"
         case 20:
-            switch int(0...2) {
+            switch int(0...3) {
             case 0: titel = "Portaal \(n)"
             case 1: perPagina = int(2...6)
+            case 2: veranderingenPerPagina = int(5...40)
             default: peildatum = chance(0.7) ? date(2025...2026) : nil
             }
-            return "site.yml (titel, updates_per_pagina or peildatum)"
+            return "site.yml (titel, updates_per_pagina, veranderingen_per_pagina or peildatum)"
         case 21...22:
             if chance(0.5) {
                 let i = int(0...updates.count - 1)

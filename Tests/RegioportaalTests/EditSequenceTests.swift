@@ -154,7 +154,7 @@ struct PageInputs {
                                      sources: nil, cache: nil)
         let contexts = PageContextBuilder(model: model, now: now, assets: checked.assets, maps: maps, relations: checked.relations,
                                           timeline: checked.timeline)
-        for page in Routes.pages(model, now: now, snapshotYears: contexts.years) {
+        for page in Routes.pages(model, now: now, timeline: checked.timeline) {
             guard let key = contexts.inputKey(for: page, sources: sources) else { continue }
             pages[page.outputFile] = (key, contexts.context(for: page))
         }

@@ -120,7 +120,19 @@ public enum ContentSchema {
                   "Stand van de gegevens: tot deze datum heeft de redactie de inhoud met de bronnen vergeleken. Zonder peildatum geldt de laatste datum in de inhoud."),
         FieldSpec("uitgever", .text, "Wie het portaal uitgeeft; staat onderaan elke pagina."),
         FieldSpec("testversie", .boolean, "true zolang het portaal een testversie is: elke pagina zegt het dan bovenaan."),
+        FieldSpec("veranderingen_per_pagina", .integer(minimum: 1, maximum: 100_000),
+                  "Heeft een pagina \"Wat is er veranderd\" meer veranderingen dan dit (standaard 1000), dan krijgt elk jaar een eigen pagina."),
+        FieldSpec("contact", .object(contact),
+                  "Contactgegevens onderaan elke pagina: alleen wat hier staat wordt getoond. Met bron, voorbeeld of redactie."),
     ])
+
+    /// The footer's contact block: every field optional, with where it comes from.
+    public static let contact = ObjectSpec([
+        FieldSpec("naam", .text, "Van wie de contactgegevens zijn, bijvoorbeeld \"Drechtsteden\"."),
+        FieldSpec("adres", .text, "Post- of bezoekadres op één regel, bijvoorbeeld \"Postbus 619, 3300 AP Dordrecht\"."),
+        FieldSpec("email", .text, "E-mailadres, bijvoorbeeld redactie@example.nl."),
+        FieldSpec("telefoon", .text, "Telefoonnummer zoals lezers het bellen, bijvoorbeeld 078 123 45 67."),
+    ] + provenance)
 
     public static let tafelLid = ObjectSpec([
         FieldSpec("partij", .reference(.partij), required: true, "Slug van de gemeente of partner."),
@@ -251,6 +263,7 @@ public enum ContentSchema {
             FieldSpec("titel", .text, required: true, "Titel van de pagina."),
             FieldSpec("samenvatting", .text, required: true, "Korte beschrijving, ook voor zoekmachines."),
             FieldSpec("menu", .integer(minimum: 0, maximum: 100_000), "Plaats in het menu onderaan de pagina's."),
+            FieldSpec("bijgewerkt", .date, "Datum waarop de tekst voor het laatst inhoudelijk is gewijzigd; staat als \"Laatst gewijzigd\" onder de pagina."),
         ] + provenance),
     ]
 }

@@ -47,8 +47,33 @@ public struct SiteSettings: Sendable {
     public var uitgever: String?
     /// The portal is a test version: every page says so.
     public var testversie: Bool = false
+    /// A change page with more events than this gets a page per year (`veranderingen_per_pagina`).
+    public var veranderingenPerPagina: Int = 1_000
+    /// The contact block of the footer; nil when site.yml gives none.
+    public var contact: Contact?
     /// Where `base_url` is written in site.yml; nil when `--base-url` gave the address.
     public var baseURLLocation: SourceLocation?
+}
+
+/// Who readers can write to or call, from site.yml. Only what is set is shown.
+public struct Contact: Sendable, Hashable {
+    public var naam: String?
+    public var adres: String?
+    public var email: String?
+    public var telefoon: String?
+    /// Nil when none is stated: the validator refuses that.
+    public var provenance: Provenance?
+    public var location: SourceLocation?
+
+    public init(naam: String? = nil, adres: String? = nil, email: String? = nil, telefoon: String? = nil,
+                provenance: Provenance? = nil, location: SourceLocation? = nil) {
+        self.naam = naam
+        self.adres = adres
+        self.email = email
+        self.telefoon = telefoon
+        self.provenance = provenance
+        self.location = location
+    }
 }
 
 public struct Gemeente: Sendable {
@@ -236,4 +261,6 @@ public struct Pagina: Sendable {
     public var titel: String
     public var samenvatting: String
     public var menu: Int?
+    /// When the editors last changed the text in substance (`bijgewerkt`).
+    public var bijgewerkt: Day?
 }

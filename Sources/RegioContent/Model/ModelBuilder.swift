@@ -91,7 +91,7 @@ public struct ModelBuilder {
                                       publishDate: r.date("publishDate")?.value, expiryDate: r.date("expiryDate")?.value))
             case .paginas:
                 guard let titel = r.text("titel"), let samenvatting = r.text("samenvatting") else { continue }
-                paginas.append(Pagina(info: info, titel: titel, samenvatting: samenvatting, menu: r.integer("menu")))
+                paginas.append(Pagina(info: info, titel: titel, samenvatting: samenvatting, menu: r.integer("menu"), bijgewerkt: r.date("bijgewerkt")?.value))
             case .begrippen:
                 guard let titel = r.text("titel"), let uitleg = r.text("uitleg") else { continue }
                 begrippen.append(Begrip(info: info, titel: titel, afkorting: r.text("afkorting"), uitleg: uitleg,

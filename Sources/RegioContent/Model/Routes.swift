@@ -17,6 +17,8 @@ public enum Page: Sendable, Hashable {
     case groeiperspectiefJaar(Int), deelnameJaar(Int)
     /// What changed, per gemeente and per thema.
     case veranderingenGemeente(String), veranderingenThema(String)
+    /// One year of a change page that is too long for one page (``Timeline/splitYears(gemeente:)``).
+    case veranderingenGemeenteJaar(String, Int), veranderingenThemaJaar(String, Int)
     case pagina(String)
     case zoeken
     /// What the portal publishes as open data at /data/, and the content schemas.
@@ -54,6 +56,8 @@ public enum Page: Sendable, Hashable {
         case .deelnameJaar(let y): return "/deelname/\(y)/"
         case .veranderingenGemeente(let s): return "/gemeenten/\(s)/veranderingen/"
         case .veranderingenThema(let s): return "/themas/\(s)/veranderingen/"
+        case .veranderingenGemeenteJaar(let s, let y): return "/gemeenten/\(s)/veranderingen/\(y)/"
+        case .veranderingenThemaJaar(let s, let y): return "/themas/\(s)/veranderingen/\(y)/"
         case .pagina(let s): return "/\(s)/"
         case .zoeken: return "/zoeken/"
         case .openData: return "/open-data/"
@@ -61,6 +65,14 @@ public enum Page: Sendable, Hashable {
         case .agenda: return "/agenda/"
         case .begrippen: return "/begrippen/"
         case .notFound: return "/404.html"
+        }
+    }
+
+    /// The year of a change page's year page; nil for every other page.
+    public var changeYear: Int? {
+        switch self {
+        case .veranderingenGemeenteJaar(_, let y), .veranderingenThemaJaar(_, let y): return y
+        default: return nil
         }
     }
 
@@ -117,10 +129,13 @@ public enum Routes {
 
     /// All pages, in a fixed order.
     public static func pages(_ model: SiteModel, now: Day) -> [Page] {
-        pages(model, now: now, snapshotYears: snapshotYears(model, now: now))
+        pages(model, now: now, timeline: Timeline(model: model, relations: Relations(model), now: now))
     }
 
-    package static func pages(_ model: SiteModel, now: Day, snapshotYears years: [Int]) -> [Page] {
+    /// The same, from the timeline already made (it decides the snapshot years and which
+    /// change pages are split per year).
+    package static func pages(_ model: SiteModel, now: Day, timeline: Timeline) -> [Page] {
+        let years = timeline.snapshotYears(now: now)
         var pages: [Page] = [.home, .themas, .coalities, .gemeenten, .opgaven, .besluiten, .partners, .deelname,
                              .groeiperspectief, .zoeken, .openData, .bronnen, .agenda, .begrippen, .notFound]
         pages += (1...updatePageCount(model)).map { Page.updates(page: $0) }
@@ -140,6 +155,8 @@ public enum Routes {
         pages += years.map { .deelnameJaar($0) }
         pages += model.gemeenten.map { .veranderingenGemeente($0.info.slug) }
         pages += model.themas.map { .veranderingenThema($0.info.slug) }
+        for g in model.gemeenten { pages += timeline.splitYears(gemeente: g.info.slug).map { .veranderingenGemeenteJaar(g.info.slug, $0) } }
+        for t in model.themas { pages += timeline.splitYears(thema: t.info.slug).map { .veranderingenThemaJaar(t.info.slug, $0) } }
         return pages
     }
 }

@@ -32,8 +32,11 @@ public struct Timeline: Sendable {
     /// preview title edit.
     private let byGemeente: [String: [Int]]
     private let byThema: [String: [Int]]
+    /// A change page with more events than this gets a page per year.
+    public let perPage: Int
 
     public init(model: SiteModel, relations: Relations, now: Day) {
+        perPage = model.settings.veranderingenPerPagina
         var events: [ChangeEvent] = []
         let gemeenten = Set(model.gemeenten.map(\.info.slug))
         for c in model.coalities {
@@ -150,6 +153,31 @@ public struct Timeline: Sendable {
 
     public func concerning(gemeente slug: String) -> [ChangeEvent] { (byGemeente[slug] ?? []).map { events[$0] } }
     public func concerning(thema slug: String) -> [ChangeEvent] { (byThema[slug] ?? []).map { events[$0] } }
+
+    /// The years, newest first, that get a change page of their own: every year with an event
+    /// when the gemeente's change page would list more than ``perPage`` events, else none.
+    public func splitYears(gemeente slug: String) -> [Int] { splitYears(of: byGemeente[slug] ?? []) }
+    public func splitYears(thema slug: String) -> [Int] { splitYears(of: byThema[slug] ?? []) }
+
+    /// A hash of the events of one year that concern a gemeente, and of the years that have a
+    /// page (a year page links to the others): the input of that year's page.
+    public func fingerprint(gemeente slug: String, year: Int) -> Int { fingerprint(of: byGemeente[slug] ?? [], year: year) }
+    public func fingerprint(thema slug: String, year: Int) -> Int { fingerprint(of: byThema[slug] ?? [], year: year) }
+
+    private func splitYears(of positions: [Int]) -> [Int] {
+        guard positions.count > perPage else { return [] }
+        var years: [Int] = []
+        // Positions are in date order: a year is new when it differs from the last one seen.
+        for i in positions.reversed() where events[i].date.year != years.last { years.append(events[i].date.year) }
+        return years
+    }
+
+    private func fingerprint(of positions: [Int], year: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(splitYears(of: positions))
+        for i in positions where events[i].date.year == year { hasher.combine(eventHashes[i]) }
+        return hasher.finalize()
+    }
 
     /// The first year anything is dated, for the year-by-year snapshots.
     public var firstYear: Int? { events.first?.date.year }

@@ -34,6 +34,16 @@ public struct ContentParser: Sendable {
             diagnostics.error("\"base_url\" \(problem)", at: field.location, hint: "bijvoorbeeld base_url: https://regioportaal.example.nl/portaal/")
             return nil
         }
+        if let contact = record.record("contact"), let field = record["contact"] {
+            // A fact like any other: it says where it comes from, once.
+            let given = ContentSchema.provenanceKeys.filter { $0 == "bron" ? !contact.list($0).isEmpty : contact.bool($0) }
+            if given.count != 1 {
+                diagnostics.error(given.isEmpty ? "bij contact staat niet waar de gegevens vandaan komen"
+                                                : "bij contact staan twee soorten herkomst tegelijk: \(given.joined(separator: " en "))",
+                                  at: field.location,
+                                  hint: "geef precies één van: bron: { document: …, deel: … } (het staat in een brondocument), voorbeeld: true (verzonnen) of redactie: true")
+            }
+        }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),
               var baseURL = baseURLOverride ?? record.text("base_url") else { return nil }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
@@ -41,6 +51,11 @@ public struct ContentParser: Sendable {
                             updatesPerPagina: record.integer("updates_per_pagina") ?? 10,
                             peildatum: record.date("peildatum")?.value, uitgever: record.text("uitgever"),
                             testversie: record.bool("testversie"),
+                            veranderingenPerPagina: record.integer("veranderingen_per_pagina") ?? 1_000,
+                            contact: record.record("contact").map { c in
+                                Contact(naam: c.text("naam"), adres: c.text("adres"), email: c.text("email"), telefoon: c.text("telefoon"),
+                                        provenance: ModelBuilder.provenance(c), location: record["contact"]?.location)
+                            },
                             baseURLLocation: baseURLOverride == nil ? record["base_url"]?.location : nil)
     }
 

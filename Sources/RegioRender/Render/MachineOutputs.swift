@@ -123,6 +123,23 @@ package struct MachineOutputs: Sendable {
         "User-agent: *\nAllow: /\n\nSitemap: \(absolute("/sitemap.xml"))\n"
     }
 
+    /// Where ``printAddresses()`` is written; the head links it for print.
+    package static let printAddressesPath = "css/print-adressen.css"
+
+    /// On paper a link is useless as a path: this print rule writes the site's scheme and host
+    /// before every site-relative link (hrefs already carry the base path). A file, not an
+    /// inline style, because the pages' Content-Security-Policy allows only the site's own
+    /// stylesheets; loaded after print.css, so it overrides its rule for these links.
+    func printAddresses() -> String {
+        let base = model.settings.baseURL
+        var origin = base
+        if let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") { origin = String(base[..<slash]) }
+        let quoted = origin.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "")
+        return "/* Made by the build from base_url: printed links show their full address. */\n"
+            + "a[href^=\"/\"]::after { content: \" (\(quoted)\" attr(href) \")\"; }\n"
+    }
+
     // MARK: Search
 
     /// One serialised record of the search index and the page it finds.

@@ -104,21 +104,32 @@ extension PageContextBuilder {
         ])
     }
 
+    /// How many updates and besluiten the search page lists for readers without JavaScript.
+    static let searchOverviewLimit = 100
+
     func zoeken() -> Fields {
-        func group(_ titel: String, _ items: [(String, Page)]) -> Fields {
-            ["titel": .string(titel), "paginas": .objects(items.map { ref($0.0, $0.1) })]
+        // A long kind (updates, besluiten) shows its first ones and links to its own list,
+        // so the page stays small with ten thousand updates.
+        func group(_ titel: String, _ items: [(String, Page)], list: Page? = nil) -> Fields {
+            let shown = list == nil ? items.count : min(items.count, Self.searchOverviewLimit)
+            let rest: TemplateValue = shown == items.count ? false : .object([
+                "aantal": .int(items.count), "getoond": .int(shown), "wat": .string(titel.lowercased()),
+                "url": .string(list.map(url) ?? ""),
+            ])
+            return ["titel": .string(titel), "paginas": .objects(items.prefix(shown).map { ref($0.0, $0.1) }), "meer": rest]
         }
         return merge(base(.zoeken, titel: "Zoeken", beschrijving: "Zoek in thema's, gemeenten, coalities, opgaven, besluiten, updates en pagina's."), [
             // The parts of the search index, separated by spaces.
             "index_urls": .string(MachineOutputs.searchIndexPaths(count: MachineOutputs.searchRecordCount(model))
                 .map { basePath + $0 }.joined(separator: " ")),
+            "zoeken_limiet": .int(Self.searchOverviewLimit),
             "overzicht": .objects([
                 group("Thema's", model.themas.map { ($0.titel, .thema($0.info.slug)) }),
                 group("Gemeenten", model.gemeenten.map { ($0.naam, .gemeente($0.info.slug)) }),
                 group("Coalities", model.coalities.map { ($0.titel, .coalitie($0.info.slug)) }),
                 group("Opgaven", model.opgaven.map { ($0.titel, .opgave($0.info.slug)) }),
-                group("Besluiten", model.besluiten.map { ($0.titel, .besluit($0.info.slug)) }),
-                group("Updates", model.updates.map { ($0.titel, .update($0.info.slug)) }),
+                group("Besluiten", model.besluiten.map { ($0.titel, .besluit($0.info.slug)) }, list: .besluiten),
+                group("Updates", model.updates.map { ($0.titel, .update($0.info.slug)) }, list: .updates(page: 1)),
                 group("Pagina's", model.paginas.map { ($0.titel, .pagina($0.info.slug)) }),
             ]),
         ])

@@ -1,3 +1,4 @@
+import Foundation
 import RegioContent
 import RegioMarkdown
 import RegioSupport
@@ -102,7 +103,7 @@ package struct PageContextBuilder: Sendable {
         case .deelname: return "deelname"
         case .groeiperspectief, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return "groeiperspectief"
         case .deelnameJaar: return "deelname"
-        case .veranderingenGemeente, .veranderingenThema: return "veranderingen"
+        case .veranderingenGemeente, .veranderingenThema, .veranderingenGemeenteJaar, .veranderingenThemaJaar: return "veranderingen"
         case .pagina: return "pagina"
         case .zoeken: return "zoeken"
         case .openData: return "open-data"
@@ -122,8 +123,8 @@ package struct PageContextBuilder: Sendable {
     /// The section a page belongs to, for marking the current navigation item.
     private func section(_ page: Page) -> Page? {
         switch page {
-        case .themas, .thema, .veranderingenThema: return .themas
-        case .gemeenten, .gemeente, .veranderingenGemeente: return .gemeenten
+        case .themas, .thema, .veranderingenThema, .veranderingenThemaJaar: return .themas
+        case .gemeenten, .gemeente, .veranderingenGemeente, .veranderingenGemeenteJaar: return .gemeenten
         case .coalities, .coalitie: return .coalities
         case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return .groeiperspectief
         case .deelname, .deelnameJaar: return .deelname
@@ -183,8 +184,24 @@ package struct PageContextBuilder: Sendable {
             // "Stand van de gegevens": a date of the data, never the clock.
             "stand": date(or: model.dataDate),
             "uitgever": .string(or: model.settings.uitgever),
+            "contact": .object(or: contactBlock),
             "feeds": .objects(feeds),
         ]
+    }
+
+    /// The footer's contact block from site.yml: only what is set, with where it comes from.
+    private var contactBlock: Fields? {
+        guard let c = model.settings.contact, c.adres != nil || c.email != nil || c.telefoon != nil else { return nil }
+        // Digits and a leading + only: what a phone dials.
+        let dial = c.telefoon.map { t in String(t.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) || $0 == "+" }.map(Character.init)) }
+        return merge([
+            "naam": .string(or: c.naam),
+            "adres": .string(or: c.adres),
+            "email": .string(or: c.email),
+            "email_url": .string(or: c.email.map { "mailto:" + $0 }),
+            "telefoon": .string(or: c.telefoon),
+            "telefoon_url": .string(or: dial.map { "tel:" + $0 }),
+        ], herkomst(c.provenance ?? .example))
     }
 
     func merge(_ base: Fields, _ extra: Fields) -> Fields {
@@ -348,6 +365,7 @@ package struct PageContextBuilder: Sendable {
 
     package func context(for page: Page) -> TemplateValue {
         var fields = fields(for: page)
+        fields["laatst_gewijzigd"] = lastChangedValue(page)
         Self.markPage(&fields)
         return .object(fields)
     }
@@ -374,14 +392,16 @@ package struct PageContextBuilder: Sendable {
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
         case .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return groeiperspectief(page)
         case .deelnameJaar(let year): return deelname(year: year)
-        case .veranderingenGemeente(let s):
+        case .veranderingenGemeente(let s), .veranderingenGemeenteJaar(let s, _):
             let g = model.gemeente(s)!
-            return veranderingen(.veranderingenGemeente(s), naam: g.naam, crumbs: [("Gemeenten", .gemeenten), (g.naam, .gemeente(s))],
-                                 events: timeline.concerning(gemeente: s))
-        case .veranderingenThema(let s):
+            return veranderingen(page, naam: g.naam, crumbs: [("Gemeenten", .gemeenten), (g.naam, .gemeente(s))],
+                                 events: timeline.concerning(gemeente: s), splitYears: timeline.splitYears(gemeente: s),
+                                 yearPage: { .veranderingenGemeenteJaar(s, $0) }, year: page.changeYear)
+        case .veranderingenThema(let s), .veranderingenThemaJaar(let s, _):
             let t = model.thema(s)!
-            return veranderingen(.veranderingenThema(s), naam: "het thema \(t.titel)", crumbs: [("Thema's", .themas), (t.titel, .thema(s))],
-                                 events: timeline.concerning(thema: s))
+            return veranderingen(page, naam: "het thema \(t.titel)", crumbs: [("Thema's", .themas), (t.titel, .thema(s))],
+                                 events: timeline.concerning(thema: s), splitYears: timeline.splitYears(thema: s),
+                                 yearPage: { .veranderingenThemaJaar(s, $0) }, year: page.changeYear)
         case .pagina(let s): return pagina(model.paginas[paginaIndex[s]!])
         case .zoeken: return zoeken()
         case .openData: return openData()

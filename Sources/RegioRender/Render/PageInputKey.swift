@@ -22,6 +22,8 @@ package struct SourceKeys: Sendable {
         hasher.combine(model.settings.updatesPerPagina)
         hasher.combine(model.settings.uitgever)
         hasher.combine(model.settings.testversie)
+        hasher.combine(model.settings.veranderingenPerPagina)
+        hasher.combine(model.settings.contact)
         hasher.combine(now.description)
         // Every page's footer shows the data date, which the newest update or besluit may set.
         hasher.combine(model.dataDate)
@@ -141,6 +143,10 @@ extension PageContextBuilder {
             hasher.combine(timeline.fingerprint(gemeente: slug))
         case .veranderingenThema(let slug):
             hasher.combine(timeline.fingerprint(thema: slug))
+        case .veranderingenGemeenteJaar(let slug, let year):
+            hasher.combine(timeline.fingerprint(gemeente: slug, year: year))
+        case .veranderingenThemaJaar(let slug, let year):
+            hasher.combine(timeline.fingerprint(thema: slug, year: year))
         default:
             return nil
         }

@@ -56,6 +56,10 @@ extension PageContextBuilder {
         for b in model.besluiten { note(b.info, "Besluit: \(b.titel)", .besluit(b.info.slug)) }
         for u in model.updates { note(u.info, "Update: \(u.titel)", .update(u.info.slug)) }
         for p in model.paginas { note(p.info, p.titel, .pagina(p.info.slug)) }
+        // The footer's contact block is on every page; the register names it with the home page.
+        for document in Set(model.settings.contact?.provenance?.citations.map(\.document) ?? []) {
+            users[document, default: []].append(("Contactgegevens onderaan elke pagina", .home))
+        }
         let documents = model.bronnen.map { b -> Fields in
             let pages = users[b.info.slug] ?? []
             return [

@@ -69,7 +69,7 @@ public struct SiteRenderer: Sendable {
     /// an update page): rendered first, so that no core is left with one of them at the end.
     static func isLarge(_ page: Page) -> Bool {
         switch page {
-        case .veranderingenGemeente, .veranderingenThema, .zoeken, .home, .gemeente, .thema: return true
+        case .veranderingenGemeente, .veranderingenThema, .veranderingenGemeenteJaar, .veranderingenThemaJaar, .zoeken, .home, .gemeente, .thema: return true
         default: return false
         }
     }
@@ -87,7 +87,7 @@ public struct SiteRenderer: Sendable {
                 sources: SourceKeys? = nil, searchCache: EntryCache? = nil, openDataCache: EntryCache? = nil, sink: (@Sendable (OutputFile) -> Void)?,
                 machineOutputs: Bool = true, explain: Bool = false, diagnostics: inout Diagnostics) -> Output {
         var timer = StageTimer()
-        let pages = Routes.pages(model, now: contexts.now, snapshotYears: contexts.years)
+        let pages = Routes.pages(model, now: contexts.now, timeline: contexts.timeline)
         let templateKeys = templateKeys(assets: assets)
 
         // The feeds, sitemap, search index, open data and schemas do not depend on the pages:
@@ -98,7 +98,8 @@ public struct SiteRenderer: Sendable {
         let jobs: [(name: String, make: @Sendable () -> [OutputFile])] = [
             ("feeds", { machine.feeds.map { OutputFile(path: String($0.path.dropFirst()), text: machine.atom($0)) } }),
             ("sitemap", { [OutputFile(path: "sitemap.xml", text: machine.sitemap(pages: pages, extraPaths: [])),
-                           OutputFile(path: "robots.txt", text: machine.robots())] }),
+                           OutputFile(path: "robots.txt", text: machine.robots()),
+                           OutputFile(path: MachineOutputs.printAddressesPath, text: machine.printAddresses())] }),
             ("map", { maps.file.isEmpty ? [] : [OutputFile(path: "groeiperspectief/kaart.svg", text: maps.file)] }),
             ("agenda", { AgendaCalendar(model: model, agenda: Agenda(model: model)).files() }),
             ("search index", {

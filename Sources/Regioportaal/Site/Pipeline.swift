@@ -77,7 +77,7 @@ public enum Pipeline {
         timer.mark("  assets")
         let validated = Validator.validate(parsed: parsed, model: model, published: published, now: now,
                                            assetPaths: assets.sitePaths.union(assets.assets.map { "/" + $0.path }),
-                                           linkSeverity: options.linkSeverity, snapshotYears: { derived.value.1.snapshotYears(now: now) },
+                                           linkSeverity: options.linkSeverity, timeline: { derived.value.1 },
                                            bodyCache: options.cache?.bodies)
         diagnostics.append(contentsOf: validated.diagnostics)
         let (relations, timeline) = derived.value
