@@ -81,8 +81,8 @@ struct PreviewResponder: HTTPResponder {
         if let page = SiteFiles.notFoundPage(root: output), let data = try? Data(contentsOf: page) {
             html = data
         } else {
-            html = Data(("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Pagina niet gevonden</title></head>"
-                + "<body><h1>Pagina niet gevonden</h1><p>Deze pagina staat niet in de site die gebouwd is.</p></body></html>").utf8)
+            html = Data(("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(Phrase.notFoundTitle().nl)</title></head>"
+                + "<body><h1>\(Phrase.notFoundTitle().nl)</h1><p>\(Phrase.notFoundText().nl)</p></body></html>").utf8)
         }
         if let note { html = Self.insert(Data(note.utf8), afterFirstHeadingOf: html) }
         return file(html, type: "text/html; charset=utf-8", status: .notFound)

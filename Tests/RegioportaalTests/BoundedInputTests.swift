@@ -62,7 +62,7 @@ import Testing
         var diagnostics = Diagnostics()
         for file in 0..<300 {
             for line in 1...100 {
-                diagnostics.error("fout", at: SourceLocation(file: "f\(file).md", line: line, column: 1))
+                diagnostics.error(.emptyText, "titel", at: SourceLocation(file: "f\(file).md", line: line, column: 1))
             }
         }
         #expect(diagnostics.all.count == Diagnostics.maxKept)

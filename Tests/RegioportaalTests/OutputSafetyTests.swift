@@ -112,7 +112,7 @@ import Darwin
             } catch let failure as BuildFailure {
                 return failure.diagnostics
             } catch {
-                return [.error("\(error)", at: nil)]
+                return [.error(.outputFileProblem, "", "\(error)", at: nil)]
             }
         }
         let d = try #require(failure.first { $0.location?.file == path })

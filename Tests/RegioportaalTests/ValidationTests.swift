@@ -218,13 +218,20 @@ import Testing
 }
 
 @Suite struct DiagnosticFormatTests {
-    let diagnostic = Diagnostic.error("unknown gemeente \"sliedrech\"",
+    let diagnostic = Diagnostic.error(.unknownReference, "gemeente", "sliedrech",
                                       at: SourceLocation(file: "Content/a,b.md", line: 3, column: 14, excerpt: "gemeenten: [sliedrech]"),
-                                      hint: "did you mean \"sliedrecht\"?")
+                                      hint: Hint.didYouMean("sliedrecht"))
 
-    @Test func humanFormatShowsExcerptCaretAndHint() {
+    @Test func humanFormatShowsCodeExcerptCaretAndHint() {
         #expect(DiagnosticFormatter.human(diagnostic) == """
-        Content/a,b.md:3:14: error: unknown gemeente "sliedrech"
+        Content/a,b.md:3:14: fout RP0403: onbekende gemeente "sliedrech"
+          3 | gemeenten: [sliedrech]
+            |              ^
+          tip: bedoelt u "sliedrecht"?
+
+        """)
+        #expect(DiagnosticFormatter.human(diagnostic, language: .en) == """
+        Content/a,b.md:3:14: error RP0403: unknown gemeente "sliedrech"
           3 | gemeenten: [sliedrech]
             |              ^
           hint: did you mean "sliedrecht"?
@@ -232,9 +239,11 @@ import Testing
         """)
     }
 
-    @Test func githubFormatEscapesProperties() {
+    @Test func githubFormatCarriesTheCodeAndEscapesProperties() {
         #expect(DiagnosticFormatter.github(diagnostic)
-            == "::error file=Content/a%2Cb.md,line=3,col=14::unknown gemeente \"sliedrech\"%0Adid you mean \"sliedrecht\"?\n")
+            == "::error file=Content/a%2Cb.md,line=3,col=14,title=RP0403::onbekende gemeente \"sliedrech\"%0Abedoelt u \"sliedrecht\"?\n")
+        #expect(DiagnosticFormatter.github(diagnostic, language: .en)
+            == "::error file=Content/a%2Cb.md,line=3,col=14,title=RP0403::unknown gemeente \"sliedrech\"%0Adid you mean \"sliedrecht\"?\n")
     }
 
     @Test func jsonFormatIsMachineReadable() throws {
@@ -245,5 +254,10 @@ import Testing
         #expect(parsed[0]["line"] as? Int == 3)
         #expect(parsed[0]["column"] as? Int == 14)
         #expect(parsed[0]["severity"] as? String == "error")
+        #expect(parsed[0]["code"] as? String == "RP0403")
+        #expect(parsed[0]["message"] as? String == "onbekende gemeente \"sliedrech\"")
+        let english = try JSONSerialization.jsonObject(with: Data(DiagnosticFormatter.json([diagnostic], language: .en).utf8)) as! [[String: Any]]
+        #expect(english[0]["message"] as? String == "unknown gemeente \"sliedrech\"")
+        #expect(english[0]["code"] as? String == "RP0403")
     }
 }

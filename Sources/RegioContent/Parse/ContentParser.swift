@@ -24,14 +24,12 @@ public struct ContentParser: Sendable {
         else { return nil }
         if let baseURLOverride, let problem = WebAddress.baseProblem(baseURLOverride) {
             // Named as the option it came from: pointing into site.yml or a template would mislead.
-            let found = WebAddress.isValid(baseURLOverride) ? "gevonden" : "found"
-            diagnostics.error("--base-url \(problem), \(found) \"\(Excerpt.quoted(baseURLOverride))\"", at: nil,
-                              hint: "bijvoorbeeld --base-url https://regioportaal.example.nl/portaal/")
+            diagnostics.error(.baseURLOption, problem, Excerpt.quoted(baseURLOverride), at: nil)
             return nil
         }
         if baseURLOverride == nil, let field = record["base_url"], let given = record.text("base_url"),
            let problem = WebAddress.baseProblem(given) {
-            diagnostics.error("\"base_url\" \(problem)", at: field.location, hint: "bijvoorbeeld base_url: https://regioportaal.example.nl/portaal/")
+            diagnostics.error(.baseURLSetting, problem, at: field.location)
             return nil
         }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),

@@ -102,17 +102,14 @@ public enum OutputFolder {
         switch kind {
         case .regular: return "een bestand"
         case .symbolicLink: return "een symbolische koppeling"
-        case .special("a named pipe"): return "een named pipe"
-        case .special("a socket"): return "een socket"
-        case .special("a device"): return "een apparaatbestand"
-        case .special: return "een speciaal bestand"
+        case .special(let what): return what.nl
         case .directory: return "een map"
         case .missing: return "er niet"
         }
     }
 
     private static func refuse(_ output: URL, _ displayBase: URL, _ why: String, _ hint: String) -> Diagnostic {
-        .error("schrijft de site niet in \(RelativePath.display(output, from: displayBase)): \(why)", at: nil, hint: hint)
+        .error(.refuseOutput, RelativePath.display(output, from: displayBase), why, at: nil, hint: Text(verbatim: hint))
     }
 
     /// `url` with every symbolic link resolved, also when its last parts do not exist yet.

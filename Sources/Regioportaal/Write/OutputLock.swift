@@ -41,8 +41,7 @@ public final class OutputLock: @unchecked Sendable {
         do {
             try LocalFileSystem().createDirectory(at: parent)
         } catch {
-            throw Diagnostic.error("kan de map boven \(shown) niet maken: \(SystemError.describe(errno))", at: nil,
-                                   hint: "geef met --output een map op een plek waar u mag schrijven")
+            throw Diagnostic.error(.cannotMakeParent, shown, SystemError.describe(errno), at: nil)
         }
         var file = OutputNames.lockFile(for: output)
         for _ in 0..<100 {
@@ -54,8 +53,7 @@ public final class OutputLock: @unchecked Sendable {
                 fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             }
             guard fd >= 0 else {
-                throw Diagnostic.error("kan het slotbestand \(RelativePath.display(file, from: displayBase)) niet maken: \(SystemError.describe(errno))",
-                                       at: nil, hint: "geef met --output een map op een plek waar u mag schrijven")
+                throw Diagnostic.error(.cannotMakeLock, RelativePath.display(file, from: displayBase), SystemError.describe(errno), at: nil)
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let busy = errno == EWOULDBLOCK
@@ -63,13 +61,9 @@ public final class OutputLock: @unchecked Sendable {
                 let holder = busy ? readHolder(fd) : nil
                 close(fd)
                 guard busy else {
-                    throw Diagnostic.error("kan \(shown) niet vergrendelen: \(SystemError.describe(reason))", at: nil)
+                    throw Diagnostic.error(.cannotLock, shown, SystemError.describe(reason), at: nil)
                 }
-                throw Diagnostic.error(
-                    "een andere regioportaal\(holder.map { " (proces \($0))" } ?? "") schrijft al naar \(shown)",
-                    at: nil,
-                    hint: "wacht tot die build klaar is, of stop die preview (Ctrl-C); twee tegelijk zouden een halve site publiceren. "
-                        + "De preview (serve) schrijft standaard naar _preview, build naar _site")
+                throw Diagnostic.error(.outputBusy, holder.map { Phrase.process(Int($0)) } ?? Text(verbatim: ""), shown, at: nil)
             }
             var locked = stat(), named = stat()
             if fstat(fd, &locked) == 0, lstat(file.path, &named) == 0, locked.st_ino == named.st_ino, locked.st_dev == named.st_dev {
@@ -80,7 +74,7 @@ public final class OutputLock: @unchecked Sendable {
             }
             close(fd)
         }
-        throw Diagnostic.error("kan \(shown) niet vergrendelen: het slotbestand \(RelativePath.display(file, from: displayBase)) wisselt steeds", at: nil)
+        throw Diagnostic.error(.lockKeepsChanging, shown, RelativePath.display(file, from: displayBase), at: nil)
     }
 
     /// Whether this lock is the one for `output`.

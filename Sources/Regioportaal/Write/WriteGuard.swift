@@ -17,8 +17,7 @@ public enum WriteGuard {
     public static func mapOutput(_ output: URL, input: URL, project: URL, displayBase: URL) -> Diagnostic? {
         let output = output.standardizedFileURL
         func refuse(_ why: String) -> Diagnostic {
-            .error("schrijft de kaart niet naar \(RelativePath.display(output, from: displayBase)): \(why)", at: nil,
-                   hint: "geef --output een eigen bestand buiten Content/, Templates/ en Public/, bijvoorbeeld kaart.svg")
+            .error(.refuseMapOutput, RelativePath.display(output, from: displayBase), why, at: nil)
         }
         let kind = FileKind(path: output.path)
         if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
@@ -39,8 +38,7 @@ public enum WriteGuard {
         let folder = folder.standardizedFileURL
         let shown = RelativePath.display(folder, from: displayBase)
         func refuse(_ why: String) -> Diagnostic {
-            .error("schrijft de schema's niet in \(shown): \(why)", at: nil,
-                   hint: "geef --output een eigen map buiten Content/, Templates/ en Public/, bijvoorbeeld schemas")
+            .error(.refuseSchemaOutput, shown, why, at: nil)
         }
         let kind = FileKind(path: folder.path)
         if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
@@ -63,15 +61,14 @@ public enum WriteGuard {
     /// start a new tree beside the real one.
     public static func contentFolder(_ content: URL, displayBase: URL) -> Diagnostic? {
         let shown = RelativePath.display(content, from: displayBase)
-        let hint = "geef met --content de map waarin site.yml staat (bijvoorbeeld Content), of start regioportaal in de projectmap"
         switch FileKind(path: content.standardizedFileURL.path) {
         case .directory: break
-        case .missing: return .error("de inhoudsmap \(shown) bestaat niet", at: nil, hint: hint)
-        case .symbolicLink: return .error("de inhoudsmap \(shown) is een symbolische koppeling", at: nil, hint: hint)
-        default: return .error("\(shown) is geen map", at: nil, hint: hint)
+        case .missing: return .error(.contentFolderRefused, Phrase.contentMissing(shown), at: nil)
+        case .symbolicLink: return .error(.contentFolderRefused, Phrase.contentLink(shown), at: nil)
+        default: return .error(.contentFolderRefused, Phrase.contentNotFolder(shown), at: nil)
         }
         guard FileKind(path: content.appendingPathComponent("site.yml").path) == .regular else {
-            return .error("\(shown) is geen inhoudsmap: er staat geen site.yml in", at: nil, hint: hint)
+            return .error(.contentFolderRefused, Phrase.contentNoSite(shown), at: nil)
         }
         return nil
     }
@@ -84,19 +81,19 @@ public enum WriteGuard {
             try LocalFileSystem().write(data, to: temporary)
         } catch {
             unlink(temporary.path)
-            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(reason(error))", at: nil)
+            throw Diagnostic.error(.cannotWrite, RelativePath.display(url, from: displayBase), reason(error), at: nil)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let code = errno
             unlink(temporary.path)
-            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(SystemError.describe(code))", at: nil)
+            throw Diagnostic.error(.cannotWrite, RelativePath.display(url, from: displayBase), SystemError.describe(code), at: nil)
         }
     }
 
     /// Makes `folder` (and the folders above it), with the reason in words when that fails.
     public static func makeFolder(_ folder: URL, displayBase: URL) throws {
         do { try LocalFileSystem().createDirectory(at: folder) } catch {
-            throw Diagnostic.error("kon de map \(RelativePath.display(folder, from: displayBase)) niet maken: \(SystemError.describe(errno))", at: nil)
+            throw Diagnostic.error(.cannotMakeFolder, RelativePath.display(folder, from: displayBase), SystemError.describe(errno), at: nil)
         }
     }
 
