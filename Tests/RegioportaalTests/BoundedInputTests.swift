@@ -29,7 +29,7 @@ import Testing
         }
         let printed = DiagnosticFormatter.format(found, as: .human)
         #expect(printed.utf8.count < 30_000)
-        #expect(printed.contains("Content/paginas/over.md: error: … en nog 1.950 meldingen in dit bestand"))
+        #expect(printed.contains("Content/paginas/over.md: fout RP0808: … en nog 1.950 meldingen in dit bestand"))
     }
 
     @Test func theCaretOfAClippedExcerptPointsAtTheColumn() throws {
