@@ -259,7 +259,7 @@ public enum MessageCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .templateNotAFile: return Template("dit is {1}", "this is {1}")
         case .cannotReadTemplate: return Template("kan de template niet lezen: {1}", "cannot read template: {1}")
         case .templateSyntax: return Template("fout in de opbouw van de template: {1}", "template syntax error: {1}")
-        case .missingPartial: return Template("{1} \"{2}\" bestaat niet", "{3} \"{2}\" does not exist")
+        case .missingPartial: return Template("{1} \"{2}\" bestaat niet", "{1} \"{2}\" does not exist")
         case .unknownFunction: return Template("onbekende functie \"{1}\"", "unknown function \"{1}\"")
         case .templateIncludesItself: return Template("deze template voegt zichzelf in, via deze tag: {1}", "this template includes itself, through this tag: {1}")
         case .templateMissing: return Template("de template {1}.mustache ontbreekt", "template {1}.mustache is missing")

@@ -57,7 +57,7 @@ public struct TemplateSet: Sendable {
                     diagnostics.error(.templateSyntax, Self.describe(problem), at: at)
                 case .missingPartial, .missingParent:
                     let what = problem.kind == .missingParent ? Phrase.parentTemplate() : Phrase.partial()
-                    diagnostics.error(.missingPartial, what.nl, problem.name ?? "", what.en, at: at,
+                    diagnostics.error(.missingPartial, what, problem.name ?? "", at: at,
                                       hint: problem.name.flatMap { Suggest.didYouMean($0, in: sources.keys) })
                 case .unknownFunction:
                     diagnostics.error(.unknownFunction, problem.name ?? "", at: at)
