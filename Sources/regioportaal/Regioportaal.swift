@@ -25,7 +25,7 @@ struct LanguageOption: ParsableArguments {
     func language() throws -> Language {
         switch Language.choose(option: taal, environment: ProcessInfo.processInfo.environment) {
         case .success(let language): return language
-        case .failure(let refusal): throw ValidationError(refusal.message + "; " + (refusal.hint ?? ""))
+        case .failure(let refused): throw ValidationError("\(refused.message) [\(refused.code.rawValue)]; \(refused.hint ?? "")")
         }
     }
 }
@@ -62,7 +62,7 @@ struct ProjectOptions: ParsableArguments {
 
     func validate() throws {
         if let baseURL, let problem = WebAddress.baseProblem(baseURL) {
-            throw ValidationError(MessageCode.baseURLOption(problem, baseURL).text[(try? taal.language()) ?? .nl])
+            throw ValidationError(refusal(Diagnostic(.error, MessageCode.baseURLOption(problem, baseURL), at: nil)))
         }
     }
 
@@ -83,13 +83,20 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
+/// A refused option as one line for ArgumentParser: message, code and hint, in the language
+/// asked for (Dutch when the language option itself is what is wrong).
+func refusal(_ d: Diagnostic) -> String {
+    let language = (try? LanguageOption.parse([]).language()) ?? .nl
+    return "\(d.message(in: language)) [\(d.code.rawValue)]" + (d.hint(in: language).map { "; \($0)" } ?? "")
+}
+
 /// Parses `--now`, or reads the clock once, here at the edge of the program.
 func today(_ text: String?) throws -> Day {
     if let text {
-        guard let day = Day(text) else { throw ValidationError("--now must be a date written YYYY-MM-DD, got \"\(text)\"") }
+        guard let day = Day(text) else { throw ValidationError(refusal(.error(.nowNotADate, text, at: nil))) }
         guard day.isPlausible else {
-            let hint = Day.suggestedYear(for: day.year).map { " Bedoelt u \($0)\(text.dropFirst(4))?" } ?? ""
-            throw ValidationError("--now \(text) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen.\(hint)")
+            throw ValidationError(refusal(.error(.implausibleNow, text, Day.plausibleYears.lowerBound, Day.plausibleYears.upperBound, at: nil,
+                                                 hint: Day.suggestedYear(for: day.year).map { Hint.didYouMean("\($0)\(text.dropFirst(4))") })))
         }
         return day
     }

@@ -43,9 +43,9 @@ import Testing
         "RP0605 cannotMakeFolder", "RP0606 cannotMakeParent", "RP0607 cannotMakeLock", "RP0608 cannotLock",
         "RP0609 outputBusy", "RP0610 lockKeepsChanging", "RP0611 refuseOutput", "RP0612 notWrittenByBuild",
         "RP0613 outputFileProblem", "RP0614 incompleteSite", "RP0615 cannotRename", "RP0616 outsideOutput",
-        "RP0617 siteNotWritten", "RP0701 previewBuildFailed", "RP0801 unknownLanguage",
+        "RP0617 siteNotWritten", "RP0701 previewBuildFailed", "RP0702 portInUse", "RP0801 unknownLanguage",
         "RP0802 titleInvisibleCharacter", "RP0803 titleTooLong", "RP0804 titleWithoutName",
-        "RP0805 fileExists", "RP0806 duplicateNodeID", "RP0807 unknownNode", "RP0808 summaryOmitted"
+        "RP0805 fileExists", "RP0806 duplicateNodeID", "RP0807 unknownNode", "RP0808 summaryOmitted", "RP0809 nowNotADate"
     ]
 
     @Test func everyCodeIsListedOnceAndNeverRenumbered() {

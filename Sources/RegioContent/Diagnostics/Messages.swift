@@ -144,6 +144,7 @@ public enum MessageCode: String, Sendable, Hashable, CaseIterable, Codable {
 
     // RP07xx: the preview.
     case previewBuildFailed = "RP0701"
+    case portInUse = "RP0702"
 
     // RP08xx: the command line, `new` and `map`.
     case unknownLanguage = "RP0801"
@@ -154,6 +155,7 @@ public enum MessageCode: String, Sendable, Hashable, CaseIterable, Codable {
     case duplicateNodeID = "RP0806"
     case unknownNode = "RP0807"
     case summaryOmitted = "RP0808"
+    case nowNotADate = "RP0809"
 
     /// The message, with the placeholders the arguments fill.
     var template: Template {
@@ -284,6 +286,8 @@ public enum MessageCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .outsideOutput: return Template("schrijft niet buiten de uitvoermap: {1}", "refusing to write outside the output folder: {1}")
         case .siteNotWritten: return Template("kon de site niet schrijven in {1}: {2}", "could not write the site into {1}: {2}")
 
+        case .portInUse: return Template("poort {1} op {2} is al in gebruik (draait er al een regioportaal serve?)", "port {1} on {2} is already in use (is another `regioportaal serve` running?)")
+        case .nowNotADate: return Template("--now moet een datum zijn als JJJJ-MM-DD, gevonden \"{1}\"", "--now must be a date written YYYY-MM-DD, got \"{1}\"")
         case .previewBuildFailed: return Template("de preview kon de site niet bouwen: {1}", "the preview could not build the site: {1}")
 
         case .unknownLanguage: return Template("{1} \"{2}\" is geen taal die regioportaal kent", "{1} \"{2}\" is not a language regioportaal knows")
@@ -385,6 +389,8 @@ public enum MessageCode: String, Sendable, Hashable, CaseIterable, Codable {
         case .cannotMakeParent, .cannotMakeLock: return Template("geef met --output een map op een plek waar u mag schrijven", "pass --output a folder in a place you may write to")
         case .outputBusy: return Template("wacht tot die build klaar is, of stop die preview (Ctrl-C); twee tegelijk zouden een halve site publiceren. De preview (serve) schrijft standaard naar _preview, build naar _site", "wait until that build is done, or stop that preview (Ctrl-C); two at once would publish half a site. The preview (serve) writes to _preview by default, build to _site")
 
+        case .portInUse: return Template("geef met --port een ander nummer, of stop de andere preview (Ctrl-C)", "pass --port with another number, or stop the other preview (Ctrl-C)")
+        case .nowNotADate: return Template("bijvoorbeeld --now 2026-11-22", "for example --now 2026-11-22")
         case .unknownLanguage: return Template("kies nl (Nederlands, de standaard) of en (Engels, voor ontwikkelaars)", "choose nl (Dutch, the default) or en (English, for developers)")
         case .titleInvisibleCharacter: return Template("typ de titel op één regel, zonder tab of ander stuurteken", "type the title on one line, without a tab or other control character")
         case .titleTooLong: return Template("een titel is kort; zet de rest in de samenvatting of de tekst", "a title is short; put the rest in the summary or the text")
