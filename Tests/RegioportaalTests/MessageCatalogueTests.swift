@@ -108,7 +108,7 @@ import Testing
                 + " | geef een van de bestanden een andere naam; gemeenten en partners mogen ook niet dezelfde naam hebben",
             "\(Self.update):3 RP0312 \"31-01-2026\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag) | schrijf datums als JJJJ-MM-DD, dus 2026-01-31",
             "\(Self.update):4 RP0317 bij \"draft\" hoort true of false, gevonden: \"nee\" | schrijf true of false; voor \"nee\" schrijft u false",
-            "\(Self.update):5 RP0403 onbekende thema \"wonenn\" | bedoelt u \"wonen\"?",
+            "\(Self.update):5 RP0403 er is geen thema met de naam \"wonenn\" | bedoelt u \"wonen\"?",
             "\(Self.update):10 RP0412 afbeelding zonder beschrijving (alt-tekst) | beschrijf de afbeelding tussen de haken: ![Kaart van de Drechtsteden](/img/kaart.svg)",
             "\(Self.update):12 RP0430 afbeelding niet gevonden: /img/kaartje.png staat niet in Public/"
                 + " | zet de afbeelding in de map Public/img/ en schrijf het adres als /img/naam.jpg; bestanden die er wel zijn en erop lijken: /img/kaartje.jpg, /img/kaart.svg",
@@ -126,7 +126,7 @@ import Testing
         let failure = try #require(throws: BuildFailure.self) { try site.build() }
         let d = try #require(failure.diagnostics.first)
         #expect(d.code == .templateSyntax)
-        #expect(d.message == "fout in de opbouw van de template: een sectie wordt niet gesloten: {{#open}} heeft geen {{/open}}")
+        #expect(d.message == "de template is niet goed opgebouwd: een sectie wordt niet gesloten: {{#open}} heeft geen {{/open}}")
         #expect(d.message(in: .en) == "template syntax error: a section is not closed: {{#open}} has no {{/open}}")
         #expect(d.hint == "kijk na of elke {{#sectie}} een bijpassende {{/sectie}} heeft en elke tag sluit met }}")
     }

@@ -38,7 +38,7 @@ import Testing
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
         #expect(diagnostics.count == 1)
         let d = try #require(diagnostics.first)
-        #expect(d.message.hasPrefix("fout in de opbouw van de template: een sectie wordt met de verkeerde naam gesloten: {{/footer_men}} sluit {{#footer_menu}}"))
+        #expect(d.message.hasPrefix("de template is niet goed opgebouwd: een sectie wordt met de verkeerde naam gesloten: {{/footer_men}} sluit {{#footer_menu}}"))
         #expect(d.location?.file.hasSuffix("Templates/partials/footer.mustache") == true)
         #expect(d.location?.line == line)
         #expect(d.location?.excerpt?.contains("{{/footer_men}}") == true)

@@ -35,7 +35,7 @@ import Testing
         let d = try #require(site.check().first)
         #expect(d.location?.file == "Content/themas/wonen.md")
         #expect(d.location?.line == 5)
-        #expect(d.message.hasPrefix("fout in de opbouw van de gegevens (YAML)"))
+        #expect(d.message.hasPrefix("de gegevens (YAML) zijn niet goed opgeschreven"))
         #expect(d.hint == "spring in met spaties, niet met tabs")
     }
 

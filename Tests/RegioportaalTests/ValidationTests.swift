@@ -24,7 +24,7 @@ import Testing
         let diagnostics = site.check()
         #expect(diagnostics.count == 1)
         let d = try #require(diagnostics.first)
-        #expect(d.message == "onbekende partij (gemeente of partner) \"sliedrech\"")
+        #expect(d.message == "er is geen partij (gemeente of partner) met de naam \"sliedrech\"")
         #expect(d.hint == "bedoelt u \"sliedrecht\"?")
         #expect(d.location?.file == "Content/coalities/bouwcoalitie.md")
         #expect(d.location?.line == 11)
@@ -99,7 +99,7 @@ import Testing
     @Test func yamlSyntaxErrorsPointIntoTheFile() throws {
         let result = try lines(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: \"niet afgesloten\n---\nTekst.\n"])
         #expect(result.count == 1)
-        #expect(result[0].hasPrefix("Content/paginas/over.md:5:1: error: fout in de opbouw van de gegevens (YAML): de gegevens houden onverwacht op"))
+        #expect(result[0].hasPrefix("Content/paginas/over.md:5:1: error: de gegevens (YAML) zijn niet goed opgeschreven: de gegevens houden onverwacht op"))
     }
 
     @Test func duplicateKeysAreReported() throws {
@@ -188,7 +188,7 @@ import Testing
             "Content/paginas/over.md:2:1: error: de sleutel \"samenvatting\" ontbreekt; die is verplicht",
             // Month 13: read as day and month swapped (2024-01-13).
             "Content/updates/eerste-update.md:3:8: error: \"2024-13-01\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag)",
-            "Content/updates/eerste-update.md:6:13: error: onbekende gemeente \"zwijndrecht\"",
+            "Content/updates/eerste-update.md:6:13: error: er is geen gemeente met de naam \"zwijndrecht\"",
         ])
     }
 
@@ -224,7 +224,7 @@ import Testing
 
     @Test func humanFormatShowsCodeExcerptCaretAndHint() {
         #expect(DiagnosticFormatter.human(diagnostic) == """
-        Content/a,b.md:3:14: fout RP0403: onbekende gemeente "sliedrech"
+        Content/a,b.md:3:14: fout RP0403: er is geen gemeente met de naam "sliedrech"
           3 | gemeenten: [sliedrech]
             |              ^
           tip: bedoelt u "sliedrecht"?
@@ -241,7 +241,7 @@ import Testing
 
     @Test func githubFormatCarriesTheCodeAndEscapesProperties() {
         #expect(DiagnosticFormatter.github(diagnostic)
-            == "::error file=Content/a%2Cb.md,line=3,col=14,title=RP0403::onbekende gemeente \"sliedrech\"%0Abedoelt u \"sliedrecht\"?\n")
+            == "::error file=Content/a%2Cb.md,line=3,col=14,title=RP0403::er is geen gemeente met de naam \"sliedrech\"%0Abedoelt u \"sliedrecht\"?\n")
         #expect(DiagnosticFormatter.github(diagnostic, language: .en)
             == "::error file=Content/a%2Cb.md,line=3,col=14,title=RP0403::unknown gemeente \"sliedrech\"%0Adid you mean \"sliedrecht\"?\n")
     }
@@ -255,7 +255,7 @@ import Testing
         #expect(parsed[0]["column"] as? Int == 14)
         #expect(parsed[0]["severity"] as? String == "error")
         #expect(parsed[0]["code"] as? String == "RP0403")
-        #expect(parsed[0]["message"] as? String == "onbekende gemeente \"sliedrech\"")
+        #expect(parsed[0]["message"] as? String == "er is geen gemeente met de naam \"sliedrech\"")
         let english = try JSONSerialization.jsonObject(with: Data(DiagnosticFormatter.json([diagnostic], language: .en).utf8)) as! [[String: Any]]
         #expect(english[0]["message"] as? String == "unknown gemeente \"sliedrech\"")
         #expect(english[0]["code"] as? String == "RP0403")
