@@ -483,6 +483,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     // The command line's and the preview's summaries.
     case error1, errorN, warning1, warningN, summary, buildDone, buildFailed, checkSummary, serving
     case overlayTitle, overlaySummary, overlayHint, overlayHide, overlayCode, notFoundTitle, notFoundText
+    case draftTitle, draftText, futureTitle, futureText, expiredTitle, expiredText
     case previewBuilt, previewRebuilt, renderedAgain, afterChange, afterChanges, previewFailed, firstError, stillServing
 
     var template: Template {
@@ -572,6 +573,13 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .overlayCode: return Template("Code voor de beheerder:", "Code:")
         case .notFoundTitle: return Template("Pagina niet gevonden", "Page not found")
         case .notFoundText: return Template("Deze pagina staat niet in de site die gebouwd is.", "This page is not in the site that was built.")
+        // The preview's note on a page that exists but is not published (HTML: `{1}` is markup).
+        case .draftTitle: return Template("Deze pagina bestaat, maar is een concept", "This page exists, but it is a draft")
+        case .draftText: return Template("In {1} staat <code>draft: true</code>. Een concept staat niet op de site. De voorbeeldweergave toont concepten wel, maar deze is gestart met <code>--no-drafts</code>. Start hem opnieuw met <code>regioportaal serve</code> om het concept te zien. Is het bericht klaar? Haal dan de regel <code>draft: true</code> weg.", "{1} has <code>draft: true</code>. A draft is not on the site. The preview shows drafts, but this one was started with <code>--no-drafts</code>. Start it again with <code>regioportaal serve</code> to see the draft. Is the update ready? Then remove the line <code>draft: true</code>.")
+        case .futureTitle: return Template("Deze pagina bestaat, maar verschijnt pas op {1}", "This page exists, but appears only on {1}")
+        case .futureText: return Template("In {1} staat <code>publishDate: {2}</code>. Het bericht komt pas op de site bij de eerste bouw op of na die datum. Wilt u het nu al zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now {2}</code>. Of haal de regel <code>publishDate</code> weg als het bericht meteen online mag.", "{1} has <code>publishDate: {2}</code>. The update appears on the site with the first build on or after that day. To see it now, start the preview with <code>regioportaal serve --now {2}</code>, or remove the line <code>publishDate</code> if it may go online at once.")
+        case .expiredTitle: return Template("Deze pagina bestaat, maar staat sinds {1} niet meer op de site", "This page exists, but has not been on the site since {1}")
+        case .expiredText: return Template("In {1} staat <code>expiryDate: {2}</code>. Vanaf die datum toont de site het bericht niet meer. Wilt u het toch zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now {3}</code>. Of haal de regel <code>expiryDate</code> weg als het bericht weer online mag.", "{1} has <code>expiryDate: {2}</code>. From that day the site no longer shows the update. To see it anyway, start the preview with <code>regioportaal serve --now {3}</code>, or remove the line <code>expiryDate</code> if it may go online again.")
         case .previewBuilt: return Template("{1} pagina's gebouwd in {2} ms{3}{4}, {5}", "built {1} pages in {2} ms{3}{4}, {5}")
         case .previewRebuilt: return Template("{1} pagina's opnieuw gebouwd in {2} ms{3}{4}, {5}", "rebuilt {1} pages in {2} ms{3}{4}, {5}")
         case .renderedAgain: return Template(" ({1} opnieuw gemaakt)", " ({1} rendered again)")
