@@ -181,6 +181,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    @Test func aRefusedOutputFolderIsExplainedInEitherLanguage() throws {
+        let site = try TestSite(Self.files)
+        defer { site.cleanUp() }
+        let dutch = try Binary.run(["build", "--output", "Content"], in: site.root)
+        #expect(dutch.status == 1)
+        #expect(dutch.stderr.contains("fout RP0611: schrijft de site niet in Content: het is de inhoudsmap"), "\(dutch.stderr)")
+        #expect(dutch.stderr.contains("  tip: geef --output een eigen map, bijvoorbeeld _site"), "\(dutch.stderr)")
+        let english = try Binary.run(["build", "--output", "Content", "--taal", "en"], in: site.root)
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("error RP0611: not writing the site into Content: it is the content folder"), "\(english.stderr)")
+        #expect(english.stderr.contains("  hint: pass --output a folder of its own, for example _site"), "\(english.stderr)")
+    }
+
     @Test func theMachineFormatsCarryTheCode() throws {
         let site = try TestSite(Self.files)
         defer { site.cleanUp() }

@@ -484,6 +484,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case error1, errorN, warning1, warningN, summary, buildDone, buildFailed, checkSummary, serving
     case overlayTitle, overlaySummary, overlayHint, overlayHide, overlayCode, notFoundTitle, notFoundText
     case draftTitle, draftText, futureTitle, futureText, expiredTitle, expiredText
+    // Why a folder or file is not written (the write guards).
+    case wLink, wLinkHint, wAnotherFolder, wContent, wTemplates, wPublic, wProject, wContains, wLiesIn, wNotFolder, wGit, wGitHint, wForeignFolder, wMoveAway, wOlder, wOlderHint, wBroken, wBrokenHint, wChanged, wChangedHint, wForeign, wForeignHint, wInput, wIsFolder, wNotMap, wNotSchema, kFile, kLink, kFolder, kMissing
     case previewBuilt, previewRebuilt, renderedAgain, afterChange, afterChanges, previewFailed, firstError, stillServing
 
     var template: Template {
@@ -580,6 +582,36 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .futureText: return Template("In {1} staat <code>publishDate: {2}</code>. Het bericht komt pas op de site bij de eerste bouw op of na die datum. Wilt u het nu al zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now {2}</code>. Of haal de regel <code>publishDate</code> weg als het bericht meteen online mag.", "{1} has <code>publishDate: {2}</code>. The update appears on the site with the first build on or after that day. To see it now, start the preview with <code>regioportaal serve --now {2}</code>, or remove the line <code>publishDate</code> if it may go online at once.")
         case .expiredTitle: return Template("Deze pagina bestaat, maar staat sinds {1} niet meer op de site", "This page exists, but has not been on the site since {1}")
         case .expiredText: return Template("In {1} staat <code>expiryDate: {2}</code>. Vanaf die datum toont de site het bericht niet meer. Wilt u het toch zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now {3}</code>. Of haal de regel <code>expiryDate</code> weg als het bericht weer online mag.", "{1} has <code>expiryDate: {2}</code>. From that day the site no longer shows the update. To see it anyway, start the preview with <code>regioportaal serve --now {3}</code>, or remove the line <code>expiryDate</code> if it may go online again.")
+        case .wLink: return Template("het is een symbolische koppeling", "it is a symbolic link")
+        case .wLinkHint: return Template("geef de map waar de koppeling naar wijst, of verwijder de koppeling; een build volgt koppelingen nooit", "pass the folder the link points to, or remove the link; a build never follows links")
+        case .wAnotherFolder: return Template("geef --output een eigen map, bijvoorbeeld _site", "pass --output a folder of its own, for example _site")
+        case .wContent: return Template("de inhoudsmap", "the content folder")
+        case .wTemplates: return Template("de map met sjablonen", "the templates folder")
+        case .wPublic: return Template("de map Public", "the Public folder")
+        case .wProject: return Template("de projectmap", "the project folder")
+        case .wContains: return Template("het bevat {1} ({2})", "it contains {1} ({2})")
+        case .wLiesIn: return Template("het ligt in {1}", "it lies in {1}")
+        case .wNotFolder: return Template("het is {1}, geen map", "it is {1}, not a folder")
+        case .wGit: return Template("het is een git-werkmap (er staat .git in); een build vervangt die nooit", "it is a git working copy (it holds .git); a build never replaces one")
+        case .wGitHint: return Template("bouw in een eigen map, bijvoorbeeld _site, en kopieer het resultaat daarna naar de werkmap", "build into a folder of its own, for example _site, and copy the result into the working copy afterwards")
+        case .wForeignFolder: return Template("de map bestaat al en is niet door regioportaal gemaakt (er staat geen {1} in)", "the folder exists and was not made by regioportaal (it has no {1})")
+        case .wMoveAway: return Template("een build vervangt zijn uitvoermap; verplaats wat er in staat, of geef --output een eigen map, bijvoorbeeld _site", "a build replaces its output folder; move what is in it, or pass --output a folder of its own, for example _site")
+        case .wOlder: return Template("de map is gemaakt door een oudere versie van regioportaal, die niet bijhield welke bestanden van hem zijn", "the folder was made by an older version of regioportaal, which did not record which files are its own")
+        case .wOlderHint: return Template("verwijder de map als er niets anders in staat, en bouw opnieuw", "remove the folder if nothing else is in it, and build again")
+        case .wBroken: return Template("het bestand {1} in de map is beschadigd", "the file {1} in the folder is damaged")
+        case .wBrokenHint: return Template("verwijder de map en bouw opnieuw", "remove the folder and build again")
+        case .wChanged: return Template("{1} is veranderd na de vorige build", "{1} was changed after the previous build")
+        case .wChangedHint: return Template("een build schrijft alleen over wat hij zelf schreef; verplaats {1}, of maak de wijziging in Content/, Templates/ of Public/", "a build only overwrites what it wrote itself; move {1}, or make the change in Content/, Templates/ or Public/")
+        case .wForeign: return Template("{1} is niet door een eerdere build geschreven", "{1} was not written by an earlier build")
+        case .wForeignHint: return Template("een build laat niets achter dat niet van hem is; zet bestanden die mee moeten naar de site (zoals CNAME of .htaccess) in Public/, of verplaats {1}", "a build leaves nothing behind that is not its own; put files the site needs (such as CNAME or .htaccess) in Public/, or move {1}")
+        case .wInput: return Template("het is het invoerbestand", "it is the input file")
+        case .wIsFolder: return Template("het is een map", "it is a folder")
+        case .wNotMap: return Template("het bestand bestaat al en is geen kaart van regioportaal map", "the file exists and is not a map made by regioportaal map")
+        case .wNotSchema: return Template("{1} is geen schema; in die map staan alleen schema's van regioportaal", "{1} is not a schema; that folder holds only schemas of regioportaal")
+        case .kFile: return Template("een bestand", "a file")
+        case .kLink: return Template("een symbolische koppeling", "a symbolic link")
+        case .kFolder: return Template("een map", "a folder")
+        case .kMissing: return Template("er niet", "not there")
         case .previewBuilt: return Template("{1} pagina's gebouwd in {2} ms{3}{4}, {5}", "built {1} pages in {2} ms{3}{4}, {5}")
         case .previewRebuilt: return Template("{1} pagina's opnieuw gebouwd in {2} ms{3}{4}, {5}", "rebuilt {1} pages in {2} ms{3}{4}, {5}")
         case .renderedAgain: return Template(" ({1} opnieuw gemaakt)", " ({1} rendered again)")

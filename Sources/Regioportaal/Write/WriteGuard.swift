@@ -16,18 +16,18 @@ public enum WriteGuard {
     /// folder, a link, a special file, and an existing file that is not a map made by `map`.
     public static func mapOutput(_ output: URL, input: URL, project: URL, displayBase: URL) -> Diagnostic? {
         let output = output.standardizedFileURL
-        func refuse(_ why: String) -> Diagnostic {
+        func refuse(_ why: Text) -> Diagnostic {
             .error(.refuseMapOutput, RelativePath.display(output, from: displayBase), why, at: nil)
         }
         let kind = FileKind(path: output.path)
-        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
-        if OutputFolder.realPath(output) == OutputFolder.realPath(input) { return refuse("het is het invoerbestand") }
+        if kind == .symbolicLink { return refuse(Phrase.wLink()) }
+        if OutputFolder.realPath(output) == OutputFolder.realPath(input) { return refuse(Phrase.wInput()) }
         if let (why, _) = ProtectedFolders.conflict(output, projectFolders(project), displayBase: displayBase) { return refuse(why) }
         switch kind {
         case .missing: return nil
-        case .directory: return refuse("het is een map")
-        case .regular: return isMap(output) ? nil : refuse("het bestand bestaat al en is geen kaart van regioportaal map")
-        case .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind))")
+        case .directory: return refuse(Phrase.wIsFolder())
+        case .regular: return isMap(output) ? nil : refuse(Phrase.wNotMap())
+        case .special, .symbolicLink: return refuse(Phrase.itIs(OutputFolder.describe(kind)))
         }
     }
 
@@ -37,22 +37,22 @@ public enum WriteGuard {
     public static func schemaOutput(_ folder: URL, content: URL, project: URL, displayBase: URL) -> Diagnostic? {
         let folder = folder.standardizedFileURL
         let shown = RelativePath.display(folder, from: displayBase)
-        func refuse(_ why: String) -> Diagnostic {
+        func refuse(_ why: Text) -> Diagnostic {
             .error(.refuseSchemaOutput, shown, why, at: nil)
         }
         let kind = FileKind(path: folder.path)
-        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
+        if kind == .symbolicLink { return refuse(Phrase.wLink()) }
         var protected = projectFolders(project)
-        protected.insert(("de inhoudsmap", content), at: 0)
+        protected.insert((Phrase.wContent(), content), at: 0)
         if let (why, _) = ProtectedFolders.conflict(folder, protected, displayBase: displayBase) { return refuse(why) }
         switch kind {
         case .missing: return nil
         case .directory: break
-        case .regular, .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind)), geen map")
+        case .regular, .special, .symbolicLink: return refuse(Phrase.wNotFolder(OutputFolder.describe(kind)))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         if let foreign = names.first(where: { !$0.hasSuffix(".schema.json") || FileKind(path: folder.appendingPathComponent($0).path) != .regular }) {
-            return refuse("\(foreign) is geen schema; in die map staan alleen schema's van regioportaal")
+            return refuse(Phrase.wNotSchema(foreign))
         }
         return nil
     }
@@ -104,9 +104,9 @@ public enum WriteGuard {
         return error.localizedDescription
     }
 
-    private static func projectFolders(_ project: URL) -> [(String, URL)] {
-        [("de inhoudsmap", project.appendingPathComponent("Content")), ("de map met sjablonen", project.appendingPathComponent("Templates")),
-         ("de map Public", project.appendingPathComponent("Public")), ("de projectmap", project)]
+    private static func projectFolders(_ project: URL) -> [(Text, URL)] {
+        [(Phrase.wContent(), project.appendingPathComponent("Content")), (Phrase.wTemplates(), project.appendingPathComponent("Templates")),
+         (Phrase.wPublic(), project.appendingPathComponent("Public")), (Phrase.wProject(), project)]
     }
 
     /// Whether `url` starts like the SVG that `map` writes (its root element, with its role).
