@@ -486,6 +486,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case draftTitle, draftText, futureTitle, futureText, expiredTitle, expiredText
     // Why a folder or file is not written (the write guards).
     case wLink, wLinkHint, wAnotherFolder, wContent, wTemplates, wPublic, wProject, wContains, wLiesIn, wNotFolder, wGit, wGitHint, wForeignFolder, wMoveAway, wOlder, wOlderHint, wBroken, wBrokenHint, wChanged, wChangedHint, wForeign, wForeignHint, wInput, wIsFolder, wNotMap, wNotSchema, kFile, kLink, kFolder, kMissing
+    // System errors in words.
+    case sysDiskFull, sysQuota, sysNoRights, sysReadOnly, sysNameTooLong, sysNoFolder, sysNotDir, sysExists, sysBusy, sysOtherDisk, sysIO, sysLoop
     case previewBuilt, previewRebuilt, renderedAgain, afterChange, afterChanges, previewFailed, firstError, stillServing
 
     var template: Template {
@@ -612,6 +614,18 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .kLink: return Template("een symbolische koppeling", "a symbolic link")
         case .kFolder: return Template("een map", "a folder")
         case .kMissing: return Template("er niet", "not there")
+        case .sysDiskFull: return Template("de schijf is vol", "the disk is full")
+        case .sysQuota: return Template("uw schijfruimte (quotum) is op", "your disk quota is used up")
+        case .sysNoRights: return Template("u hebt geen rechten om daar te schrijven", "you have no permission to write there")
+        case .sysReadOnly: return Template("die schijf is alleen-lezen", "that disk is read-only")
+        case .sysNameTooLong: return Template("de naam is te lang voor het bestandssysteem", "the name is too long for the file system")
+        case .sysNoFolder: return Template("de map bestaat niet (meer)", "the folder does not exist (any more)")
+        case .sysNotDir: return Template("een deel van het pad is een bestand, geen map", "part of the path is a file, not a folder")
+        case .sysExists: return Template("er staat al iets met die naam", "something with that name is there already")
+        case .sysBusy: return Template("de map is in gebruik (bijvoorbeeld een koppelpunt)", "the folder is in use (a mount point, for example)")
+        case .sysOtherDisk: return Template("de map ligt op een andere schijf", "the folder is on another disk")
+        case .sysIO: return Template("de schijf gaf een leesfout of schrijffout", "the disk gave a read or write error")
+        case .sysLoop: return Template("het pad is een symbolische koppeling", "the path is a symbolic link")
         case .previewBuilt: return Template("{1} pagina's gebouwd in {2} ms{3}{4}, {5}", "built {1} pages in {2} ms{3}{4}, {5}")
         case .previewRebuilt: return Template("{1} pagina's opnieuw gebouwd in {2} ms{3}{4}, {5}", "rebuilt {1} pages in {2} ms{3}{4}, {5}")
         case .renderedAgain: return Template(" ({1} opnieuw gemaakt)", " ({1} rendered again)")

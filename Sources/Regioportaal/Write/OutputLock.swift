@@ -208,21 +208,21 @@ enum OutputNames {
 
 /// System errors in words for the person at the terminal.
 enum SystemError {
-    static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> Text {
         switch code {
-        case ENOSPC: return "de schijf is vol"
-        case EDQUOT: return "uw schijfruimte (quotum) is op"
-        case EACCES, EPERM: return "u hebt geen rechten om daar te schrijven"
-        case EROFS: return "die schijf is alleen-lezen"
-        case ENAMETOOLONG: return "de naam is te lang voor het bestandssysteem"
-        case ENOENT: return "de map bestaat niet (meer)"
-        case ENOTDIR: return "een deel van het pad is een bestand, geen map"
-        case EEXIST: return "er staat al iets met die naam"
-        case EBUSY: return "de map is in gebruik (bijvoorbeeld een koppelpunt)"
-        case EXDEV: return "de map ligt op een andere schijf"
-        case EIO: return "de schijf gaf een leesfout of schrijffout"
-        case ELOOP: return "het pad is een symbolische koppeling"
-        default: return String(cString: strerror(code))
+        case ENOSPC: return Phrase.sysDiskFull()
+        case EDQUOT: return Phrase.sysQuota()
+        case EACCES, EPERM: return Phrase.sysNoRights()
+        case EROFS: return Phrase.sysReadOnly()
+        case ENAMETOOLONG: return Phrase.sysNameTooLong()
+        case ENOENT: return Phrase.sysNoFolder()
+        case ENOTDIR: return Phrase.sysNotDir()
+        case EEXIST: return Phrase.sysExists()
+        case EBUSY: return Phrase.sysBusy()
+        case EXDEV: return Phrase.sysOtherDisk()
+        case EIO: return Phrase.sysIO()
+        case ELOOP: return Phrase.sysLoop()
+        default: return Text(verbatim: String(cString: strerror(code)))
         }
     }
 }

@@ -97,11 +97,10 @@ public enum WriteGuard {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        if let diagnostic = error as? Diagnostic, let colon = diagnostic.message.range(of: ": ", options: .backwards) {
-            return String(diagnostic.message[colon.upperBound...])
-        }
-        return error.localizedDescription
+    private static func reason(_ error: Error) -> Text {
+        guard let diagnostic = error as? Diagnostic, diagnostic.message.contains(": ") else { return Text(verbatim: error.localizedDescription) }
+        func tail(_ text: String) -> String { text.range(of: ": ", options: .backwards).map { String(text[$0.upperBound...]) } ?? text }
+        return Text(verbatim: tail(diagnostic.message)).withEnglish(tail(diagnostic.message(in: .en)))
     }
 
     private static func projectFolders(_ project: URL) -> [(Text, URL)] {
