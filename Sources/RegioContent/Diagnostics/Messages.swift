@@ -488,6 +488,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case wLink, wLinkHint, wAnotherFolder, wContent, wTemplates, wPublic, wProject, wContains, wLiesIn, wNotFolder, wGit, wGitHint, wForeignFolder, wMoveAway, wOlder, wOlderHint, wBroken, wBrokenHint, wChanged, wChangedHint, wForeign, wForeignHint, wInput, wIsFolder, wNotMap, wNotSchema, kFile, kLink, kFolder, kMissing
     // System errors in words.
     case sysDiskFull, sysQuota, sysNoRights, sysReadOnly, sysNameTooLong, sysNoFolder, sysNotDir, sysExists, sysBusy, sysOtherDisk, sysIO, sysLoop
+    // The build's progress at a terminal.
+    case stepReading, stepParsing, stepRendering, stepWriting, stepUpdating
     case previewBuilt, previewRebuilt, renderedAgain, afterChange, afterChanges, previewFailed, firstError, stillServing
 
     var template: Template {
@@ -626,6 +628,11 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .sysOtherDisk: return Template("de map ligt op een andere schijf", "the folder is on another disk")
         case .sysIO: return Template("de schijf gaf een leesfout of schrijffout", "the disk gave a read or write error")
         case .sysLoop: return Template("het pad is een symbolische koppeling", "the path is a symbolic link")
+        case .stepReading: return Template("{1} lezen", "reading {1}")
+        case .stepParsing: return Template("{1} bestanden verwerken", "parsing {1} files")
+        case .stepRendering: return Template("pagina's maken", "rendering")
+        case .stepWriting: return Template("nog {1} bestanden schrijven", "writing {1} more files")
+        case .stepUpdating: return Template("{1} bijwerken", "updating {1}")
         case .previewBuilt: return Template("{1} pagina's gebouwd in {2} ms{3}{4}, {5}", "built {1} pages in {2} ms{3}{4}, {5}")
         case .previewRebuilt: return Template("{1} pagina's opnieuw gebouwd in {2} ms{3}{4}, {5}", "rebuilt {1} pages in {2} ms{3}{4}, {5}")
         case .renderedAgain: return Template(" ({1} opnieuw gemaakt)", " ({1} rendered again)")

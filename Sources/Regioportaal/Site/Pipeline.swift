@@ -33,7 +33,7 @@ public enum Pipeline {
         var timer = StageTimer()
         var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         loader.cache = options.cache?.files
-        options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
+        options.progress?(Phrase.stepReading(RelativePath.display(options.content, from: options.displayBase))[options.language])
         // After a watcher's changes, only the changed files are read again (when that suffices).
         let root = options.content.standardizedFileURL.path
         let loaded: LoadedContent
@@ -58,7 +58,7 @@ public enum Pipeline {
             diagnostics.warning(.placeholderBaseURL, Excerpt.quoted(settings.baseURL), at: location)
         }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
-        options.progress?("parsing \(loaded.files.count) files")
+        options.progress?(Phrase.stepParsing(loaded.files.count)[options.language])
         let parsed = parser.parse(loaded.files, cache: options.cache?.parse, diagnostics: &diagnostics)
         timer.mark("  parse (front matter, Markdown)")
         let model = ModelBuilder().build(parsed, settings: settings)
@@ -138,7 +138,7 @@ public enum Pipeline {
         timer.mark("maps")
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps,
                                 relations: relations, timeline: timeline)
-        options.progress?("rendering")
+        options.progress?(Phrase.stepRendering()[options.language])
         let memo = options.cache?.render
         let previous = memo?.previous(for: options.output)
         let inPlace = previous != nil
@@ -181,7 +181,7 @@ public enum Pipeline {
         do {
             if let staged {
                 do {
-                    options.progress?("writing \(rendered.count + assets.assets.count) more files")
+                    options.progress?(Phrase.stepWriting(rendered.count + assets.assets.count)[options.language])
                     try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
                     for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
                     try staged.commit()
@@ -200,7 +200,7 @@ public enum Pipeline {
                     state.sizes = staged.files
                 }
             } else if let previous {
-                options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
+                options.progress?(Phrase.stepUpdating(RelativePath.display(options.output, from: options.displayBase))[options.language])
                 let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
                 state.files = previous.files
                 state.sizes = previous.sizes
