@@ -46,7 +46,7 @@ final class EngineTests: XCTestCase {
         ])
         XCTAssertEqual(found.map(position), ["t:1:1 missingPartial", "t:2:2 missingParent", "t:3:1 unknownFunction", "t:3:18 unknownFunction"])
         XCTAssertEqual(found.map(\.name), ["partials/footr", "bse", "lowercase", "frist"])
-        XCTAssertEqual(found[0].message, "de partial \"partials/footr\" bestaat niet")
+        XCTAssertEqual(found[0].message, "partial \"partials/footr\" does not exist")
     }
 
     func testEveryProblemOfEveryTemplateAtOnce() {
