@@ -71,7 +71,8 @@ cp -R "$repo/Content" "$repo/Templates" "$repo/Public" "$work/"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 
-(cd "$work" && exec "$binary" serve --port "$port" --now 2026-11-22) >"$work/serve.log" 2>&1 &
+# English: the lines below are parsed by their English wording (rebuilt N pages in X ms).
+(cd "$work" && exec "$binary" serve --port "$port" --now 2026-11-22 --taal en) >"$work/serve.log" 2>&1 &
 server_pid=$!
 
 started=$(now_ms)

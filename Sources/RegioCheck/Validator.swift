@@ -85,15 +85,12 @@ public struct Validator {
             let namespace = file.kind == .partners ? ContentKind.gemeenten.rawValue : file.kind.rawValue
             let key = namespace + "/" + file.slug
             if let first = seen[key] {
-                diagnostics.error("duplicate slug \"\(file.slug)\": \(first.source.displayPath) has the same name",
-                                  at: file.source.location(line: 1, column: 1),
-                                  hint: "rename one of the files; gemeenten and partners may not share a name either")
+                diagnostics.error(.duplicateSlug, file.slug, first.source.displayPath, at: file.source.location(line: 1, column: 1))
             } else {
                 seen[key] = file
             }
             if file.kind == .paginas, Routes.reserved.contains(file.slug) {
-                diagnostics.error("page slug \"\(file.slug)\" is reserved for the portal's own pages",
-                                  at: file.source.location(line: 1, column: 1), hint: "choose another file name")
+                diagnostics.error(.reservedSlug, file.slug, at: file.source.location(line: 1, column: 1))
             }
         }
     }
@@ -108,14 +105,14 @@ public struct Validator {
         guard !exists(ref.value, target) else { return }
         let candidates = target.kinds.flatMap { slugs[$0] ?? [] }.sorted()
         let hint = Suggest.didYouMean(ref.value, in: candidates)
-            ?? "known: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")"
-        diagnostics.error("unknown \(target.noun) \"\(ref.value)\"", at: ref.location, hint: hint)
+            ?? Hint.knownNames("\(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")")
+        diagnostics.error(.unknownReference, target.noun, ref.value, at: ref.location, hint: hint)
     }
 
-    private mutating func checkDuplicates(_ refs: [Ref], what: String) {
+    private mutating func checkDuplicates(_ refs: [Ref], what: Text) {
         var seen = Set<String>()
         for ref in refs where !seen.insert(ref.value).inserted {
-            diagnostics.error("\(what) \"\(ref.value)\" is listed twice", at: ref.location, hint: "remove the second entry")
+            diagnostics.error(.listedTwice, what, ref.value, at: ref.location)
         }
     }
 
@@ -126,9 +123,9 @@ public struct Validator {
             guard let record, let spec = ContentSchema.specs[kind] else { continue }
             checkReferences(in: record, spec: spec)
         }
-        for thema in model.themas { checkDuplicates(thema.tafel.leden.map(\.partij), what: "tafel member") }
-        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan.map(\.opgave), what: "dependency") }
-        for coalitie in model.coalities { checkDuplicates(coalitie.deelnemers.map(\.partij), what: "participant") }
+        for thema in model.themas { checkDuplicates(thema.tafel.leden.map(\.partij), what: Phrase.tafelMember()) }
+        for opgave in model.opgaven { checkDuplicates(opgave.afhankelijkVan.map(\.opgave), what: Phrase.dependency()) }
+        for coalitie in model.coalities { checkDuplicates(coalitie.deelnemers.map(\.partij), what: Phrase.participant()) }
     }
 
     private mutating func checkReferences(in record: Record, spec: ObjectSpec) {
@@ -161,8 +158,7 @@ public struct Validator {
             guard let record, kinds[index] != .bronnen else { continue }
             let entity = stated(record)
             if entity.isEmpty {
-                diagnostics.error("bij dit bestand staat niet waar de gegevens vandaan komen", at: files[index].source.location(line: 1, column: 1),
-                                  hint: "zet in de front matter bron: <document uit Content/bronnen/>, of voorbeeld: true als de gegevens verzonnen zijn, of redactie: true als het de eigen tekst of lezing van de redactie is")
+                diagnostics.error(.noProvenance, at: files[index].source.location(line: 1, column: 1))
                 continue
             }
             if record.bool("voorbeeld") { continue }
@@ -172,26 +168,26 @@ public struct Validator {
                 let composition = !stated(tafel).isEmpty
                 for item in tafel.list("leden") where !composition {
                     if case .record(let lid) = item.value, !stated(lid).isEmpty { continue }
-                    relationError("de samenstelling van deze tafel", at: item.location,
+                    relationError(Phrase.relTafel(), at: item.location,
                                   example: "zet bij tafel: bron: …, of geef dit lid een eigen bron: { partij: …, bron: … }")
                 }
             case .coalities:
                 for deelnemer in record.records("deelnemers") where stated(deelnemer).isEmpty {
                     let periods = deelnemer.records("varianten")
                     if !periods.isEmpty, periods.allSatisfy({ !stated($0).isEmpty }) { continue }
-                    relationError("de deelname van deze partij", at: deelnemer.location,
+                    relationError(Phrase.relDeelname(), at: deelnemer.location,
                                   example: "{ partij: …, variant: …, bron: { document: …, deel: … } }")
                 }
             case .opgaven:
                 for item in record.list("afhankelijk_van") {
                     if case .record(let edge) = item.value, !stated(edge).isEmpty { continue }
-                    relationError("deze afhankelijkheid", at: item.location,
+                    relationError(Phrase.relDependency(), at: item.location,
                                   example: "- { opgave: …, bron: { document: …, deel: … } }, of - { opgave: …, redactie: true } als het de lezing van de redactie is")
                 }
                 for key in ["vanaf", "tot"] {
                     guard let field = record[key] else { continue }
                     if case .record(let dated) = field.value, !stated(dated).isEmpty { continue }
-                    relationError("de datum \(key)", at: field.location,
+                    relationError(Phrase.relDate(key), at: field.location,
                                   example: "\(key): { datum: JJJJ-MM-DD, bron: … }, of met redactie: true als de datum de lezing van de redactie is")
                 }
             default:
@@ -214,15 +210,13 @@ public struct Validator {
             key == "bron" ? !record.list(key).isEmpty : record.bool(key)
         }
         if given.count > 1, let second = record[given[1]] {
-            diagnostics.error("hier staan twee soorten herkomst tegelijk: \(given.joined(separator: " en "))", at: second.location,
-                              hint: "kies er één: bron (het rust op een document), voorbeeld: true (verzonnen) of redactie: true (de lezing van de redactie)")
+            diagnostics.error(.twoProvenances, Text.joined(given.map { Text(verbatim: $0) }, separator: Phrase.and()), at: second.location)
         }
         return given
     }
 
-    private mutating func relationError(_ what: String, at location: SourceLocation, example: String) {
-        diagnostics.error("bij \(what) staat niet waar het vandaan komt", at: location,
-                          hint: "geef een bron, of voorbeeld: true, of redactie: true; bijvoorbeeld \(example)")
+    private mutating func relationError(_ what: Text, at location: SourceLocation, example: String) {
+        diagnostics.error(.relationWithoutProvenance, what, example, at: location)
     }
 
     // MARK: Cycles
@@ -254,8 +248,7 @@ public struct Validator {
                     let cycle = Array(slugsOnStack[slugsOnStack.firstIndex(of: next.info.slug)!...]) + [next.info.slug]
                     let key = Set(cycle).sorted().joined(separator: ",")
                     if reported.insert(key).inserted {
-                        diagnostics.error("dependency cycle: \(cycle.joined(separator: " → "))", at: ref.location,
-                                          hint: "an opgave cannot depend on itself, directly or through others; remove one of these afhankelijk_van links")
+                        diagnostics.error(.dependencyCycle, cycle.joined(separator: " → "), at: ref.location)
                     }
                 case .done?:
                     break
@@ -272,14 +265,12 @@ public struct Validator {
     private mutating func checkDates() {
         for opgave in model.opgaven {
             if let vanaf = opgave.period.vanaf, let tot = opgave.period.tot, tot <= vanaf {
-                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: opgave.totLocation,
-                                  hint: "the end date must come after the start date")
+                diagnostics.error(.endNotAfterStart, "\(tot)", "\(vanaf)", at: opgave.totLocation)
             }
         }
         for coalitie in model.coalities {
             if let start = coalitie.start, let eind = coalitie.eind, eind.value < start.value {
-                diagnostics.error("end date \(eind.value) is before start date \(start.value)", at: eind.location,
-                                  hint: "swap the dates, or correct the year")
+                diagnostics.error(.endBeforeStart, "\(eind.value)", "\(start.value)", at: eind.location)
             }
             for deelnemer in coalitie.deelnemers { checkVariantPeriods(deelnemer) }
             checkSteps(coalitie)
@@ -287,14 +278,13 @@ public struct Validator {
         for thema in model.themas {
             for lid in thema.tafel.leden {
                 if let vanaf = lid.period.vanaf, let tot = lid.period.tot, tot <= vanaf {
-                    diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: lid.partij.location)
+                    diagnostics.error(.endNotAfterStart, "\(tot)", "\(vanaf)", at: lid.partij.location)
                 }
             }
         }
         for update in model.updates {
             if let publish = update.publishDate, let expiry = update.expiryDate, expiry <= publish {
-                diagnostics.error("expiryDate \(expiry) is not after publishDate \(publish)", at: update.info.source.location(of: "expiryDate"),
-                                  hint: "the update would never be shown")
+                diagnostics.error(.expiryNotAfterPublish, "\(expiry)", "\(publish)", at: update.info.source.location(of: "expiryDate"))
             }
         }
     }
@@ -303,20 +293,17 @@ public struct Validator {
         var previous: VariantPeriod?
         for period in deelnemer.varianten {
             if let vanaf = period.period.vanaf, let tot = period.period.tot, tot <= vanaf {
-                diagnostics.error("\"tot\" (\(tot)) is not after \"vanaf\" (\(vanaf))", at: period.location)
+                diagnostics.error(.endNotAfterStart, "\(tot)", "\(vanaf)", at: period.location)
             }
             if let previous {
                 guard let start = period.period.vanaf else {
-                    diagnostics.error("every variant after the first needs a \"vanaf\" date", at: period.location,
-                                      hint: "add vanaf: YYYY-MM-DD to say when this variant began")
+                    diagnostics.error(.variantWithoutStart, at: period.location)
                     continue
                 }
                 if let previousStart = previous.period.vanaf, start <= previousStart {
-                    diagnostics.error("variant periods are not in date order (\(start) is not after \(previousStart))", at: period.location,
-                                      hint: "list the variants from oldest to newest")
+                    diagnostics.error(.variantsOutOfOrder, "\(start)", "\(previousStart)", at: period.location)
                 } else if let previousEnd = previous.period.tot, start < previousEnd {
-                    diagnostics.error("variant period overlaps the previous one (which runs until \(previousEnd))", at: period.location,
-                                      hint: "a participant has one variant at a time; end the previous period on or before \(start)")
+                    diagnostics.error(.variantOverlap, "\(previousEnd)", "\(start)", at: period.location)
                 }
             }
             previous = period
@@ -330,11 +317,9 @@ public struct Validator {
             if let previous {
                 let a = order.firstIndex(of: previous.stap)!, b = order.firstIndex(of: step.stap)!
                 if b <= a {
-                    diagnostics.error("step \"\(step.stap)\" comes after \"\(previous.stap)\"; steps only go forward", at: step.location,
-                                      hint: "the order is \(order.joined(separator: " → "))")
+                    diagnostics.error(.stepBackwards, step.stap, previous.stap, order.joined(separator: " → "), at: step.location)
                 } else if step.datum < previous.datum {
-                    diagnostics.error("step \"\(step.stap)\" (\(step.datum)) is dated before the previous step (\(previous.datum))",
-                                      at: step.location, hint: "steps are reached in order; check the dates")
+                    diagnostics.error(.stepDatedBefore, step.stap, "\(step.datum)", "\(previous.datum)", at: step.location)
                 }
             }
             previous = step
@@ -347,9 +332,7 @@ public struct Validator {
         for coalitie in model.coalities {
             let anyFull = coalitie.deelnemers.contains { $0.varianten.contains { $0.variant == "volledig" } }
             if !anyFull, !coalitie.deelnemers.isEmpty {
-                diagnostics.warning("coalition \"\(coalitie.info.slug)\" has no participant with variant \"volledig\"",
-                                    at: coalitie.info.source.location(of: "deelnemers"),
-                                    hint: "a coalition is carried by parties that take part fully; check the variants")
+                diagnostics.warning(.noFullParticipant, coalitie.info.slug, at: coalitie.info.source.location(of: "deelnemers"))
             }
         }
     }
@@ -390,19 +373,17 @@ public struct Validator {
         var diagnostics = Diagnostics()
         let body = file.body
         let path = file.source.displayPath
-        func report(_ severity: Diagnostic.Severity, _ message: @autoclosure () -> String, line: Int, column: Int,
-                    hint: @autoclosure () -> String) {
+        func report(_ severity: Diagnostic.Severity, _ message: @autoclosure () -> Message, line: Int, column: Int) {
             guard diagnostics.accepts(file: path) else { return diagnostics.omit(severity, in: path) }
-            diagnostics.append(Diagnostic(severity, message(), at: file.source.location(line: line, column: column), hint: hint()))
+            diagnostics.append(Diagnostic(severity, message(), at: file.source.location(line: line, column: column)))
         }
         var level = 1
         for heading in body.headings {
             if heading.level == 1 {
-                report(.error, "a level-1 heading (#) in the text", line: heading.line, column: heading.column,
-                       hint: "the page title is the only level-1 heading; start sections at ##")
+                report(.error, MessageCode.headingLevelOne(), line: heading.line, column: heading.column)
             } else if heading.level > level + 1 {
-                report(.error, "heading level jumps from \(level) to \(heading.level)", line: heading.line, column: heading.column,
-                       hint: "use \(String(repeating: "#", count: level + 1)) here; headings go down one level at a time")
+                report(.error, MessageCode.headingJump(level, heading.level, String(repeating: "#", count: level + 1)),
+                       line: heading.line, column: heading.column)
             }
             level = max(heading.level, 1)
         }
@@ -410,22 +391,20 @@ public struct Validator {
         var ownAnchors: Set<String>?
         for link in body.links {
             if link.isImage, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                report(.error, "image without alt text", line: link.line, column: link.column,
-                       hint: "describe the image between the brackets: ![Kaart van de Drechtsteden](\(Excerpt.quoted(link.destination)))")
+                report(.error, MessageCode.imageWithoutAlt(Excerpt.quoted(link.destination)), line: link.line, column: link.column)
             }
             if link.destination.utf8.first == UInt8(ascii: "#") {
                 if ownAnchors == nil { ownAnchors = known.anchors(onPageOf: file) }
                 let fragment = String(link.destination.dropFirst())
                 if !fragment.isEmpty, !ownAnchors!.contains(fragment) {
-                    report(linkSeverity, "link naar een anker dat niet op deze pagina staat: \"#\(Excerpt.quoted(fragment))\"",
-                           line: link.line, column: link.column,
-                           hint: Suggest.closest(to: fragment, in: ownAnchors!).map { "bedoelt u \"#\($0)\"?" }
-                            ?? "een anker is de naam van een kop op deze pagina, in kleine letters met streepjes: ## Plan van aanpak → #plan-van-aanpak")
+                    report(linkSeverity, MessageCode.missingOwnAnchor(Excerpt.quoted(fragment),
+                                                                      hint: Suggest.closest(to: fragment, in: ownAnchors!).map { Hint.didYouMeanAnchor($0) }),
+                           line: link.line, column: link.column)
                 }
                 continue
             }
             if let problem = known.problem(with: link.destination, isImage: link.isImage) {
-                report(problem.unsafe ? .error : linkSeverity, problem.message, line: link.line, column: link.column, hint: problem.hint)
+                report(problem.unsafe ? .error : linkSeverity, problem.message, line: link.line, column: link.column)
             }
         }
         return diagnostics
@@ -483,21 +462,20 @@ package struct KnownTargets: Sendable {
     }
 
     struct Problem {
-        var message: String
-        var hint: String
+        var message: Message
         /// Unsafe links are always errors, whatever `--links` says.
         var unsafe = false
     }
 
     func problem(with destination: String, isImage: Bool) -> Problem? {
         if destination.isEmpty {
-            return Problem(message: "\(isImage ? "image" : "link") without a destination", hint: "write the address between the parentheses")
+            return Problem(message: MessageCode.linkWithoutDestination(isImage ? Phrase.image() : Phrase.link()))
         }
         // Site paths, most links of the portal, cannot carry a scheme: straight to the path checks.
         if destination.utf8.first == UInt8(ascii: "/"), !destination.hasPrefix("//") { return sitePathProblem(destination, isImage: isImage) }
         let lower = destination.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("data:") || lower.hasPrefix("file:") {
-            return Problem(message: "unsafe link \"\(Excerpt.quoted(destination))\"", hint: "only web addresses and portal pages may be linked", unsafe: true)
+            return Problem(message: MessageCode.unsafeLink(Excerpt.quoted(destination)), unsafe: true)
         }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             return nil
@@ -505,11 +483,9 @@ package struct KnownTargets: Sendable {
         if destination.hasPrefix("#") { return nil }
         if isImage {
             let name = destination.split(separator: "/").last.map(String.init) ?? destination
-            return Problem(message: "afbeelding \"\(Excerpt.quoted(destination))\" heeft geen volledig adres",
-                           hint: "zet afbeeldingen in de map Public/img/ en schrijf het adres met een / ervoor: /img/\(Excerpt.quoted(name))")
+            return Problem(message: MessageCode.imageNotAbsolute(Excerpt.quoted(destination), Excerpt.quoted(name)))
         }
-        return Problem(message: "relative link \"\(Excerpt.quoted(destination))\"",
-                       hint: "link to portal pages by their full site path, e.g. /themas/wonen/")
+        return Problem(message: MessageCode.relativeLink(Excerpt.quoted(destination)))
     }
 
     private func sitePathProblem(_ destination: String, isImage: Bool) -> Problem? {
@@ -522,7 +498,7 @@ package struct KnownTargets: Sendable {
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
         if path.split(separator: "/").contains("..")
             || (path.utf8.contains(UInt8(ascii: "%")) && (path.contains("%2e") || path.contains("%2E"))) {
-            return Problem(message: "link \"\(Excerpt.quoted(destination))\" leaves its folder", hint: "link to portal pages by their site path", unsafe: true)
+            return Problem(message: MessageCode.linkLeavesFolder(Excerpt.quoted(destination)), unsafe: true)
         }
         if assets.contains(path) { return nil }
         if isImage { return missingImage(path) }
@@ -533,19 +509,16 @@ package struct KnownTargets: Sendable {
             return anchors[candidate]
         }() {
             if let fragment, !fragment.isEmpty, !pageAnchors.contains(fragment) {
-                let suggestion = Suggest.didYouMean(fragment, in: pageAnchors)
-                return Problem(message: "link to missing anchor \"#\(Excerpt.quoted(fragment))\" on \(Excerpt.quoted(candidate))",
-                               hint: suggestion ?? "the anchor must match a heading of that page")
+                return Problem(message: MessageCode.missingAnchor(Excerpt.quoted(fragment), Excerpt.quoted(candidate),
+                                                                  hint: Suggest.didYouMean(fragment, in: pageAnchors)))
             }
             if candidate != path {
-                return Problem(message: "link \"\(Excerpt.quoted(destination))\" should end with a slash",
-                               hint: "write \(Excerpt.quoted(candidate + (fragment.map { "#" + $0 } ?? "")))")
+                return Problem(message: MessageCode.linkWithoutSlash(Excerpt.quoted(destination),
+                                                                     Excerpt.quoted(candidate + (fragment.map { "#" + $0 } ?? ""))))
             }
             return nil
         }
-        let suggestion = Suggest.didYouMean(path, in: anchors.keys)
-        return Problem(message: "link to a page that does not exist: \(Excerpt.quoted(path))",
-                       hint: suggestion ?? "check the path; portal pages look like /themas/wonen/")
+        return Problem(message: MessageCode.brokenLink(Excerpt.quoted(path), hint: Suggest.didYouMean(path, in: anchors.keys)))
     }
 }
 
@@ -555,12 +528,9 @@ extension KnownTargets {
     /// An image whose file is not in `Public/`: where images go, and up to three images that
     /// are there with a name like the one written.
     func missingImage(_ path: String) -> Problem {
-        var hint = "zet de afbeelding in de map Public/img/ en schrijf het adres als /img/naam.jpg"
         let similar = Self.similarImages(to: path, in: assets)
-        if !similar.isEmpty {
-            hint += "; bestanden die er wel zijn en erop lijken: " + similar.joined(separator: ", ")
-        }
-        return Problem(message: "afbeelding niet gevonden: \(Excerpt.quoted(path)) staat niet in Public/", hint: hint)
+        return Problem(message: MessageCode.missingImage(Excerpt.quoted(path),
+                                                         hint: similar.isEmpty ? nil : Hint.similarImages(similar.joined(separator: ", "))))
     }
 
     /// The images among `assets` whose file name is closest to that of `path`: the same name

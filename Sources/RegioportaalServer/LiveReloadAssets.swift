@@ -1,3 +1,5 @@
+import Foundation
+import RegioContent
 import RegioSupport
 /// The two files the preview serves under `/__regioportaal/`. Kept in Swift strings so the
 /// binary is self-contained; served as external files because the site's CSP forbids
@@ -8,12 +10,28 @@ enum LiveReloadAssets {
     /// `error` is also the event EventSource fires itself when the connection drops; those
     /// carry no data and are ignored (the browser reconnects on its own). Text from the
     /// diagnostics only ever goes through `textContent`, never HTML.
-    static let script = #"""
+    static let script = scriptSource.replacingOccurrences(of: "__TEXTS__", with: overlayTexts)
+
+    /// The overlay's own words, from the catalogue, in Dutch (the overlay is marked `lang="nl"`).
+    static let overlayTexts: String = {
+        let texts: [String: String] = [
+            "title": Phrase.overlayTitle().nl, "error1": Phrase.error1().nl, "errorN": Phrase.errorN().nl,
+            "summary": Phrase.overlaySummary().nl, "hint": Phrase.overlayHint().nl, "hide": Phrase.overlayHide().nl,
+            "error": Phrase.error1().nl, "warning": Phrase.warning1().nl, "code": Phrase.overlayCode().nl,
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Inside a script: "<" escaped, so no text can close the element.
+        return String(decoding: try! encoder.encode(texts), as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    }()
+
+    private static let scriptSource = #"""
     // Live preview of `regioportaal serve`: reload on rebuild, show build errors.
     (function () {
       "use strict";
       if (!("EventSource" in window)) return;
       var OVERLAY_ID = "regioportaal-overlay";
+      var TEXTS = __TEXTS__;
       var version = null;
       var previousFocus = null;
 
@@ -73,7 +91,7 @@ enum LiveReloadAssets {
 
         var overlay = el("div", "rp-overlay");
         overlay.id = OVERLAY_ID;
-        overlay.lang = "en";
+        overlay.lang = "nl";
         overlay.setAttribute("role", "alertdialog");
         overlay.setAttribute("aria-modal", "true");
         overlay.setAttribute("aria-labelledby", "regioportaal-overlay-title");
@@ -81,27 +99,26 @@ enum LiveReloadAssets {
 
         var panel = el("div", "rp-panel");
         panel.tabIndex = -1;
-        panel.appendChild(el("h2", "rp-title", "The site could not be built")).id = "regioportaal-overlay-title";
+        panel.appendChild(el("h2", "rp-title", TEXTS.title)).id = "regioportaal-overlay-title";
         panel.appendChild(el("p", "rp-summary",
-          errors + (errors === 1 ? " error" : " errors") +
-          ". You are looking at the last version that was built without errors. " +
-          "Fix the problem and save the file: this page reloads by itself.")).id = "regioportaal-overlay-summary";
+          errors + " " + (errors === 1 ? TEXTS.error1 : TEXTS.errorN) + ". " + TEXTS.summary)).id = "regioportaal-overlay-summary";
 
         var list = el("ol", "rp-list");
         diagnostics.forEach(function (d) {
           var item = el("li", "rp-item rp-" + d.severity);
           var where = el("p", "rp-where");
-          where.appendChild(el("span", "rp-severity", d.severity));
+          where.appendChild(el("span", "rp-severity", d.severity === "error" ? TEXTS.error : TEXTS.warning));
           if (d.file) where.appendChild(el("code", "rp-location", d.file + ":" + d.line + ":" + d.column));
           item.appendChild(where);
           item.appendChild(el("p", "rp-message", d.message));
+          if (d.code) item.appendChild(el("p", "rp-code", TEXTS.code + " " + d.code));
           if (d.excerpt) item.appendChild(el("pre", "rp-excerpt", excerpt(d)));
-          if (d.hint) item.appendChild(el("p", "rp-hint", "Hint: " + d.hint));
+          if (d.hint) item.appendChild(el("p", "rp-hint", TEXTS.hint + ": " + d.hint));
           list.appendChild(item);
         });
         panel.appendChild(list);
 
-        var close = el("button", "rp-close", "Hide (Esc)");
+        var close = el("button", "rp-close", TEXTS.hide);
         close.type = "button";
         close.addEventListener("click", hide);
         panel.appendChild(close);
@@ -142,6 +159,7 @@ enum LiveReloadAssets {
     .rp-excerpt { background: #f3f3f3; color: #1b1b1b; padding: 0.5rem 0.75rem; margin: 0.5rem 0; overflow-x: auto;
       font: 0.95rem/1.4 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; white-space: pre; }
     .rp-hint { margin: 0.25rem 0 0; color: #1b1b1b; }
+    .rp-code { margin: 0.25rem 0 0; color: #1b1b1b; font-size: 0.875em; }
     .rp-close { margin-top: 0.5rem; font-size: 1rem; padding: 0.5rem 1rem; border: 2px solid #1b1b1b;
       background: #ffffff; color: #1b1b1b; border-radius: 4px; cursor: pointer; }
     .rp-close:hover { background: #f0f0f0; }

@@ -46,7 +46,7 @@ enum PortCheck {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         if result != 0 && errno == EADDRINUSE {
-            throw PreviewServerError(description: "port \(port) on \(host) is already in use (is another `regioportaal serve` running?); pass --port with another number")
+            throw PreviewServerError(.error(.portInUse, port, host, at: nil))
         }
     }
 }

@@ -81,8 +81,8 @@ struct PreviewResponder: HTTPResponder {
         if let page = SiteFiles.notFoundPage(root: output), let data = try? Data(contentsOf: page) {
             html = data
         } else {
-            html = Data(("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Pagina niet gevonden</title></head>"
-                + "<body><h1>Pagina niet gevonden</h1><p>Deze pagina staat niet in de site die gebouwd is.</p></body></html>").utf8)
+            html = Data(("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>\(Phrase.notFoundTitle().nl)</title></head>"
+                + "<body><h1>\(Phrase.notFoundTitle().nl)</h1><p>\(Phrase.notFoundText().nl)</p></body></html>").utf8)
         }
         if let note { html = Self.insert(Data(note.utf8), afterFirstHeadingOf: html) }
         return file(html, type: "text/html; charset=utf-8", status: .notFound)
@@ -94,22 +94,11 @@ struct PreviewResponder: HTTPResponder {
         let (title, text): (String, String)
         switch page.reason {
         case .draft:
-            title = "Deze pagina bestaat, maar is een concept"
-            text = "In \(file) staat <code>draft: true</code>. Een concept staat niet op de site. De voorbeeldweergave "
-                + "toont concepten wel, maar deze is gestart met <code>--no-drafts</code>. Start hem opnieuw met "
-                + "<code>regioportaal serve</code> om het concept te zien. Is het bericht klaar? Haal dan de regel "
-                + "<code>draft: true</code> weg."
+            (title, text) = (Phrase.draftTitle().nl, Phrase.draftText(file).nl)
         case .future(let day):
-            title = "Deze pagina bestaat, maar verschijnt pas op \(day.inWords)"
-            text = "In \(file) staat <code>publishDate: \(day)</code>. Het bericht komt pas op de site bij de eerste bouw "
-                + "op of na die datum. Wilt u het nu al zien? Start de voorbeeldweergave dan met "
-                + "<code>regioportaal serve --now \(day)</code>. Of haal de regel <code>publishDate</code> weg als het "
-                + "bericht meteen online mag."
+            (title, text) = (Phrase.futureTitle(day.inWords).nl, Phrase.futureText(file, "\(day)").nl)
         case .expired(let day):
-            title = "Deze pagina bestaat, maar staat sinds \(day.inWords) niet meer op de site"
-            text = "In \(file) staat <code>expiryDate: \(day)</code>. Vanaf die datum toont de site het bericht niet meer. "
-                + "Wilt u het toch zien? Start de voorbeeldweergave dan met <code>regioportaal serve --now \(day.adding(days: -1))</code>. "
-                + "Of haal de regel <code>expiryDate</code> weg als het bericht weer online mag."
+            (title, text) = (Phrase.expiredTitle(day.inWords).nl, Phrase.expiredText(file, "\(day)", "\(day.adding(days: -1))").nl)
         }
         return "<div class=\"preview-uitleg\" role=\"note\"><h2>\(title)</h2><p>\(text)</p></div>"
     }

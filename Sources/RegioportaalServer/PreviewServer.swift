@@ -59,11 +59,11 @@ public struct PreviewServer: Service {
         options.outputLock = lock
         let builder = SiteBuilder(options: options)
         let hub = ReloadHub()
-        let log = self.log
+        let log = self.log, language = options.language
         // Snapshot before the first build, so edits made while it runs are not missed.
         let before = watcher.scan()
         guard let first = await builder.build() else { return }
-        log(BuildSummary.line(first, changes: nil, displayBase: options.displayBase))
+        log(BuildSummary.line(first, changes: nil, displayBase: options.displayBase, language: options.language))
         BuildSummary.explanation(first).forEach(log)
 
         var logger = Logger(label: "regioportaal.serve")
@@ -78,12 +78,12 @@ public struct PreviewServer: Service {
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? requested
                 boundPort.withLock { $0 = bound }
-                log("serving http://\(Self.host):\(bound)\(builder.current.basePath) (Ctrl-C to stop)")
+                log(Phrase.serving("http://\(Self.host):\(bound)\(builder.current.basePath)")[language])
                 await onReady(bound)
             },
             logger: logger
         )
-        let watch = WatchService(watcher: watcher, since: before, builder: builder, hub: hub, displayBase: options.displayBase, log: log)
+        let watch = WatchService(watcher: watcher, since: before, builder: builder, hub: hub, displayBase: options.displayBase, language: options.language, log: log)
         // Graceful shutdown runs in reverse order: the watcher first, which ends the
         // event streams, so the HTTP server is not left waiting for open pages.
         var configuration = ServiceGroupConfiguration(
@@ -111,18 +111,19 @@ struct WatchService: Service {
     let builder: SiteBuilder
     let hub: ReloadHub
     let displayBase: URL
+    let language: Language
     let log: @Sendable (String) -> Void
 
     func run() async throws {
         let watcher = self.watcher, since = self.since, builder = self.builder, hub = self.hub
-        let displayBase = self.displayBase, log = self.log
+        let displayBase = self.displayBase, log = self.log, language = self.language
         do {
             try await cancelWhenGracefulShutdown {
                 try await withThrowingDiscardingTaskGroup { group in
                     group.addTask {
                         try await watcher.run(since: since) { changes in
                             guard let outcome = await builder.build(changes: changes) else { return }
-                            log(BuildSummary.line(outcome, changes: changes, displayBase: displayBase))
+                            log(BuildSummary.line(outcome, changes: changes, displayBase: displayBase, language: language))
                             BuildSummary.explanation(outcome).forEach(log)
                             hub.publish(builder.current)
                         }

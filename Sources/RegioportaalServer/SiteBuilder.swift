@@ -79,7 +79,7 @@ final class SiteBuilder: Sendable {
                     } catch let failure as BuildFailure {
                         outcome = .failed(failure.diagnostics)
                     } catch {
-                        outcome = .failed([.error("build failed: \(error)", at: nil)])
+                        outcome = .failed([.error(.previewBuildFailed, "\(error)", at: nil)])
                     }
                     waiting.withLock { $0.take() }?.resume(returning: outcome)
                 }
@@ -124,26 +124,27 @@ public enum BuildSummary {
         return report.explanation.map { "  explain " + $0 }
     }
 
-    public static func line(_ outcome: BuildOutcome, changes: ChangeSet?, displayBase: URL) -> String {
-        var cause = ""
+    public static func line(_ outcome: BuildOutcome, changes: ChangeSet?, displayBase: URL, language: Language = .nl) -> String {
+        var cause = Text(verbatim: "")
         if let changes, !changes.isEmpty {
             let first = RelativePath.display(URL(fileURLWithPath: changes.paths[0]), from: displayBase)
-            cause = changes.count == 1 ? " after a change to \(first)" : " after \(changes.count) changes (\(first), …)"
+            cause = changes.count == 1 ? Phrase.afterChange(first) : Phrase.afterChanges(changes.count, first)
         }
         switch outcome {
         case .built(let report):
             let ms = Int((report.seconds * 1000).rounded())
             let warnings = report.warnings.count
-            let partial = report.renderedPages.map { $0 < report.pages ? " (\($0) rendered again)" : "" } ?? ""
-            return "\(changes == nil ? "built" : "rebuilt") \(report.pages) pages in \(ms) ms\(partial)\(cause), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let partial = report.renderedPages.flatMap { $0 < report.pages ? Phrase.renderedAgain($0) : nil } ?? Text(verbatim: "")
+            let counted = Text.joined([Text(verbatim: "\(warnings) "), Phrase.plural(warnings, .warning1, .warningN)], separator: Text(verbatim: ""))
+            return (changes == nil ? Phrase.previewBuilt : Phrase.previewRebuilt)(report.pages, ms, partial, cause, counted)[language]
         case .failed(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
-            var line = "build failed\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s")"
+            var line = Phrase.previewFailed(cause, "\(errors.count) \(Phrase.plural(errors.count, .error1, .errorN)[language])")[language]
             if let first = errors.first {
                 let place = first.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-                line += "; first: \(place)\(first.message.split(whereSeparator: \.isNewline).joined(separator: " "))"
+                line += Phrase.firstError(place + first.message(in: language).split(whereSeparator: \.isNewline).joined(separator: " "))[language]
             }
-            return line + " (still serving the last good site; details in the browser)"
+            return line + Phrase.stillServing()[language]
         }
     }
 }

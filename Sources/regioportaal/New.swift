@@ -6,31 +6,34 @@ import Regioportaal
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new content file with correct front matter.",
-        discussion: "Example: regioportaal new update \"Nieuwe energietafel gestart\""
+        abstract: "Maakt een nieuw bestand met de juiste gegevens bovenaan (front matter).",
+        discussion: "Voorbeeld: regioportaal new update \"Nieuwe energietafel gestart\". Een update en een besluit krijgen de datum voor de naam; de namen van thema's, gemeenten en coalities die er zijn, staan als commentaar in het bestand."
     )
 
-    @Argument(help: "What to create: \(Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "Wat u maakt: \(Scaffold.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: Scaffold.Kind
 
-    @Argument(help: "The title; the file name (slug) is made from it.")
+    @Argument(help: "De titel; daar wordt de bestandsnaam van gemaakt.")
     var title: String
 
-    @Option(help: "Folder with the content.")
+    @Option(help: ArgumentHelp("Map met de inhoud.", valueName: "map"))
     var content = "Content"
 
-    @Option(help: "The date to put in the file, YYYY-MM-DD (default: today).")
+    @Option(help: ArgumentHelp("De datum in het bestand, als JJJJ-MM-DD (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
     var now: String?
+
+    @OptionGroup var taal: LanguageOption
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
+        let language = try taal.language()
         do {
             if let refusal = WriteGuard.contentFolder(root, displayBase: cwd) { throw refusal }
             let file = try Scaffold.create(kind, title: title, on: try today(now), in: root)
             print(RelativePath.display(file, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         } catch let diagnostic as Diagnostic {
-            report([diagnostic], format: .human)
+            report([diagnostic], format: .human, language: language)
             throw ExitCode(1)
         }
     }
@@ -39,9 +42,9 @@ struct New: ParsableCommand {
 extension Scaffold.Kind: ExpressibleByArgument {}
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List updates that are not published: drafts, future (publishDate after --now) or expired.")
+    static let configuration = CommandConfiguration(abstract: "Toont de updates die niet gepubliceerd zijn: concepten (drafts), nog niet (future: publishDate na --now) of niet meer (expired).")
 
-    @Argument(help: "drafts, future or expired")
+    @Argument(help: "drafts (concepten), future (nog niet) of expired (niet meer)")
     var which: Which
 
     @OptionGroup var project: ProjectOptions
@@ -54,7 +57,7 @@ struct List: ParsableCommand {
         let options = try project.buildOptions()
         var diagnostics = Diagnostics()
         guard let checked = Pipeline.check(options, diagnostics: &diagnostics) else {
-            report(diagnostics.sorted, format: .human)
+            report(diagnostics.sorted, format: .human, language: options.language)
             throw ExitCode(1)
         }
         let wanted: Publication.State = which == .drafts ? .draft : which == .future ? .future : .expired

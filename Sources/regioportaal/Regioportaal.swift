@@ -8,43 +8,61 @@ import Regioportaal
 struct RegioportaalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regioportaal",
-        abstract: "Builds the Regioportaal Drechtsteden: a static site from Content/, Templates/ and Public/.",
+        abstract: "Bouwt het Regioportaal Drechtsteden: een statische site uit Content/, Templates/ en Public/.",
+        discussion: "Meldingen zijn in het Nederlands; --taal en (of REGIOPORTAAL_TAAL=en) geeft ze in het Engels, voor ontwikkelaars.",
         subcommands: [Build.self, Check.self, Serve.self, New.self, List.self, MapCommand.self, StabilityCommand.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }
 
+/// `--taal nl|en`, else `REGIOPORTAAL_TAAL`, else Dutch; anything else is refused.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("taal"), help: ArgumentHelp("Taal van de meldingen: nl (standaard) of en (Engels, voor ontwikkelaars). Ook via REGIOPORTAAL_TAAL.", valueName: "nl|en"))
+    var taal: String?
+
+    func validate() throws { _ = try language() }
+
+    func language() throws -> Language {
+        switch Language.choose(option: taal, environment: ProcessInfo.processInfo.environment) {
+        case .success(let language): return language
+        case .failure(let refused): throw ValidationError("\(refused.message) [\(refused.code.rawValue)]; \(refused.hint ?? "")")
+        }
+    }
+}
+
 /// Options every command that reads the project shares.
 struct ProjectOptions: ParsableArguments {
-    @Option(help: "Folder with the Markdown and YAML content.")
+    @Option(help: ArgumentHelp("Map met de inhoud (Markdown en YAML).", valueName: "map"))
     var content = "Content"
 
-    @Option(help: "Folder with the Mustache templates.")
+    @Option(help: ArgumentHelp("Map met de templates (Mustache).", valueName: "map"))
     var templates = "Templates"
 
-    @Option(name: .customLong("public"), help: "Folder with static files copied as they are.")
+    @Option(name: .customLong("public"), help: ArgumentHelp("Map met bestanden die zo worden meegekopieerd (afbeeldingen, css).", valueName: "map"))
     var publicFolder = "Public"
 
-    @Option(help: "Folder the site is written to (default: _site; for serve: _preview). It must be missing, empty or an earlier build: a build replaces the files it wrote before and refuses when it finds anything else.")
+    @Option(help: ArgumentHelp("Map waarin de site komt (standaard _site; bij serve _preview). Die moet leeg zijn, niet bestaan of een eerdere build zijn: een build vervangt alleen wat hij zelf schreef en weigert als er iets anders staat.", valueName: "map"))
     var output: String?
 
-    @Option(help: "The present, as YYYY-MM-DD: nothing scheduled after it is published (default: today).")
+    @Option(help: ArgumentHelp("De datum van vandaag voor de build, als JJJJ-MM-DD: wat daarna gepland staat, wordt niet gepubliceerd (standaard: vandaag).", valueName: "JJJJ-MM-DD"))
     var now: String?
 
-    @Option(name: .customLong("base-url"), help: "Overrides base_url of site.yml, e.g. https://example.org/portaal/.")
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Vervangt base_url uit site.yml, bijvoorbeeld https://example.org/portaal/.", valueName: "adres"))
     var baseURL: String?
 
-    @Flag(inversion: .prefixedNo, help: "Include draft updates (default: only in serve, the preview; build and check leave them out).")
+    @Flag(inversion: .prefixedNo, help: "Concepten (draft: true) meenemen (standaard alleen in serve, de preview; build en check laten ze weg).")
     var drafts: Bool?
 
-    @Option(help: "How broken internal links count: error (default) or warn.")
+    @Option(help: "Hoe kapotte interne links tellen: error (fout, standaard) of warn (waarschuwing).")
     var links: LinkPolicy = .error
+
+    @OptionGroup var taal: LanguageOption
 
     enum LinkPolicy: String, ExpressibleByArgument, CaseIterable { case error, warn }
 
     func validate() throws {
         if let baseURL, let problem = WebAddress.baseProblem(baseURL) {
-            throw ValidationError("--base-url \(problem), \(WebAddress.isValid(baseURL) ? "gevonden" : "found") \"\(baseURL)\"")
+            throw ValidationError(refusal(Diagnostic(.error, MessageCode.baseURLOption(problem, baseURL), at: nil)))
         }
     }
 
@@ -59,18 +77,26 @@ struct ProjectOptions: ParsableArguments {
                                    output: resolve(outputPath(default: defaultOutput)), now: try today(now), baseURL: baseURL,
                                    includeDrafts: drafts ?? preview, displayBase: cwd)
         options.isPreview = preview
+        options.language = try taal.language()
         options.linkSeverity = links == .warn ? .warning : .error
         return options
     }
 }
 
+/// A refused option as one line for ArgumentParser: message, code and hint, in the language
+/// asked for (Dutch when the language option itself is what is wrong).
+func refusal(_ d: Diagnostic) -> String {
+    let language = (try? LanguageOption.parse([]).language()) ?? .nl
+    return "\(d.message(in: language)) [\(d.code.rawValue)]" + (d.hint(in: language).map { "; \($0)" } ?? "")
+}
+
 /// Parses `--now`, or reads the clock once, here at the edge of the program.
 func today(_ text: String?) throws -> Day {
     if let text {
-        guard let day = Day(text) else { throw ValidationError("--now must be a date written YYYY-MM-DD, got \"\(text)\"") }
+        guard let day = Day(text) else { throw ValidationError(refusal(.error(.nowNotADate, text, at: nil))) }
         guard day.isPlausible else {
-            let hint = Day.suggestedYear(for: day.year).map { " Bedoelt u \($0)\(text.dropFirst(4))?" } ?? ""
-            throw ValidationError("--now \(text) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen.\(hint)")
+            throw ValidationError(refusal(.error(.implausibleNow, text, Day.plausibleYears.lowerBound, Day.plausibleYears.upperBound, at: nil,
+                                                 hint: Day.suggestedYear(for: day.year).map { Hint.didYouMean("\($0)\(text.dropFirst(4))") })))
         }
         return day
     }
@@ -83,9 +109,9 @@ func today(_ text: String?) throws -> Day {
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Prints diagnostics to standard error (human) or standard output (machine formats).
-func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
+func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat, language: Language = .nl) {
     guard !diagnostics.isEmpty || format == .json else { return }
-    let text = DiagnosticFormatter.format(diagnostics, as: format)
+    let text = DiagnosticFormatter.format(diagnostics, as: format, language: language)
     if format == .human {
         FileHandle.standardError.write(Data(text.utf8))
     } else {
@@ -93,16 +119,22 @@ func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
     }
 }
 
-func summary(errors: Int, warnings: Int) -> String {
-    "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+/// A line of the command's own, on standard error.
+func say(_ text: Text, _ language: Language) {
+    FileHandle.standardError.write(Data((text[language] + "\n").utf8))
 }
 
+let formatHelp = ArgumentHelp("Hoe meldingen worden getoond: human (voor mensen), github (meldingen in GitHub Actions) of json. Elke melding heeft een vaste code (RP0412) voor scripts.")
+
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the content and write the site (atomically: a failed build leaves the previous site untouched).")
+    static let configuration = CommandConfiguration(
+        abstract: "Controleert de inhoud en schrijft de site.",
+        discussion: "De site wordt in één keer vervangen: als de build mislukt, blijft de vorige site zoals hij was. Alle fouten van een run komen samen, met bestand, regel en kolom."
+    )
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: "How to print problems: human, github (Actions annotations) or json.")
+    @Option(help: formatHelp)
     var format: DiagnosticFormat = .human
 
     func run() throws {
@@ -112,28 +144,33 @@ struct Build: ParsableCommand {
             options.progress = { stage in FileHandle.standardError.write(Data("\r\u{1B}[K\(stage)…".utf8)) }
         }
         defer { if options.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        let language = options.language
         do {
             let result = try Pipeline.build(options)
-            report(result.warnings, format: format)
+            report(result.warnings, format: format, language: language)
             for line in result.explanation { FileHandle.standardError.write(Data("explain \(line)\n".utf8)) }
             let ms = Int((result.seconds * 1000).rounded())
             let perPage = result.pages > 0 ? result.searchIndexBytes / result.pages : 0
-            FileHandle.standardError.write(Data("built \(result.pages) pages (\(result.files) files) into \(project.outputPath()) in \(ms) ms, search index \(result.searchIndexBytes / 1024) KiB (\(perPage) bytes per page), \(summary(errors: 0, warnings: result.warnings.count))\n".utf8))
+            say(Phrase.buildDone(result.pages, result.files, project.outputPath(), ms, result.searchIndexBytes / 1024, perPage,
+                                 Phrase.count(errors: 0, warnings: result.warnings.count)), language)
         } catch let failure as BuildFailure {
-            report(failure.diagnostics, format: format)
+            report(failure.diagnostics, format: format, language: language)
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("build failed: \(summary(errors: errors, warnings: failure.diagnostics.count - errors)); \(project.outputPath()) was left unchanged\n".utf8))
+            say(Phrase.buildFailed(Phrase.count(errors: errors, warnings: failure.diagnostics.count - errors), project.outputPath()), language)
             throw ExitCode(1)
         }
     }
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the content without writing anything.")
+    static let configuration = CommandConfiguration(
+        abstract: "Controleert de inhoud zonder iets te schrijven.",
+        discussion: "Elke fout noemt het bestand, de regel en de kolom, laat de regel zien en geeft een tip. De opdracht eindigt met code 1 als er fouten zijn, zodat CI stopt."
+    )
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: "How to print problems: human, github (Actions annotations) or json.")
+    @Option(help: formatHelp)
     var format: DiagnosticFormat = .human
 
     func run() throws {
@@ -141,10 +178,10 @@ struct Check: ParsableCommand {
         var diagnostics = Diagnostics()
         _ = Pipeline.check(options, diagnostics: &diagnostics)
         _ = TemplateSet.load(options.templates, displayBase: options.displayBase, diagnostics: &diagnostics)
-        report(diagnostics.sorted, format: format)
+        report(diagnostics.sorted, format: format, language: options.language)
         let errors = diagnostics.errors.count
         if format == .human {
-            FileHandle.standardError.write(Data("check: \(summary(errors: errors, warnings: diagnostics.warnings.count))\n".utf8))
+            say(Phrase.checkSummary(Phrase.count(errors: errors, warnings: diagnostics.warnings.count)), options.language)
         }
         if errors > 0 { throw ExitCode(1) }
     }

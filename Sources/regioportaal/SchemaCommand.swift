@@ -58,7 +58,7 @@ struct SchemaCommand: ParsableCommand {
         let errors = diagnostics.errors.count
         if errors > 0 {
             // The schemas only need the slugs and names; a mistake elsewhere should not block them.
-            FileHandle.standardError.write(Data("note: the content has \(summary(errors: errors, warnings: diagnostics.warnings.count)); run regioportaal check\n".utf8))
+            FileHandle.standardError.write(Data("note: the content has \(Phrase.count(errors: errors, warnings: diagnostics.warnings.count).en); run regioportaal check\n".utf8))
         }
     }
 }

@@ -5,12 +5,13 @@ import RegioportaalServer
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build, serve the site on 127.0.0.1, and rebuild and reload open pages when files change."
+        abstract: "Toont de site op deze computer (127.0.0.1) en bouwt opnieuw zodra u een bestand opslaat.",
+        discussion: "Open het adres dat de preview noemt in de browser. Concepten staan erin, met het label concept. Een fout in een bestand ziet u meteen op de pagina, met de plek en een tip."
     )
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: "Port on 127.0.0.1.")
+    @Option(help: "Poort op 127.0.0.1 (standaard 8000).")
     var port = 8000
 
     func run() async throws {
@@ -20,7 +21,7 @@ struct Serve: AsyncParsableCommand {
             try await PreviewServer(options: options, port: port).run()
         } catch let error as PreviewServerError {
             // Stops with exit 1: a refused output is never served.
-            if let refusal = error.diagnostic { report([refusal], format: .human) } else { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            if let refusal = error.diagnostic { report([refusal], format: .human, language: options.language) } else { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             throw ExitCode(1)
         }
     }

@@ -26,20 +26,22 @@ import Testing
     }
 
     @Test func errorEventsCarryTheDiagnosticsAsJSON() throws {
-        let diagnostic = Diagnostic.error("unknown key \"titl\"", at: SourceLocation(file: "Content/updates/a.md", line: 2, column: 1, excerpt: "titl: x"),
-                                          hint: "did you mean \"titel\"?")
+        let diagnostic = Diagnostic.error(.unknownKey, "titl", at: SourceLocation(file: "Content/updates/a.md", line: 2, column: 1, excerpt: "titl: x"),
+                                          hint: Hint.didYouMean("titel"))
         let event = LiveReload.errorEvent([diagnostic])
         #expect(event.hasPrefix("event: error\n"))
         let json = event.split(separator: "\n").filter { $0.hasPrefix("data: ") }.map { $0.dropFirst(6) }.joined(separator: "\n")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(parsed.first?["file"] as? String == "Content/updates/a.md")
         #expect(parsed.first?["line"] as? Int == 2)
-        #expect(parsed.first?["hint"] as? String == "did you mean \"titel\"?")
+        #expect(parsed.first?["hint"] as? String == "bedoelt u \"titel\"?")
+        #expect(parsed.first?["code"] as? String == "RP0301")
+        #expect(parsed.first?["message"] as? String == "onbekende sleutel \"titl\"")
     }
 
     @Test func theHubGreetsReportsAndCloses() async {
         let hub = ReloadHub()
-        let failing = SiteStatus(version: "s-1", basePath: "/", failure: [.error("broken", at: nil)])
+        let failing = SiteStatus(version: "s-1", basePath: "/", failure: [.error(.previewBuildFailed, "broken", at: nil)])
         let stream = hub.subscribe(status: failing)
         #expect(hub.subscriberCount == 1)
         hub.publish(SiteStatus(version: "s-2", basePath: "/", failure: nil))
@@ -62,6 +64,17 @@ import Testing
         #expect(LiveReloadAssets.script.contains("role\", \"alertdialog"))
         #expect(LiveReloadAssets.script.contains("/__regioportaal/events"))
     }
+
+    @Test func theOverlaySpeaksDutchFromTheCatalogue() {
+        let script = LiveReloadAssets.script
+        #expect(script.contains("overlay.lang = \"nl\""))
+        #expect(!script.contains("lang = \"en\""))
+        #expect(!script.contains("__TEXTS__"))
+        #expect(script.contains("\"title\":\"De site kon niet worden gebouwd\""))
+        #expect(script.contains("\"hide\":\"Verbergen (Esc)\""))
+        #expect(script.contains("d.code"))
+        #expect(!script.contains("The site could not be built"))
+    }
 }
 
 @Suite struct BuildSummaryTests {
@@ -71,17 +84,21 @@ import Testing
         let report = BuildReport(pages: 86, files: 90, warnings: [], seconds: 0.2104)
         let changes = ChangeSet(modified: ["/project/Content/updates/a.md"])
         #expect(BuildSummary.line(.built(report), changes: changes, displayBase: base)
+                == "86 pagina's opnieuw gebouwd in 210 ms na een wijziging in Content/updates/a.md, 0 waarschuwingen")
+        #expect(BuildSummary.line(.built(report), changes: changes, displayBase: base, language: .en)
                 == "rebuilt 86 pages in 210 ms after a change to Content/updates/a.md, 0 warnings")
     }
 
     @Test func failureNamesTheFirstError() {
         let errors: [Diagnostic] = [
-            .error("unknown key \"titl\"\nsecond line", at: SourceLocation(file: "Content/a.md", line: 2, column: 1)),
-            .error("other", at: nil),
+            .error(.yamlUnreadable, "titl\nsecond line", at: SourceLocation(file: "Content/a.md", line: 2, column: 1)),
+            .error(.previewBuildFailed, "other", at: nil),
         ]
         let changes = ChangeSet(added: ["/project/Content/b.md"], modified: ["/project/Content/a.md"])
         let line = BuildSummary.line(.failed(errors), changes: changes, displayBase: base)
-        #expect(line == "build failed after 2 changes (Content/a.md, …): 2 errors; first: Content/a.md:2:1: unknown key \"titl\" second line (still serving the last good site; details in the browser)")
+        #expect(line == "bouwen mislukt na 2 wijzigingen (Content/a.md, …): 2 fouten; eerste: Content/a.md:2:1: de gegevens (YAML) zijn niet te lezen: titl second line (de preview toont de laatste goede versie; details in de browser)")
+        #expect(BuildSummary.line(.failed(errors), changes: changes, displayBase: base, language: .en)
+                == "build failed after 2 changes (Content/a.md, …): 2 errors; first: Content/a.md:2:1: YAML could not be read: titl second line (still serving the last good site; details in the browser)")
         #expect(!line.contains("\n"))
     }
 }

@@ -19,6 +19,12 @@ package enum Binary {
         /// Waits at most `seconds` (then kills it and fails the test); returns the exit status
         /// and what it printed to standard error.
         package func wait(seconds: Double = 120) -> (status: Int32, stderr: String) {
+            let result = waitForOutput(seconds: seconds)
+            return (result.status, result.stderr)
+        }
+
+        /// As ``wait(seconds:)``, with what it printed to standard output too.
+        package func waitForOutput(seconds: Double = 120) -> (status: Int32, stdout: String, stderr: String) {
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async { process.waitUntilExit(); done.signal() }
             if done.wait(timeout: .now() + seconds) == .timedOut {
@@ -27,20 +33,27 @@ package enum Binary {
                 Issue.record("regioportaal \(process.arguments ?? []) did not end within \(seconds) s")
             }
             let text = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+            let out = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: stdout)
             try? FileManager.default.removeItem(at: stderr)
-            return (process.terminationStatus, text)
+            return (process.terminationStatus, out, text)
         }
     }
 
     /// Starts `regioportaal arguments…` in `folder` (or `executable` instead, e.g. `unshare`,
     /// with the binary's path among its arguments).
-    package static func start(_ arguments: [String], in folder: URL, executable: URL? = nil) throws -> Run {
+    /// `environment` is added to this process's environment (the variables it names replace
+    /// this process's).
+    package static func start(_ arguments: [String], in folder: URL, executable: URL? = nil,
+                              environment: [String: String] = [:]) throws -> Run {
         let binary = try #require(url, "the regioportaal executable was not built beside the tests")
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("regioportaal-\(id).out")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("regioportaal-\(id).err")

@@ -29,7 +29,7 @@ import Testing
         }
         let printed = DiagnosticFormatter.format(found, as: .human)
         #expect(printed.utf8.count < 30_000)
-        #expect(printed.contains("Content/paginas/over.md: error: … en nog 1.950 meldingen in dit bestand"))
+        #expect(printed.contains("Content/paginas/over.md: fout RP0808: … en nog 1.950 meldingen in dit bestand"))
     }
 
     @Test func theCaretOfAClippedExcerptPointsAtTheColumn() throws {
@@ -62,7 +62,7 @@ import Testing
         var diagnostics = Diagnostics()
         for file in 0..<300 {
             for line in 1...100 {
-                diagnostics.error("fout", at: SourceLocation(file: "f\(file).md", line: line, column: 1))
+                diagnostics.error(.emptyText, "titel", at: SourceLocation(file: "f\(file).md", line: line, column: 1))
             }
         }
         #expect(diagnostics.all.count == Diagnostics.maxKept)

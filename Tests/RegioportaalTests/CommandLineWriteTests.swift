@@ -120,7 +120,7 @@ import Darwin
             let run = try Binary.start(["serve", "--output", output, "--port", "0"] + Self.now, in: site.root).wait(seconds: 60)
             #expect(run.status == 1, "serve --output \(output)")
             #expect(run.stderr.contains("schrijft de site niet in"), "\(run.stderr)")
-            #expect(!run.stderr.contains("serving http"))
+            #expect(!run.stderr.contains("de preview staat op http"))
         }
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }

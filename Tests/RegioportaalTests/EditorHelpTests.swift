@@ -93,9 +93,9 @@ import Testing
             let found = site.check()
             let messages = found.map(\.message)
             #expect(found.allSatisfy { $0.location?.file == Self.update }, "\(found)")
-            #expect(messages.contains("image without alt text"), "\(messages)")
-            #expect(messages.contains("a level-1 heading (#) in the text"), "\(messages)")
-            #expect(messages.contains("link to a page that does not exist: /themas/wone/"), "\(messages)")
+            #expect(messages.contains("afbeelding zonder beschrijving (alt-tekst)"), "\(messages)")
+            #expect(messages.contains("een kop van niveau 1 (#) in de tekst"), "\(messages)")
+            #expect(messages.contains("link naar een pagina die niet bestaat: /themas/wone/"), "\(messages)")
             #expect(found.count >= 4, "and the front matter's own: \(messages)")
         }
         let site = try TestSite([Self.update: Self.update("datum: 31-01-2026\ndraft: nee", body: body), "Public/img/kaart.svg": "<svg/>"],
@@ -104,9 +104,9 @@ import Testing
         #expect(site.checkLines() == [
             "\(Self.update):3:8: error: \"31-01-2026\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag)",
             "\(Self.update):4:8: error: bij \"draft\" hoort true of false, gevonden: \"nee\"",
-            "\(Self.update):9:1: error: image without alt text",
-            "\(Self.update):11:1: error: a level-1 heading (#) in the text",
-            "\(Self.update):13:5: error: link to a page that does not exist: /themas/wone/",
+            "\(Self.update):9:1: error: afbeelding zonder beschrijving (alt-tekst)",
+            "\(Self.update):11:1: error: een kop van niveau 1 (#) in de tekst",
+            "\(Self.update):13:5: error: link naar een pagina die niet bestaat: /themas/wone/",
         ])
     }
 
@@ -145,7 +145,7 @@ import Testing
             // Until the server says it is serving: the first build's summary line comes just before
             // that, after its files are written (stopping at the first file lost the line once).
             func said() -> String { (try? String(contentsOf: run.stderr, encoding: .utf8)) ?? "" }
-            for _ in 0..<1200 where !said().contains("serving ") && run.process.isRunning {
+            for _ in 0..<1200 where !said().contains("de preview staat op http") && run.process.isRunning {
                 Thread.sleep(forTimeInterval: 0.1)
             }
             run.process.terminate()
@@ -154,15 +154,15 @@ import Testing
             let draft = site.root.appendingPathComponent("_preview/updates/concept-bericht/index.html")
             #expect(FileManager.default.fileExists(atPath: draft.path) == shown, "\(arguments)")
             // The preview is no deploy build: no warning about the base URL there.
-            #expect(result.stderr.contains(", 0 warnings"), "\(result.stderr)")
+            #expect(result.stderr.contains(", 0 waarschuwingen"), "\(result.stderr)")
         }
         // A deploy build never has the draft, and is warned about the base URL.
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let build = try Binary.run(["build", "--now", "2026-11-22"], in: site.root)
         #expect(build.status == 0)
-        #expect(build.stderr.contains("Content/site.yml:3:11: warning: base_url is nog het voorbeeldadres https://regioportaal.example.nl/"), "\(build.stderr)")
-        #expect(build.stderr.contains("0 errors, 1 warning"), "\(build.stderr)")
+        #expect(build.stderr.contains("Content/site.yml:3:11: waarschuwing RP0323: base_url is nog het voorbeeldadres https://regioportaal.example.nl/"), "\(build.stderr)")
+        #expect(build.stderr.contains("0 fouten, 1 waarschuwing"), "\(build.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("updates/concept-bericht").path))
     }
 

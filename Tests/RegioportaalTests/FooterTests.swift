@@ -72,7 +72,7 @@ import Testing
         let unstated = try TestSite(files)
         defer { unstated.cleanUp() }
         let lines = unstated.checkLines()
-        #expect(lines.contains { $0.hasPrefix("Content/site.yml:6:") && $0.contains("bij contact staat niet waar de gegevens vandaan komen") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Content/site.yml:6:") && $0.contains("bij contact staat niet waar het vandaan komt") }, "\(lines)")
 
         files["Content/site.yml"] = TestSite.base["Content/site.yml"]! + "contact:\n  adres: Postbus 1, 1000 AA Ergens\n  bron: { document: rapport-2042, deel: briefhoofd }\n"
         let unknown = try TestSite(files)

@@ -283,7 +283,7 @@ import Testing
         try site.remove("Content/updates/eerste-update.md")
         var found: [String] = []
         do { try site.build { $0.cache = cache } } catch let failure as BuildFailure { found = failure.diagnostics.map(\.message) }
-        #expect(found == ["link to a page that does not exist: /updates/eerste-update/"])
+        #expect(found == ["link naar een pagina die niet bestaat: /updates/eerste-update/"])
         try site.write(TestSite.base["Content/updates/eerste-update.md"]!, to: "Content/updates/eerste-update.md")
         try compare(site, cache, "the page is back")
     }

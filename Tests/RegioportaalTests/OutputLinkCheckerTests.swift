@@ -34,7 +34,7 @@ import Testing
         // Anchors and queries take the full resolution.
         #expect(!OutputLinkChecker.resolves(basePath + "a/#x", in: targets))
         #expect(checker.problem(basePath + "a/#x", from: "index.html", targets: targets) == nil)
-        #expect(checker.problem(basePath + "a/#y", from: "index.html", targets: targets) == "link to missing anchor \(basePath)a/#y")
+        #expect(checker.problem(basePath + "a/#y", from: "index.html", targets: targets) == .missingAnchor)
         #expect(checker.problem(basePath + "a/?q=1", from: "index.html", targets: targets) == nil)
         // Even when a file name holds a "#", the link to it is read as a link with an anchor.
         let marked = OutputLinkChecker.Targets(files: ["index.html", "a#b.html"], ids: [:], basePath: basePath, pagePaths: [])
@@ -52,16 +52,16 @@ import Testing
         }
         let first = checker.check([page("index.html", links: ["/a/", "/b/"]), page("a/index.html", links: ["/#top", "/a/#x"], ids: ["x"])],
                                   otherFiles: ["kaart.svg"])
-        #expect(first.problems == [[.init(link: "/b/", problem: "broken link /b/")], []])
+        #expect(first.problems == [[.init(link: "/b/", problem: .broken)], []])
         // The second page is rendered again with a new broken anchor; the first is kept with its finding.
         let again = checker.check([page("index.html", links: ["/a/", "/b/"], previous: first.problems[0]),
                                    page("a/index.html", links: ["/a/#y"], ids: ["x"])],
                                   otherFiles: first.targets.files, previousTargets: first.targets)
-        #expect(again.problems == [[.init(link: "/b/", problem: "broken link /b/")], [.init(link: "/a/#y", problem: "link to missing anchor /a/#y")]])
+        #expect(again.problems == [[.init(link: "/b/", problem: .broken)], [.init(link: "/a/#y", problem: .missingAnchor)]])
         #expect(again.targets == first.targets)
         // An id that went away makes every page be checked again.
         let removed = checker.check([page("index.html", links: ["/a/#x"], previous: []), page("a/index.html", links: [])],
                                     otherFiles: first.targets.files, previousTargets: first.targets)
-        #expect(removed.problems == [[.init(link: "/a/#x", problem: "link to missing anchor /a/#x")], []])
+        #expect(removed.problems == [[.init(link: "/a/#x", problem: .missingAnchor)], []])
     }
 }

@@ -112,18 +112,18 @@ import Darwin
             } catch let failure as BuildFailure {
                 return failure.diagnostics
             } catch {
-                return [.error("\(error)", at: nil)]
+                return [.error(.outputFileProblem, "", "\(error)", at: nil)]
             }
         }
         let d = try #require(failure.first { $0.location?.file == path })
-        #expect(d.message.contains("a named pipe, not a regular file"))
+        #expect(d.message.contains("een named pipe, geen gewoon bestand"))
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
     @Test func aNulByteInMarkdownIsAnErrorAtItsPosition() throws {
         let site = try TestSite(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: S\n---\nEerste zin.\nTweede\u{0} zin.\n"], withTemplates: false)
         defer { site.cleanUp() }
-        #expect(site.checkLines() == ["Content/paginas/over.md:7:7: error: the file contains a NUL byte (an invisible control character)"])
+        #expect(site.checkLines() == ["Content/paginas/over.md:7:7: error: in het bestand staat een NUL-teken (een onzichtbaar stuurteken)"])
     }
 
     @Test func aTemplateLinkIsRefusedAndItsTargetNeverPublished() throws {
@@ -136,7 +136,7 @@ import Darwin
         try FileManager.default.createSymbolicLink(atPath: footer.path, withDestinationPath: site.root.path + "-secret.txt")
         let failure = try #require(throws: BuildFailure.self) { try site.build() }
         #expect(failure.diagnostics.contains {
-            $0.location?.file == "Templates/partials/footer.mustache" && $0.message == "this is a symbolic link: links are not followed"
+            $0.location?.file == "Templates/partials/footer.mustache" && $0.message == "dit is een symbolische koppeling: koppelingen worden niet gevolgd" && $0.code == .templateNotAFile
         })
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
@@ -167,7 +167,7 @@ import Darwin
         let site = try TestSite(withTemplates: false)
         defer { site.cleanUp() }
         let d = try #require(site.check(baseURL: "portaal.example.nl").first)
-        #expect(d.message == "--base-url must be a web address starting with https://, found \"portaal.example.nl\"")
+        #expect(d.message == "--base-url moet een webadres zijn dat begint met https://, gevonden \"portaal.example.nl\"")
         #expect(d.location == nil)
     }
 

@@ -31,7 +31,7 @@ import Testing
         defer { site.cleanUp() }
         let text = "\u{FEFF}---\r\ntitel: Over\r\nsamenvatting: Wie\r\nmenu: x\r\nredactie: true\r\n---\r\nTekst.\r\n"
         try site.write(text, to: "Content/paginas/over.md")
-        #expect(site.checkLines() == ["Content/paginas/over.md:4:7: error: \"menu\" must be a whole number, found \"x\""])
+        #expect(site.checkLines() == ["Content/paginas/over.md:4:7: error: bij \"menu\" hoort een heel getal, gevonden: \"x\""])
     }
 
     @Test func invalidUTF8IsAnErrorWithPosition() throws {
@@ -41,7 +41,7 @@ import Testing
         bytes.append(contentsOf: [0xC3, 0x28])
         bytes.append(Data("er\n---\n".utf8))
         try bytes.write(to: site.root.appendingPathComponent("Content/paginas/over.md"))
-        #expect(site.checkLines() == ["Content/paginas/over.md:2:10: error: file is not valid UTF-8"])
+        #expect(site.checkLines() == ["Content/paginas/over.md:2:10: error: het bestand is geen geldige UTF-8-tekst"])
     }
 }
 
@@ -162,7 +162,7 @@ import Testing
     @Test func scriptLinksAreAContentError() throws {
         let site = try TestSite(["Content/paginas/over.md": "---\ntitel: Over\nsamenvatting: Wie\n---\n[klik](javascript:alert(3))\n"])
         defer { site.cleanUp() }
-        #expect(site.checkLines() == ["Content/paginas/over.md:6:1: error: unsafe link \"javascript:alert(3)\""])
+        #expect(site.checkLines() == ["Content/paginas/over.md:6:1: error: onveilige link \"javascript:alert(3)\""])
     }
 }
 

@@ -88,7 +88,7 @@ import Testing
         defer { site.cleanUp() }
         let lines = site.checkLines()
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Content/paginas/over.md:4:19: error: unknown bron \"rapport-2042\"") == true)
+        #expect(lines.first?.hasPrefix("Content/paginas/over.md:4:19: error: er is geen bron met de naam \"rapport-2042\"") == true)
     }
 
     // MARK: counts count participation

@@ -171,7 +171,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         } catch let failure as BuildFailure {
             let d = try #require(failure.diagnostics.first)
             #expect(failure.diagnostics.count == 1)
-            #expect(d.message.hasPrefix("broken link /bestaat-niet/ (on "))
+            #expect(d.message.hasPrefix("kapotte link /bestaat-niet/ (op "))
             #expect(d.location?.file.hasSuffix("Templates/partials/footer.mustache") == true)
             #expect(d.location?.excerpt?.contains("bestaat-niet/") == true)
         }

@@ -38,7 +38,7 @@ import Testing
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
         #expect(diagnostics.count == 1)
         let d = try #require(diagnostics.first)
-        #expect(d.message.hasPrefix("template syntax error: a section is closed with the wrong name: {{/footer_men}} closes {{#footer_menu}}"))
+        #expect(d.message.hasPrefix("de template is niet goed opgebouwd: een sectie wordt met de verkeerde naam gesloten: {{/footer_men}} sluit {{#footer_menu}}"))
         #expect(d.location?.file.hasSuffix("Templates/partials/footer.mustache") == true)
         #expect(d.location?.line == line)
         #expect(d.location?.excerpt?.contains("{{/footer_men}}") == true)
@@ -53,16 +53,16 @@ import Testing
         var diagnostics: [Diagnostic] = []
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
         // Every page shows the footer; the tag is reported once.
-        #expect(diagnostics.map(\.message) == ["\"site.titl\" is not in the data this template gets, so it writes nothing"])
+        #expect(diagnostics.map(\.message) == ["\"site.titl\" staat niet in de gegevens die deze template krijgt, dus hier komt niets"])
         #expect(diagnostics.first?.location.map { "\($0.file):\($0.line):\($0.column)" } == "Templates/partials/footer.mustache:\(lines):4")
 
         try site.write("{{> partials/footr}}\n", to: "Templates/pagina.mustache")
         diagnostics = []
         do { try site.build() } catch let failure as BuildFailure { diagnostics = failure.diagnostics }
         let missing = try #require(diagnostics.first)
-        #expect(missing.message == "partial \"partials/footr\" does not exist")
+        #expect(missing.message == "de partial \"partials/footr\" bestaat niet")
         #expect(missing.location.map { "\($0.file):\($0.line):\($0.column)" } == "Templates/pagina.mustache:1:1")
-        #expect(missing.hint == "did you mean \"partials/footer\"?")
+        #expect(missing.hint == "bedoelt u \"partials/footer\"?")
     }
 
     @Test func paginationShowsAWindowNotEveryPage() {

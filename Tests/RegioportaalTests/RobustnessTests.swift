@@ -26,7 +26,7 @@ import Testing
         let started = ContinuousClock.now
         let result = try lines(["Content/paginas/over.md": yaml])
         #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(result == ["Content/paginas/over.md:4:4: error: YAML anchors and aliases (& and *) are not allowed"])
+        #expect(result == ["Content/paginas/over.md:4:4: error: verwijzingen met & en * zijn in de gegevens niet toegestaan"])
     }
 
     @Test func tabsInIndentationAreASyntaxErrorWithAHint() throws {
@@ -35,13 +35,13 @@ import Testing
         let d = try #require(site.check().first)
         #expect(d.location?.file == "Content/themas/wonen.md")
         #expect(d.location?.line == 5)
-        #expect(d.message.hasPrefix("YAML syntax error"))
-        #expect(d.hint == "indent with spaces, not tabs")
+        #expect(d.message.hasPrefix("de gegevens (YAML) zijn niet goed opgeschreven"))
+        #expect(d.hint == "spring in met spaties, niet met tabs")
     }
 
     @Test func aListWhereATextBelongs() throws {
         #expect(try lines(["Content/gemeenten/dordrecht.md": "---\nnaam:\n  - Dordrecht\n---\n"])
-                == ["Content/gemeenten/dordrecht.md:3:3: error: \"naam\" must be a text, found a list"])
+                == ["Content/gemeenten/dordrecht.md:3:3: error: bij \"naam\" hoort een tekst, gevonden: een lijst"])
     }
 
     @Test func tooLargeFileIsRefusedWithoutReadingIt() throws {
@@ -53,7 +53,7 @@ import Testing
         try Data(text.utf8).write(to: url)
         let result = site.checkLines()
         #expect(result.count == 1)
-        #expect(result[0].hasPrefix("Content/paginas/groot.md:1:1: error: file is too large ("))
+        #expect(result[0].hasPrefix("Content/paginas/groot.md:1:1: error: het bestand is te groot ("))
     }
 
     @Test func deeplyNestedMarkdownBuilds() throws {
@@ -73,8 +73,8 @@ import Testing
         let outside = site.root.appendingPathComponent("Content/paginas/passwd.md")
         try FileManager.default.createSymbolicLink(at: outside, withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
         #expect(site.checkLines() == [
-            "Content/paginas/lus:1:1: error: symbolic links are not followed in the content folder",
-            "Content/paginas/passwd.md:1:1: error: symbolic links are not followed in the content folder",
+            "Content/paginas/lus:1:1: error: een symbolische koppeling in de inhoudsmap wordt niet gevolgd",
+            "Content/paginas/passwd.md:1:1: error: een symbolische koppeling in de inhoudsmap wordt niet gevolgd",
         ])
     }
 
@@ -82,8 +82,8 @@ import Testing
         let site = try TestSite(["Content/paginas/Coördinatie regio.md": "---\ntitel: C\nsamenvatting: S\n---\n"], withTemplates: false)
         defer { site.cleanUp() }
         let d = try #require(site.check().first)
-        #expect(d.message == "file name \"Coördinatie regio.md\" is not a valid slug")
-        #expect(d.hint == "use lowercase letters, digits and hyphens only, for example \"coordinatie-regio.md\"")
+        #expect(d.message == "de bestandsnaam \"Coördinatie regio.md\" mag alleen kleine letters, cijfers en streepjes bevatten")
+        #expect(d.hint == "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld \"coordinatie-regio.md\"")
     }
 
     @Test func hostileFrontMatterIsEscapedEverywhere() throws {

@@ -35,23 +35,36 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
-    public var message: String
+    /// What is wrong, in both languages, with its stable code and hint.
+    public var content: Message
     public var location: SourceLocation?
-    public var hint: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, hint: String? = nil) {
+    public var code: MessageCode { content.code }
+    /// The message in Dutch, as editors see it.
+    public var message: String { content.text.nl }
+    /// The hint in Dutch.
+    public var hint: String? { content.hint?.nl }
+
+    public func message(in language: Language) -> String { content.text[language] }
+    public func hint(in language: Language) -> String? { content.hint?[language] }
+
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?) {
         self.severity = severity
-        self.message = message
+        self.content = message
         self.location = location
-        self.hint = hint
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    /// `code`'s message filled with `arguments`; `hint` replaces the code's default hint.
+    public init(_ severity: Severity, _ code: MessageCode, _ arguments: [any MessageArgument], at location: SourceLocation?, hint: Text? = nil) {
+        self.init(severity, code.message(arguments, hint: hint), at: location)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func error(_ code: MessageCode, _ arguments: any MessageArgument..., at location: SourceLocation?, hint: Text? = nil) -> Diagnostic {
+        Diagnostic(.error, code, arguments, at: location, hint: hint)
+    }
+
+    public static func warning(_ code: MessageCode, _ arguments: any MessageArgument..., at location: SourceLocation?, hint: Text? = nil) -> Diagnostic {
+        Diagnostic(.warning, code, arguments, at: location, hint: hint)
     }
 }
 
@@ -120,12 +133,12 @@ public struct Diagnostics: Sendable {
         }
     }
 
-    public mutating func error(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        append(.error(message, at: location, hint: hint))
+    public mutating func error(_ code: MessageCode, _ arguments: any MessageArgument..., at location: SourceLocation?, hint: Text? = nil) {
+        append(Diagnostic(.error, code, arguments, at: location, hint: hint))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        append(.warning(message, at: location, hint: hint))
+    public mutating func warning(_ code: MessageCode, _ arguments: any MessageArgument..., at location: SourceLocation?, hint: Text? = nil) {
+        append(Diagnostic(.warning, code, arguments, at: location, hint: hint))
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } || omitted.values.contains { $0.errors > 0 } }
@@ -137,10 +150,9 @@ public struct Diagnostics: Sendable {
     public var sorted: [Diagnostic] {
         var list = all
         for (file, counted) in omitted where counted.total > 0 {
-            list.append(Diagnostic(counted.errors > 0 ? .error : .warning,
-                                   "… en nog \(Dutch.number(counted.total)) \(counted.total == 1 ? "melding" : "meldingen") in dit bestand",
-                                   at: file.isEmpty ? nil : .wholeFile(file),
-                                   hint: "los eerst de meldingen hierboven op; daarna toont de controle de volgende"))
+            list.append(Diagnostic(counted.errors > 0 ? .error : .warning, .summaryOmitted,
+                                   [Dutch.number(counted.total), Phrase.plural(counted.total, .message, .messages)],
+                                   at: file.isEmpty ? nil : .wholeFile(file)))
         }
         return list.sorted { a, b in
             let la = a.location, lb = b.location

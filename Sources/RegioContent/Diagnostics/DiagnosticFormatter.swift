@@ -6,21 +6,30 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 public enum DiagnosticFormatter {
-    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat) -> String {
+    public static func format(_ diagnostics: [Diagnostic], as format: DiagnosticFormat, language: Language = .nl) -> String {
         switch format {
-        case .human: return diagnostics.map(human).joined()
-        case .github: return diagnostics.map(github).joined()
-        case .json: return json(diagnostics)
+        case .human: return diagnostics.map { human($0, language: language) }.joined()
+        case .github: return diagnostics.map { github($0, language: language) }.joined()
+        case .json: return json(diagnostics, language: language)
         }
     }
 
-    /// `path:line:col: error: message`, the excerpt with a caret under the column, and the hint.
-    public static func human(_ d: Diagnostic) -> String {
+    /// The severity as the person at the terminal reads it.
+    public static func label(_ severity: Diagnostic.Severity, _ language: Language) -> String {
+        switch (severity, language) {
+        case (.error, .nl): return "fout"
+        case (.warning, .nl): return "waarschuwing"
+        case (_, .en): return severity.rawValue
+        }
+    }
+
+    /// `path:line:col: fout RP0412: message`, the excerpt with a caret under the column, and the hint.
+    public static func human(_ d: Diagnostic, language: Language = .nl) -> String {
         var out = ""
         if let location = d.location {
             out += location.isWholeFile ? "\(location.file): " : "\(location.file):\(location.line):\(location.column): "
         }
-        out += "\(d.severity.rawValue): \(d.message)\n"
+        out += "\(label(d.severity, language)) \(d.code.rawValue): \(d.message(in: language))\n"
         if let location = d.location, let excerpt = location.excerpt {
             let gutter = String(location.line)
             out += "  \(gutter) | \(excerpt)\n"
@@ -29,12 +38,12 @@ public enum DiagnosticFormatter {
             let prefix = excerpt.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             out += "  \(String(repeating: " ", count: gutter.count)) | \(prefix)^\n"
         }
-        if let hint = d.hint { out += "  hint: \(hint)\n" }
+        if let hint = d.hint(in: language) { out += "  \(language == .nl ? "tip" : "hint"): \(hint)\n" }
         return out
     }
 
-    /// A GitHub Actions workflow command, e.g. `::error file=a.md,line=3,col=5,title=…::message`.
-    public static func github(_ d: Diagnostic) -> String {
+    /// A GitHub Actions workflow command, e.g. `::error file=a.md,line=3,col=5,title=RP0412::message`.
+    public static func github(_ d: Diagnostic, language: Language = .nl) -> String {
         var properties: [String] = []
         if let location = d.location {
             properties.append("file=\(escapeProperty(location.file))")
@@ -43,15 +52,17 @@ public enum DiagnosticFormatter {
                 properties.append("col=\(location.column)")
             }
         }
-        var message = d.message
-        if let hint = d.hint { message += "\n\(hint)" }
-        let head = properties.isEmpty ? "::\(d.severity.rawValue)" : "::\(d.severity.rawValue) \(properties.joined(separator: ","))"
+        properties.append("title=\(d.code.rawValue)")
+        var message = d.message(in: language)
+        if let hint = d.hint(in: language) { message += "\n\(hint)" }
+        let head = "::\(d.severity.rawValue) \(properties.joined(separator: ","))"
         return "\(head)::\(escapeData(message))\n"
     }
 
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    public static func json(_ diagnostics: [Diagnostic], language: Language = .nl) -> String {
         struct Entry: Encodable {
             var severity: String
+            var code: String
             var file: String?
             var line: Int?
             var column: Int?
@@ -61,8 +72,8 @@ public enum DiagnosticFormatter {
         }
         let entries = diagnostics.map { d -> Entry in
             let place = d.location.flatMap { $0.isWholeFile ? nil : $0 }
-            return Entry(severity: d.severity.rawValue, file: d.location?.file, line: place?.line,
-                  column: place?.column, message: d.message, hint: d.hint, excerpt: d.location?.excerpt)
+            return Entry(severity: d.severity.rawValue, code: d.code.rawValue, file: d.location?.file, line: place?.line,
+                         column: place?.column, message: d.message(in: language), hint: d.hint(in: language), excerpt: d.location?.excerpt)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -107,8 +118,8 @@ public enum Suggest {
         return best?.0
     }
 
-    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
-        closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> Text? {
+        closest(to: word, in: candidates).map { Hint.didYouMean($0) }
     }
 
     static func levenshtein(_ a: String, _ b: String) -> Int {

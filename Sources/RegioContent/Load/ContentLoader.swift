@@ -104,8 +104,7 @@ public struct ContentLoader: Sendable {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.error("content folder \(display(root)) does not exist", at: nil,
-                              hint: "run the command in the project folder, or pass --content DIR")
+            diagnostics.error(.contentFolderMissing, display(root), at: nil)
             return content
         }
         for entry in sortedEntries(of: root, diagnostics: &diagnostics) {
@@ -114,22 +113,20 @@ public struct ContentLoader: Sendable {
             guard let type = fileType(entry, diagnostics: &diagnostics) else { continue }
             if type == .directory {
                 guard let kind = ContentKind(rawValue: name) else {
-                    diagnostics.error("unknown content folder \"\(name)\"", at: location(entry),
+                    diagnostics.error(.unknownContentFolder, name, at: location(entry),
                                       hint: Suggest.didYouMean(name, in: ContentKind.allCases.map(\.rawValue))
-                                        ?? "known folders: \(ContentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                        ?? Hint.knownFolders(ContentKind.allCases.map(\.rawValue).joined(separator: ", ")))
                     continue
                 }
                 loadKind(kind, folder: entry, into: &content, diagnostics: &diagnostics)
             } else if name == "site.yml" {
                 content.settings = read(entry, diagnostics: &diagnostics)
             } else {
-                diagnostics.error("unexpected file \"\(name)\" in the content folder", at: location(entry),
-                                  hint: "content belongs in one of the folders \(ContentKind.allCases.map(\.rawValue).joined(separator: ", ")); site settings in site.yml")
+                diagnostics.error(.unexpectedContentFile, name, ContentKind.allCases.map(\.rawValue).joined(separator: ", "), at: location(entry))
             }
         }
         if content.settings == nil {
-            diagnostics.error("site settings file site.yml is missing", at: nil,
-                              hint: "create \(display(root.appendingPathComponent("site.yml"))) with at least titel, beschrijving and base_url")
+            diagnostics.error(.siteSettingsMissing, display(root.appendingPathComponent("site.yml")), at: nil)
         }
         return content
     }
@@ -177,19 +174,17 @@ public struct ContentLoader: Sendable {
             if !isMarkdown && !(ext == "yml" || ext == "yaml") || !SlugRules.isValid(String(name.dropLast(ext.count + 1))) {
                 guard let type = fileType(entry, diagnostics: &diagnostics) else { continue }
                 guard type == .file else {
-                    diagnostics.error("folders inside \(kind.rawValue)/ are not supported", at: location(entry),
-                                      hint: "move the files of \(name)/ up into \(kind.rawValue)/")
+                    diagnostics.error(.nestedFolder, kind.rawValue, name, at: location(entry))
                     continue
                 }
             }
             guard isMarkdown || ((ext == "yml" || ext == "yaml") && kind.allowsDataFiles) else {
-                diagnostics.error("unsupported file \"\(name)\" in \(kind.rawValue)/", at: location(entry),
-                                  hint: kind.allowsDataFiles ? "use a .md or .yml file" : "use a .md file with front matter")
+                diagnostics.error(.unsupportedFile, name, kind.rawValue, at: location(entry),
+                                  hint: kind.allowsDataFiles ? Hint.useMdOrYml() : Hint.useMd())
                 continue
             }
             guard content.files.count + candidates.count < ContentLimits.maxFiles else {
-                diagnostics.error("more than \(ContentLimits.maxFiles) content files", at: location(entry),
-                                  hint: "this limit protects the build; split the content or raise the limit in the code")
+                diagnostics.error(.tooManyFiles, ContentLimits.maxFiles, at: location(entry))
                 break
             }
             candidates.append((entry, String(name.dropLast(ext.count + 1)), isMarkdown))
@@ -205,8 +200,7 @@ public struct ContentLoader: Sendable {
             guard let source else { continue }
             if !SlugRules.isValid(candidate.slug) {
                 let name = candidate.url.lastPathComponent, ext = candidate.url.pathExtension
-                diagnostics.error("file name \"\(name)\" is not a valid slug", at: source.location(line: 1, column: 1),
-                                  hint: "use lowercase letters, digits and hyphens only, for example \"\(SlugRules.suggestion(for: candidate.slug)).\(ext)\"")
+                diagnostics.error(.fileNameNotSlug, name, "\(SlugRules.suggestion(for: candidate.slug)).\(ext)", at: source.location(line: 1, column: 1))
                 continue
             }
             content.files.append(LoadedFile(source: source, kind: kind, slug: candidate.slug, isMarkdown: candidate.isMarkdown))
@@ -237,28 +231,26 @@ public struct ContentLoader: Sendable {
         let descriptor = open(filePath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ELOOP {
-                diagnostics.error("symbolic links are not followed in the content folder", at: start,
-                                  hint: "replace the link by the file itself")
+                diagnostics.error(.symbolicLinkInContent, at: start)
             } else {
-                diagnostics.error("cannot read file: \(String(cString: strerror(errno)))", at: start)
+                diagnostics.error(.cannotReadFile, String(cString: strerror(errno)), at: start)
             }
             return nil
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            diagnostics.error("cannot read file: \(String(cString: strerror(errno)))", at: start)
+            diagnostics.error(.cannotReadFile, String(cString: strerror(errno)), at: start)
             return nil
         }
         let kind = FileKind(mode: status.st_mode)
         guard kind == .regular else {
-            diagnostics.error("this is \(kind.refusal)", at: start, hint: "content files are plain .md or .yml files; remove it")
+            diagnostics.error(.notARegularFile, kind.refusal, at: start)
             return nil
         }
         let size = Int(status.st_size)
         guard size <= ContentLimits.maxFileBytes else {
-            diagnostics.error("file is too large (\(size) bytes; at most \(ContentLimits.maxFileBytes) bytes)", at: start,
-                              hint: "split the text over several pages")
+            diagnostics.error(.fileTooLarge, ContentLimits.maxFileBytes, at: start)
             return nil
         }
         // Read to the end, not just the size fstat gave: a file that grows meanwhile (an editor
@@ -279,30 +271,26 @@ public struct ContentLoader: Sendable {
             filled += n
         }
         guard !failed else {
-            diagnostics.error("cannot read file: \(String(cString: strerror(errno)))", at: start)
+            diagnostics.error(.cannotReadFile, String(cString: strerror(errno)), at: start)
             return nil
         }
         guard filled <= ContentLimits.maxFileBytes else {
-            diagnostics.error("file is too large (more than \(ContentLimits.maxFileBytes) bytes)", at: start,
-                              hint: "split the text over several pages")
+            diagnostics.error(.fileTooLarge, ContentLimits.maxFileBytes, at: start)
             return nil
         }
         data.count = filled
         if let encoding = TextDecoding.wideEncoding(of: data) {
-            diagnostics.error("het bestand is opgeslagen als \(encoding), niet als UTF-8", at: start,
-                              hint: "sla het bestand op als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8; in VS Code: rechtsonder op \(encoding) klikken → Opslaan met codering → UTF-8)")
+            diagnostics.error(.wrongEncoding, encoding, at: start)
             return nil
         }
         if let nul = TextDecoding.firstNUL(in: data) {
             let (line, column) = TextDecoding.position(of: nul, in: data)
-            diagnostics.error("the file contains a NUL byte (an invisible control character)", at: SourceLocation(file: path, line: line, column: column),
-                              hint: "delete the character at this position; it usually comes from copying text out of another program")
+            diagnostics.error(.nulByte, at: SourceLocation(file: path, line: line, column: column))
             return nil
         }
         guard let decoded = TextDecoding.decode(data) else {
             let (line, column) = TextDecoding.firstInvalidUTF8(in: data)
-            diagnostics.error("file is not valid UTF-8", at: SourceLocation(file: path, line: line, column: column),
-                              hint: "save the file as UTF-8 in your editor")
+            diagnostics.error(.invalidUTF8, at: SourceLocation(file: path, line: line, column: column))
             return nil
         }
         let source = SourceFile(url: url, path: filePath, displayPath: path, text: decoded)
@@ -318,11 +306,9 @@ public struct ContentLoader: Sendable {
         case .regular: return .file
         case .directory: return .directory
         case .symbolicLink:
-            diagnostics.error("symbolic links are not followed in the content folder", at: location(url),
-                              hint: "replace the link by the file itself")
+            diagnostics.error(.symbolicLinkInContent, at: location(url))
         case .special(let what):
-            diagnostics.error("this is \(what), not a regular file or folder: it is not read", at: location(url),
-                              hint: "the content folder holds only folders and .md or .yml files; remove it")
+            diagnostics.error(.specialFileInContent, what, at: location(url))
         case .missing:
             break // removed while the folder was read: the next build sees the folder as it is then
         }
@@ -339,7 +325,7 @@ public struct ContentLoader: Sendable {
             for bytes in listing.invalid { diagnostics.append(DirectoryListing.refusal(bytes, in: display(folder))) }
             return listing.names.map { folder.appendingPathComponent($0, isDirectory: false) }
         } catch {
-            diagnostics.error("cannot read folder: \(error.reason)", at: location(folder))
+            diagnostics.error(.cannotReadFolder, error.reason, at: location(folder))
             return []
         }
     }

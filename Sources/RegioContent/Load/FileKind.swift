@@ -11,7 +11,7 @@ import Darwin
 public enum FileKind: Equatable, Sendable {
     case regular, directory, symbolicLink
     /// A named pipe, socket or device: never read.
-    case special(String)
+    case special(Text)
     case missing
 
     public init(path: String) {
@@ -28,21 +28,21 @@ public enum FileKind: Equatable, Sendable {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory
         case S_IFLNK: self = .symbolicLink
-        case S_IFIFO: self = .special("a named pipe")
-        case S_IFSOCK: self = .special("a socket")
-        case S_IFCHR, S_IFBLK: self = .special("a device")
-        default: self = .special("not a regular file")
+        case S_IFIFO: self = .special(Phrase.namedPipe())
+        case S_IFSOCK: self = .special(Phrase.socket())
+        case S_IFCHR, S_IFBLK: self = .special(Phrase.device())
+        default: self = .special(Phrase.notRegular())
         }
     }
 
     /// For messages: "is a named pipe, not a file".
-    package var refusal: String {
+    package var refusal: Text {
         switch self {
-        case .special(let what): return "\(what), not a regular file: it is not read"
-        case .symbolicLink: return "a symbolic link: links are not followed"
-        case .directory: return "a folder, not a file"
-        case .missing: return "missing"
-        case .regular: return "a regular file"
+        case .special(let what): return Phrase.refusalSpecial(what)
+        case .symbolicLink: return Phrase.refusalLink()
+        case .directory: return Phrase.refusalFolder()
+        case .missing: return Phrase.refusalMissing()
+        case .regular: return Phrase.refusalRegular()
         }
     }
 }
@@ -87,9 +87,18 @@ extension FileKind {
 
         package var description: String {
             switch self {
-            case .kind(let kind): return "it is \(kind.refusal)"
+            case .kind(let kind): return "it is \(kind.refusal.en)"
             case .tooLarge: return "it is too large"
             case .failed(let reason): return reason
+            }
+        }
+
+        /// Why, in both languages.
+        package var text: Text {
+            switch self {
+            case .kind(let kind): return Phrase.itIs(kind.refusal)
+            case .tooLarge: return Phrase.tooLarge()
+            case .failed(let reason): return Text(verbatim: reason)
             }
         }
     }
@@ -132,8 +141,7 @@ package enum DirectoryListing {
 
     /// The error for a name that is not UTF-8, at the folder that holds it.
     package static func refusal(_ bytes: [UInt8], in folder: String) -> Diagnostic {
-        .error("een bestandsnaam in \(folder) is geen geldige UTF-8-tekst: \"\(escaped(bytes))\"", at: SourceLocation(file: folder, line: 1, column: 1),
-               hint: "geef het bestand een nieuwe naam met gewone letters, cijfers en streepjes; zo'n naam komt vaak van een ander systeem of een zip-bestand")
+        .error(.fileNameNotUTF8, folder, escaped(bytes), at: SourceLocation(file: folder, line: 1, column: 1))
     }
 }
 

@@ -52,19 +52,28 @@ public enum ReferenceTarget: Sendable, Hashable {
         }
     }
 
-    package var noun: String {
+    package var noun: Text {
         switch self {
-        case .kind(.gemeenten): return "gemeente"
-        case .kind(.partners): return "partner"
-        case .kind(.themas): return "thema"
-        case .kind(.opgaven): return "opgave"
-        case .kind(.coalities): return "coalitie"
-        case .kind(.besluiten): return "besluit"
-        case .kind(.updates): return "update"
-        case .kind(.paginas): return "pagina"
-        case .kind(.bronnen): return "bron"
-        case .kind(.begrippen): return "begrip"
-        case .partij: return "partij (gemeente or partner)"
+        case .kind(let kind): return Text(verbatim: kind.singular)
+        case .partij: return Phrase.partij()
+        }
+    }
+}
+
+extension ContentKind {
+    /// One of a kind, as the content names it (the same in both languages).
+    package var singular: String {
+        switch self {
+        case .gemeenten: return "gemeente"
+        case .partners: return "partner"
+        case .themas: return "thema"
+        case .opgaven: return "opgave"
+        case .coalities: return "coalitie"
+        case .besluiten: return "besluit"
+        case .updates: return "update"
+        case .paginas: return "pagina"
+        case .bronnen: return "bron"
+        case .begrippen: return "begrip"
         }
     }
 }

@@ -24,24 +24,23 @@ public struct ContentParser: Sendable {
         else { return nil }
         if let baseURLOverride, let problem = WebAddress.baseProblem(baseURLOverride) {
             // Named as the option it came from: pointing into site.yml or a template would mislead.
-            let found = WebAddress.isValid(baseURLOverride) ? "gevonden" : "found"
-            diagnostics.error("--base-url \(problem), \(found) \"\(Excerpt.quoted(baseURLOverride))\"", at: nil,
-                              hint: "bijvoorbeeld --base-url https://regioportaal.example.nl/portaal/")
+            diagnostics.error(.baseURLOption, problem, Excerpt.quoted(baseURLOverride), at: nil)
             return nil
         }
         if baseURLOverride == nil, let field = record["base_url"], let given = record.text("base_url"),
            let problem = WebAddress.baseProblem(given) {
-            diagnostics.error("\"base_url\" \(problem)", at: field.location, hint: "bijvoorbeeld base_url: https://regioportaal.example.nl/portaal/")
+            diagnostics.error(.baseURLSetting, problem, at: field.location)
             return nil
         }
         if let contact = record.record("contact"), let field = record["contact"] {
             // A fact like any other: it says where it comes from, once.
             let given = ContentSchema.provenanceKeys.filter { $0 == "bron" ? !contact.list($0).isEmpty : contact.bool($0) }
             if given.count != 1 {
-                diagnostics.error(given.isEmpty ? "bij contact staat niet waar de gegevens vandaan komen"
-                                                : "bij contact staan twee soorten herkomst tegelijk: \(given.joined(separator: " en "))",
-                                  at: field.location,
-                                  hint: "geef precies één van: bron: { document: …, deel: … } (het staat in een brondocument), voorbeeld: true (verzonnen) of redactie: true")
+                if given.isEmpty {
+                    diagnostics.error(.relationWithoutProvenance, "contact", "bron: { document: …, deel: … }", at: field.location)
+                } else {
+                    diagnostics.error(.twoProvenances, given.joined(separator: ", "), at: field.location)
+                }
             }
         }
         guard let titel = record.text("titel"), let beschrijving = record.text("beschrijving"),

@@ -19,10 +19,7 @@ public enum FrontMatter {
         let newline = UInt8(ascii: "\n")
         let firstLineEnd = text.utf8.firstIndex(of: newline) ?? text.endIndex
         guard isDelimiter(text[..<firstLineEnd], closing: false) else {
-            let hint = text.isEmpty
-                ? "the file is empty; start it with front matter between two --- lines"
-                : "start the file with a line --- , the front matter (titel: …), and another line ---"
-            diagnostics.error("file does not start with front matter", at: file.location(line: 1, column: 1), hint: hint)
+            diagnostics.error(.noFrontMatter, at: file.location(line: 1, column: 1), hint: text.isEmpty ? Hint.fileEmpty() : nil)
             return nil
         }
         var lineNumber = 1
@@ -39,8 +36,7 @@ public enum FrontMatter {
             }
             searchStart = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : lineEnd
         }
-        diagnostics.error("front matter is not closed", at: file.location(line: 1, column: 1),
-                          hint: "add a line with only --- after the last front matter line")
+        diagnostics.error(.frontMatterNotClosed, at: file.location(line: 1, column: 1))
         return nil
     }
 
@@ -79,15 +75,12 @@ public enum FrontMatter {
         while let end = rest.firstIndex(of: "\n"), isBlank(rest[..<end]) { rest = rest[rest.index(after: end)...]; first += 1 }
         let firstLine = rest.prefix { $0 != "\n" }
         guard !isBlank(firstLine) else { return }
-        let hint = "een regel met alleen --- sluit de front matter af, ook midden in een tekst; spring de tekstregel in of gebruik een ander teken"
         if let open, indentation(firstLine) > open.indent {
-            diagnostics.error("deze regel --- beëindigt de front matter midden in de tekst van \"\(Excerpt.quoted(open.key))\" (begonnen op regel \(open.line))",
-                              at: file.location(line: delimiter, column: 1), hint: hint)
+            diagnostics.error(.frontMatterEndsInText, Excerpt.quoted(open.key), open.line, at: file.location(line: delimiter, column: 1))
             return
         }
         if indentation(firstLine) == 0, let colon = firstLine.firstIndex(of: ":"), keys.contains(String(firstLine[..<colon])) {
-            diagnostics.error("de front matter eindigt op deze regel ---, maar regel \(delimiter + first + 1) gaat verder met de sleutel \"\(firstLine[..<colon])\"",
-                              at: file.location(line: delimiter, column: 1), hint: hint)
+            diagnostics.error(.frontMatterEndsEarly, delimiter + first + 1, firstLine[..<colon], at: file.location(line: delimiter, column: 1))
         }
     }
 

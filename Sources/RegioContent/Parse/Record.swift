@@ -107,13 +107,13 @@ public enum WebAddress {
     /// Why `text` cannot be the address the site is built for (`base_url`, `--base-url`), or nil.
     /// Every page address is this plus a path, so a name and password (`user:pw@`, which would
     /// be published in every link), a `?query` or a `#fragment` would break or leak.
-    public static func baseProblem(_ text: String) -> String? {
-        guard isValid(text) else { return "must be a web address starting with https://" }
+    public static func baseProblem(_ text: String) -> Text? {
+        guard isValid(text) else { return Phrase.baseNotHTTPS() }
         let afterScheme = text[text.range(of: "://")!.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if authority.contains("@") { return "mag geen gebruikersnaam of wachtwoord bevatten (user:pw@)" }
-        if text.contains("?") { return "mag geen ?zoekvraag bevatten" }
-        if text.contains("#") { return "mag geen #anker bevatten" }
+        if authority.contains("@") { return Phrase.baseUser() }
+        if text.contains("?") { return Phrase.baseQuery() }
+        if text.contains("#") { return Phrase.baseAnchor() }
         return nil
     }
 }
@@ -127,10 +127,9 @@ public struct RecordDecoder {
     public func decode(_ value: YAMLValue, as spec: ObjectSpec, diagnostics: inout Diagnostics) -> Record? {
         guard case .mapping(let pairs, let location) = value else {
             if case .null(let location) = value {
-                diagnostics.error("front matter is empty", at: location,
-                                  hint: "add the required keys: \(spec.fields.filter(\.required).map(\.name).joined(separator: ", "))")
+                diagnostics.error(.frontMatterEmpty, spec.fields.filter(\.required).map(\.name).joined(separator: ", "), at: location)
             } else {
-                diagnostics.error("expected a mapping of keys and values, found \(value.kindDescription)", at: value.location)
+                diagnostics.error(.notAMapping, value.kindDescription, at: value.location)
             }
             return nil
         }
@@ -144,13 +143,13 @@ public struct RecordDecoder {
         for pair in pairs {
             guard let field = spec.field(pair.key) else {
                 let known = spec.fields.map(\.name)
-                diagnostics.error("unknown key \"\(pair.key)\"", at: pair.keyLocation,
-                                  hint: Suggest.didYouMean(pair.key, in: known) ?? "allowed keys: \(known.joined(separator: ", "))")
+                diagnostics.error(.unknownKey, pair.key, at: pair.keyLocation,
+                                  hint: Suggest.didYouMean(pair.key, in: known) ?? Hint.allowedKeys(known.joined(separator: ", ")))
                 continue
             }
             if case .null = pair.value {
                 if field.required {
-                    diagnostics.error("\"\(pair.key)\" has no value", at: pair.keyLocation, hint: "fill in \(field.description.lowercasedFirst)")
+                    diagnostics.error(.keyWithoutValue, pair.key, field.description.lowercasedFirst, at: pair.keyLocation)
                 }
                 present.insert(pair.key)
                 continue
@@ -161,15 +160,14 @@ public struct RecordDecoder {
             }
         }
         for field in spec.fields where field.required && !present.contains(field.name) {
-            diagnostics.error("missing required key \"\(field.name)\"", at: location,
-                              hint: "add \(field.name): … (\(field.description.lowercasedFirst))")
+            diagnostics.error(.missingKey, field.name, field.description.lowercasedFirst, at: location)
         }
         for group in spec.exactlyOneOf {
             let given = group.filter(present.contains)
             if given.isEmpty {
-                diagnostics.error("one of \(group.map { "\"\($0)\"" }.joined(separator: " or ")) is required", at: location)
+                diagnostics.error(.oneOfRequired, Text.joined(group.map { Text(verbatim: "\"\($0)\"") }, separator: Phrase.or()), at: location)
             } else if given.count > 1 {
-                diagnostics.error("give either \(group.map { "\"\($0)\"" }.joined(separator: " or ")), not both", at: location)
+                diagnostics.error(.onlyOneOf, Text.joined(group.map { Text(verbatim: "\"\($0)\"") }, separator: Phrase.or()), at: location)
             }
         }
         return Record(fields: fields, location: location)
@@ -180,12 +178,11 @@ public struct RecordDecoder {
         switch type {
         case .list(let element, let minItems):
             guard case .sequence(let items, let location) = value else {
-                diagnostics.error("\"\(key)\" must be a list, found \(value.kindDescription)", at: value.location,
-                                  hint: "write a list as [a, b] or as lines starting with \"- \"")
+                diagnostics.error(.notAList, key, value.kindDescription, at: value.location)
                 return nil
             }
             if items.count < minItems {
-                diagnostics.error("\"\(key)\" needs at least \(minItems) item\(minItems == 1 ? "" : "s")", at: location)
+                diagnostics.error(.tooFewItems, key, minItems, at: location)
             }
             var decoded: [Located<FieldValue>] = []
             for item in items {
@@ -196,7 +193,7 @@ public struct RecordDecoder {
             return .list(decoded)
         case .object(let spec):
             guard case .mapping(let pairs, let location) = value else {
-                diagnostics.error("\"\(key)\" must be a mapping (key: value), found \(value.kindDescription)", at: value.location)
+                diagnostics.error(.notAMappingValue, key, value.kindDescription, at: value.location)
                 return nil
             }
             return .record(decodeMapping(pairs, location: location, spec: spec, diagnostics: &diagnostics))
@@ -208,7 +205,7 @@ public struct RecordDecoder {
             return decodeValue(value, as: element, key: key, diagnostics: &diagnostics).map { .list([Located($0, value.location)]) }
         default:
             guard case .scalar(let text, let location, let quoted) = value else {
-                diagnostics.error("\"\(key)\" must be \(type.noun), found \(value.kindDescription)", at: value.location)
+                diagnostics.error(.wrongType, key, type.noun, value.kindDescription, at: value.location)
                 return nil
             }
             return decodeScalar(text, quoted: quoted, location: location, as: type, key: key, diagnostics: &diagnostics)
@@ -225,12 +222,12 @@ public struct RecordDecoder {
     }
 
     /// Editors write yes and no in words (`ja`, `nee`): say which of the two that word means.
-    static func booleanHint(_ text: String) -> String {
+    static func booleanHint(_ text: String) -> Text {
         switch text.lowercased() {
-        case "ja", "waar", "yes", "y", "on", "aan", "j": return "schrijf true of false; voor \"\(text)\" schrijft u true"
-        case "nee", "onwaar", "no", "n", "off", "uit": return "schrijf true of false; voor \"\(text)\" schrijft u false"
-        case "true", "false": return "schrijf true of false met kleine letters en zonder aanhalingstekens"
-        default: return "schrijf true of false: true voor ja, false voor nee"
+        case "ja", "waar", "yes", "y", "on", "aan", "j": return Hint.booleanTrue(text)
+        case "nee", "onwaar", "no", "n", "off", "uit": return Hint.booleanFalse(text)
+        case "true", "false": return Hint.booleanLowercase()
+        default: return Hint.booleanPlain()
         }
     }
 
@@ -240,44 +237,38 @@ public struct RecordDecoder {
         switch type {
         case .text:
             guard !trimmed.isEmpty else {
-                diagnostics.error("\"\(key)\" is empty", at: location)
+                diagnostics.error(.emptyText, key, at: location)
                 return nil
             }
             return .text(trimmed)
         case .date:
             if let day = Day(trimmed) {
                 guard day.isPlausible else {
-                    let range = "\(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound)"
-                    diagnostics.error("het jaar \(day.year) in \"\(trimmed)\" kan niet kloppen: jaren lopen \(range)", at: location,
-                                      hint: Day.suggestedYear(for: day.year).map { "Bedoelt u \($0)? Schrijf dan \($0)\(trimmed.dropFirst(4))." }
-                                        ?? "controleer het jaar; datums schrijft u als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
+                    diagnostics.error(.implausibleYear, day.year, trimmed,
+                                      Phrase.yearsTo(Day.plausibleYears.lowerBound, Day.plausibleYears.upperBound), at: location,
+                                      hint: Day.suggestedYear(for: day.year).map { Hint.meantYear($0, "\($0)\(trimmed.dropFirst(4))") } ?? Hint.checkYear())
                     return nil
                 }
                 return .date(day)
             }
             let quotedText = Excerpt.quoted(trimmed)
             if let meant = Day.meant(by: trimmed), meant.isPlausible {
-                diagnostics.error("\"\(quotedText)\" is niet geschreven als JJJJ-MM-DD (jaar-maand-dag)", at: location,
-                                  hint: "schrijf datums als JJJJ-MM-DD, dus \(meant)")
+                diagnostics.error(.dateNotISO, quotedText, "\(meant)", at: location)
             } else if Day.looksLikeDate(trimmed) {
-                diagnostics.error("\"\(quotedText)\" is geen datum die bestaat", at: location,
-                                  hint: "kijk de dag en de maand na; schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
+                diagnostics.error(.dateDoesNotExist, quotedText, at: location)
             } else {
-                diagnostics.error("\"\(quotedText)\" is geen datum", at: location,
-                                  hint: "schrijf datums als JJJJ-MM-DD, bijvoorbeeld 2024-05-29")
+                diagnostics.error(.notADate, quotedText, at: location)
             }
             return nil
         case .integer(let minimum, let maximum):
-            let range = "van \(Dutch.number(minimum)) tot en met \(Dutch.number(maximum))"
+            let range = Phrase.fromTo(Dutch.number(minimum), Dutch.number(maximum))
             // Digits beyond what an Int holds are out of range, not "not a number".
             let isDigits = !trimmed.isEmpty && trimmed.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             guard !quoted, let n = Int(trimmed), (minimum...maximum).contains(n) else {
                 if !quoted, isDigits || Int(trimmed) != nil {
-                    diagnostics.error("\"\(key)\" moet een heel getal \(range) zijn, gevonden: \(Excerpt.quoted(trimmed))", at: location,
-                                      hint: "deze grens beschermt de bouw van de site; kies een getal \(range)")
+                    diagnostics.error(.numberOutOfRange, key, range, Excerpt.quoted(trimmed), at: location)
                 } else {
-                    diagnostics.error("\"\(key)\" must be a whole number, found \"\(Excerpt.quoted(trimmed))\"", at: location,
-                                      hint: "write a whole number \(range), without quotes")
+                    diagnostics.error(.notANumber, key, Excerpt.quoted(trimmed), range, at: location)
                 }
                 return nil
             }
@@ -287,29 +278,27 @@ public struct RecordDecoder {
             case "true": return .boolean(true)
             case "false": return .boolean(false)
             default:
-                diagnostics.error("bij \"\(key)\" hoort true of false, gevonden: \"\(Excerpt.quoted(trimmed))\"", at: location,
+                diagnostics.error(.notABoolean, key, Excerpt.quoted(trimmed), at: location,
                                   hint: Self.booleanHint(trimmed))
                 return nil
             }
         case .url:
             guard WebAddress.isValid(trimmed) else {
-                diagnostics.error("\"\(key)\" must be a web address starting with https://, found \"\(trimmed)\"", at: location)
+                diagnostics.error(.notHTTPS, key, trimmed, at: location)
                 return nil
             }
             return .url(trimmed)
         case .reference(let target):
             guard SlugRules.isValid(trimmed) else {
-                diagnostics.error("\"\(trimmed)\" is not a valid \(target.noun) slug", at: location,
-                                  hint: "a slug is the file name without .md: lowercase letters, digits and hyphens, e.g. \"\(SlugRules.suggestion(for: trimmed))\"")
+                diagnostics.error(.invalidSlug, trimmed, target.noun, SlugRules.suggestion(for: trimmed), at: location)
                 return nil
             }
             return .reference(trimmed)
         case .choice(let choice):
             guard choice.values.contains(trimmed) else {
                 let allowed = choice.values.map { "\"\($0)\"" }.joined(separator: ", ")
-                var hint = "allowed values: \(allowed)"
-                if let suggestion = Suggest.closest(to: trimmed, in: choice.values) { hint = "did you mean \"\(suggestion)\"? " + hint }
-                diagnostics.error("invalid \(choice.name) \"\(trimmed)\"", at: location, hint: hint)
+                let suggestion = Suggest.didYouMean(trimmed, in: choice.values).map { $0 + Text(verbatim: " ") } ?? Text(verbatim: "")
+                diagnostics.error(.invalidChoice, choice.name, trimmed, at: location, hint: Hint.allowedValues(suggestion, allowed))
                 return nil
             }
             return .choice(trimmed)
@@ -320,19 +309,19 @@ public struct RecordDecoder {
 }
 
 extension FieldType {
-    var noun: String {
+    var noun: Text {
         switch self {
-        case .text: return "a text"
-        case .date: return "a date (YYYY-MM-DD)"
-        case .integer: return "a whole number"
-        case .boolean: return "true or false"
-        case .url: return "a web address"
-        case .reference(let target): return "a \(target.noun) slug"
-        case .choice(let choice): return "one of \(choice.values.joined(separator: ", "))"
-        case .list: return "a list"
-        case .object: return "a mapping"
-        case .valueOrObject(let bare, _): return "\(bare.noun) or a mapping"
-        case .oneOrMore(let element): return "\(element.noun), or a list of them"
+        case .text: return Phrase.text()
+        case .date: return Phrase.date()
+        case .integer: return Phrase.wholeNumber()
+        case .boolean: return Phrase.trueOrFalse()
+        case .url: return Phrase.webAddress()
+        case .reference(let target): return Phrase.slugOf(target.noun)
+        case .choice(let choice): return Phrase.oneOf(choice.values.joined(separator: ", "))
+        case .list: return Phrase.list()
+        case .object: return Phrase.mapping()
+        case .valueOrObject(let bare, _): return Phrase.orMapping(bare.noun)
+        case .oneOrMore(let element): return Phrase.orListOfThem(element.noun)
         }
     }
 }

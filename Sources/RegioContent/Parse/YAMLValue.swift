@@ -15,12 +15,12 @@ public indirect enum YAMLValue: Sendable {
     }
 
     /// A word for messages: "a text", "a list", "a mapping".
-    public var kindDescription: String {
+    public var kindDescription: Text {
         switch self {
-        case .scalar: return "a single value"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping (key: value)"
-        case .null: return "nothing"
+        case .scalar: return Phrase.singleValue()
+        case .sequence: return Phrase.list()
+        case .mapping: return Phrase.mapping()
+        case .null: return Phrase.nothing()
         }
     }
 }
@@ -65,7 +65,7 @@ public struct YAMLReader {
             diagnostics.append(diagnostic(for: error))
             return nil
         } catch {
-            diagnostics.error("YAML could not be read: \(error)", at: location(line: 1, column: 1))
+            diagnostics.error(.yamlUnreadable, "\(error)", at: location(line: 1, column: 1))
             return nil
         }
         guard let node else { return .null(location(line: 1, column: 1)) }
@@ -83,16 +83,14 @@ public struct YAMLReader {
     private func convert(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
         let here = location(node.mark)
         if node.anchor != nil {
-            throw Diagnostic.error("YAML anchors and aliases (& and *) are not allowed", at: here,
-                                   hint: "write the value out in full where it is needed")
+            throw Diagnostic.error(.yamlAlias, at: here)
         }
         budget -= 1
         guard budget >= 0 else {
-            throw Diagnostic.error("YAML document has more than \(YAMLLimits.maxNodes) values", at: here,
-                                   hint: "this limit protects the build; split the data over several files")
+            throw Diagnostic.error(.yamlTooManyValues, YAMLLimits.maxNodes, at: here)
         }
         guard depth <= YAMLLimits.maxDepth else {
-            throw Diagnostic.error("YAML is nested more than \(YAMLLimits.maxDepth) levels deep", at: here)
+            throw Diagnostic.error(.yamlTooDeep, YAMLLimits.maxDepth, at: here)
         }
         switch node {
         case .scalar(let scalar):
@@ -111,15 +109,14 @@ public struct YAMLReader {
             for (key, value) in mapping {
                 let keyLocation = location(key.mark)
                 guard case .scalar(let keyScalar) = key, key.anchor == nil else {
-                    throw Diagnostic.error("a key must be a plain word", at: keyLocation)
+                    throw Diagnostic.error(.yamlKeyNotWord, at: keyLocation)
                 }
                 pairs.append(YAMLPair(key: keyScalar.string, keyLocation: keyLocation,
                                       value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return .mapping(pairs, here)
         case .alias:
-            throw Diagnostic.error("YAML anchors and aliases (& and *) are not allowed", at: here,
-                                   hint: "write the value out in full where it is needed")
+            throw Diagnostic.error(.yamlAlias, at: here)
         }
     }
 
@@ -129,11 +126,10 @@ public struct YAMLReader {
              .composer(_, let problem, let mark, _):
             let place = location(mark)
             let tabbed = place.excerpt?.contains("\t") == true
-            return .error("YAML syntax error: \(problem)", at: place, hint: tabbed ? "indent with spaces, not tabs" : hint(for: problem))
+            return .error(.yamlSyntax, Self.describe(problem), at: place, hint: tabbed ? Hint.yamlTabs() : hint(for: problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return .error("duplicate key \(keys)", at: location(context.mark),
-                          hint: "each key may appear once; remove or rename the second one")
+            return .error(.duplicateKey, keys, at: location(context.mark))
         case .reader(let problem, let offset, _, let yaml):
             var line = 1, column = 1
             if let offset {
@@ -142,21 +138,29 @@ public struct YAMLReader {
                     if character == "\n" { line += 1; column = 1 } else { column += 1 }
                 }
             }
-            return .error("YAML could not be read: \(problem)", at: location(line: line, column: column))
+            return .error(.yamlUnreadable, problem, at: location(line: line, column: column))
         default:
-            return .error("YAML could not be read: \(error)", at: location(line: 1, column: 1))
+            return .error(.yamlUnreadable, "\(error)", at: location(line: 1, column: 1))
         }
     }
 
-    private func hint(for problem: String) -> String {
-        if problem.contains("tab") { return "indent with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
-            return "a value containing \": \" must be quoted, e.g. titel: \"Wonen: de opgave\""
-        }
-        if problem.contains("did not find expected key") || problem.contains("block end") {
-            return "check the indentation of this line against the lines above it"
-        }
-        return "check the YAML syntax near this position (indentation, quotes, colons)"
+    /// libyaml's words for the problems editors make most, in plain Dutch; others as libyaml says them.
+    static func describe(_ problem: String) -> Text {
+        let known: [(String, Phrase)] = [
+            ("mapping values are not allowed", .yamlColon), ("cannot start any token", .yamlBadStart),
+            ("did not find expected key", .yamlExpectedKey), ("tab character", .yamlTab),
+            ("could not find expected ':'", .yamlMissingColon), ("unexpected end of stream", .yamlEnd),
+            ("did not find expected '-'", .yamlExpectedDash),
+        ]
+        guard let phrase = known.first(where: { problem.contains($0.0) })?.1 else { return Text(verbatim: problem) }
+        return Text(nl: phrase().nl, en: problem)
+    }
+
+    private func hint(for problem: String) -> Text {
+        if problem.contains("tab") { return Hint.yamlTabs() }
+        if problem.contains("mapping values are not allowed") { return Hint.yamlQuoteColon() }
+        if problem.contains("did not find expected key") || problem.contains("block end") { return Hint.yamlIndent() }
+        return Hint.yamlSyntax()
     }
 
     private func location(_ mark: Mark?) -> SourceLocation {

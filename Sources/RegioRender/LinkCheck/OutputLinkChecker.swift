@@ -30,7 +30,12 @@ package struct OutputLinkChecker {
 
     package struct Problem: Sendable, Equatable {
         var link: String
-        var problem: String
+        var problem: Fault
+    }
+
+    /// What is wrong with a link of the output.
+    package enum Fault: Sendable, Equatable {
+        case outsideSite, broken, missingAnchor
     }
 
     /// What links can point at: every file of the site and the ids on each page.
@@ -99,14 +104,14 @@ package struct OutputLinkChecker {
         }
         if runStart < toCheck.count { runs.append(toCheck[runStart...]) }
         let checkedRuns = ConcurrentMap.map(runs, granularity: 1) { run -> [[Problem]] in
-            var known: [String: String?] = [:]
+            var known: [String: Fault?] = [:]
             return run.map { index -> [Problem] in
                 let page = pages[index]
                 var problems: [Problem] = []
                 for link in page.links where !Self.resolves(link, in: targets) {
                     let first = link.utf8.first
                     let shared = first != nil && first != UInt8(ascii: "#") && first != UInt8(ascii: "?")
-                    let result: String?
+                    let result: Fault?
                     if shared, let memo = known[link] {
                         result = memo
                     } else {
@@ -129,8 +134,13 @@ package struct OutputLinkChecker {
                 // One report per broken link in a template, not one per page that shows it.
                 let key = "\(location?.file ?? page.template):\(location?.line ?? 0):\(location?.column ?? 0)|\(link)"
                 guard reported.insert(key).inserted else { continue }
-                diagnostics.append(Diagnostic(severity, "\(found.problem) (on \(page.path))", at: location,
-                                              hint: "fix the link in the template, or the page it points to"))
+                let message: Message
+                switch found.problem {
+                case .outsideSite: message = MessageCode.outputLinkOutsideSite(link, basePath, page.path)
+                case .broken: message = MessageCode.outputBrokenLink(link, page.path)
+                case .missingAnchor: message = MessageCode.outputMissingAnchor(link, page.path)
+                }
+                diagnostics.append(Diagnostic(severity, message, at: location))
             }
         }
         return (diagnostics, found, targets)
@@ -166,7 +176,7 @@ package struct OutputLinkChecker {
             && !(targets.resolvableHasMarks && Targets.hasMarks(link))
     }
 
-    package func problem(_ link: String, from pagePath: String, targets: Targets) -> String? {
+    package func problem(_ link: String, from pagePath: String, targets: Targets) -> Fault? {
         if Self.resolves(link, in: targets) { return nil }
         let (files, ids) = (targets.files, targets.ids)
         // A scheme needs a ":" before any "/", so site paths skip the lowercased copy.
@@ -188,7 +198,7 @@ package struct OutputLinkChecker {
         if target.isEmpty {
             file = pagePath
         } else {
-            guard target.hasPrefix(basePath) else { return "link \(link) is outside the site path \(basePath)" }
+            guard target.hasPrefix(basePath) else { return .outsideSite }
             let relative = String(target.dropFirst(basePath.count))
             if relative.isEmpty || relative.hasSuffix("/") {
                 file = relative + "index.html"
@@ -198,9 +208,9 @@ package struct OutputLinkChecker {
                 file = relative + "/index.html"
             }
         }
-        guard files.contains(file) else { return "broken link \(link)" }
+        guard files.contains(file) else { return .broken }
         if let fragment, !fragment.isEmpty, fragment != "top", let known = ids[file], !known.contains(fragment) {
-            return "link to missing anchor \(link)"
+            return .missingAnchor
         }
         return nil
     }

@@ -37,7 +37,7 @@ public enum GraphFile {
         for node in record.records("nodes") {
             guard let id = node.text("id"), let titel = node.text("titel") else { continue }
             if seen[id] != nil {
-                diagnostics.error("duplicate node id \"\(id)\"", at: node["id"]?.location, hint: "every id must be unique")
+                diagnostics.error(.duplicateNodeID, id, at: node["id"]?.location)
                 continue
             }
             seen[id] = node.location
@@ -54,7 +54,7 @@ public enum GraphFile {
         }
         for (item, _) in pending {
             guard case .text(let target) = item.value, seen[target] == nil else { continue }
-            diagnostics.error("unknown node \"\(target)\"", at: item.location, hint: Suggest.didYouMean(target, in: seen.keys) ?? "ids must name a node of this file")
+            diagnostics.error(.unknownNode, target, at: item.location, hint: Suggest.didYouMean(target, in: seen.keys))
         }
         return diagnostics.hasErrors ? nil : MapGraph(nodes: nodes, edges: edges)
     }

@@ -33,12 +33,10 @@ public struct AssetManifest: Sendable {
                 let location = SourceLocation(file: RelativePath.display(entry, from: displayBase), line: 1, column: 1)
                 switch FileKind(path: entry.path) {
                 case .symbolicLink:
-                    diagnostics.error("symbolic links are not copied from the public folder", at: location,
-                                      hint: "replace the link by the file itself")
+                    diagnostics.error(.symbolicLinkInPublic, at: location)
                 case .special(let what):
                     // Copying or hashing a named pipe would wait for a writer forever.
-                    diagnostics.error("this is \(what), not a regular file: it is not copied", at: location,
-                                      hint: "the public folder holds only folders and plain files; remove it")
+                    diagnostics.error(.specialFileInPublic, what, at: location)
                 case .directory:
                     stack.append((entry, relative + "/"))
                 case .regular:
@@ -62,7 +60,7 @@ public struct AssetManifest: Sendable {
                 let stem = String(path.dropLast(ext.count + 1))
                 output = "\(stem).\(Fingerprint.hex(data)).\(ext)"
             case .failure(let refusal):
-                diagnostics.error("cannot read this file: \(refusal.description)", at: location)
+                diagnostics.error(.cannotReadPublicFile, refusal.text, at: location)
                 return
             }
         }

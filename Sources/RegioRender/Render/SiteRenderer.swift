@@ -134,7 +134,7 @@ public struct SiteRenderer: Sendable {
                 if let key, let record = previous?.pages[page.outputFile], record.key == key { return .kept(record, spent: spent()) }
             }
             guard let result = templates.render(context, template: name) else {
-                return .failed([.error("template \(name).mustache is missing", at: nil)])
+                return .failed([.error(.templateMissing, name, at: nil)])
             }
             guard result.problems.isEmpty else { return .failed(result.problems.map(templates.diagnostic)) }
             // Bytes from the engine to the file: no String in between.

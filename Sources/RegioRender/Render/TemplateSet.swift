@@ -22,8 +22,7 @@ public struct TemplateSet: Sendable {
     public static func load(_ root: URL, displayBase: URL, diagnostics: inout Diagnostics) -> TemplateSet? {
         var sources: [String: SourceFile] = [:]
         guard FileKind(path: root.path) == .directory else {
-            diagnostics.error("templates folder \(RelativePath.display(root, from: displayBase)) does not exist", at: nil,
-                              hint: "run the command in the project folder, or pass --templates DIR")
+            diagnostics.error(.templatesFolderMissing, RelativePath.display(root, from: displayBase), at: nil)
             return nil
         }
         for url in listing(root, displayBase: displayBase, diagnostics: &diagnostics) {
@@ -33,16 +32,16 @@ public struct TemplateSet: Sendable {
             switch FileKind.readRegularFile(url.path, limit: ContentLimits.maxFileBytes) {
             case .success(let data):
                 guard let text = TextDecoding.decode(data), TextDecoding.firstNUL(in: data) == nil else {
-                    diagnostics.error("template is not readable UTF-8 text", at: start, hint: "save the file as UTF-8 in your editor")
+                    diagnostics.error(.templateNotUTF8, at: start)
                     continue
                 }
                 sources[String(relative.dropLast(".mustache".count))] = SourceFile(url: url, displayPath: display, text: text)
             case .failure(.tooLarge):
-                diagnostics.error("template is too large (more than \(ContentLimits.maxFileBytes) bytes)", at: start)
+                diagnostics.error(.templateTooLarge, ContentLimits.maxFileBytes, at: start)
             case .failure(.kind(let kind)):
-                diagnostics.error("this is \(kind.refusal)", at: start, hint: "templates are plain .mustache files; replace it by the file itself")
+                diagnostics.error(.templateNotAFile, kind.refusal, at: start)
             case .failure(.failed(let reason)):
-                diagnostics.error("cannot read template: \(reason)", at: start)
+                diagnostics.error(.cannotReadTemplate, reason, at: start)
             }
         }
         var failed = false
@@ -55,24 +54,21 @@ public struct TemplateSet: Sendable {
                 let at = sources[problem.template].map { $0.location(line: problem.line, column: problem.column) }
                 switch problem.kind {
                 case .syntax:
-                    diagnostics.error("template syntax error: \(problem.message)", at: at,
-                                      hint: "check that every {{#section}} has a matching {{/section}} and tags are closed with }}")
+                    diagnostics.error(.templateSyntax, Self.describe(problem), at: at)
                 case .missingPartial, .missingParent:
-                    diagnostics.error(problem.message, at: at,
-                                      hint: problem.name.flatMap { Suggest.didYouMean($0, in: sources.keys) }
-                                        ?? "templates are named by their path in Templates/ without .mustache")
+                    let what = problem.kind == .missingParent ? Phrase.parentTemplate() : Phrase.partial()
+                    diagnostics.error(.missingPartial, what, problem.name ?? "", at: at,
+                                      hint: problem.name.flatMap { Suggest.didYouMean($0, in: sources.keys) })
                 case .unknownFunction:
-                    diagnostics.error(problem.message, at: at, hint: "the functions templates may use are listed in Templates/README.md")
+                    diagnostics.error(.unknownFunction, problem.name ?? "", at: at)
                 case .partialCycle:
-                    diagnostics.error("deze template voegt zichzelf in, via deze tag: \(problem.name ?? problem.message)", at: at,
-                                      hint: "een partial of parent mag zichzelf niet invoegen, ook niet via een andere: dat gaat eindeloos door; haal deze tag weg of verwijs naar een andere template")
+                    diagnostics.error(.templateIncludesItself, problem.name ?? problem.message, at: at)
                 }
             }
         }
         for name in required where sources[name] == nil {
             failed = true
-            diagnostics.error("template \(name).mustache is missing", at: SourceLocation(file: RelativePath.display(root, from: displayBase), line: 1, column: 1),
-                              hint: "every page kind needs its template; restore it from the repository")
+            diagnostics.error(.templateMissing, name, at: SourceLocation(file: RelativePath.display(root, from: displayBase), line: 1, column: 1))
         }
         guard !failed, let library else { return nil }
         return TemplateSet(library: library, names: Set(library.names), sources: sources, fingerprints: fingerprints(of: library, sources: sources))
@@ -98,8 +94,7 @@ public struct TemplateSet: Sendable {
                 case .regular:
                     if name.hasSuffix(".mustache") { found.append(url) }
                 case .symbolicLink, .special:
-                    diagnostics.error("this is \(kind.refusal)", at: SourceLocation(file: RelativePath.display(url, from: displayBase), line: 1, column: 1),
-                                      hint: "the templates folder holds only folders and .mustache files; replace it by the file itself")
+                    diagnostics.error(.templateNotAFile, kind.refusal, at: SourceLocation(file: RelativePath.display(url, from: displayBase), line: 1, column: 1))
                 case .missing:
                     break
                 }
@@ -130,14 +125,28 @@ public struct TemplateSet: Sendable {
 
     /// An interpolation that found nothing to write, as an error at its tag: swift-mustache
     /// wrote nothing without a word, so a typo such as `{{titl}}` went unnoticed.
+    /// The engine's English words for a syntax error, in plain Dutch where the catalogue knows
+    /// them (the template's own tags stay as written).
+    static func describe(_ problem: TemplateError) -> Text {
+        let known: [Phrase] = [.tplWrongClose, .tplNotFinished, .tplNeverOpened, .tplDynamicPartial, .tplDynamicParent,
+                               .tplFunctionOnBlock, .tplPragma, .tplOnlyBlocks, .tplNotClosed, .tplComment, .tplDelimiter]
+        let message = problem.message
+        for phrase in known {
+            let words = phrase()
+            if let range = message.range(of: words.en) {
+                let dutch = message.replacingCharacters(in: range, with: words.nl)
+                    .replacingOccurrences(of: "}} closes {{", with: "}} sluit {{")
+                    .replacingOccurrences(of: "}} has no {{", with: "}} heeft geen {{")
+                return Text(verbatim: dutch).withEnglish(message)
+            }
+        }
+        return Text(verbatim: message)
+    }
+
     func diagnostic(for problem: RenderProblem) -> Diagnostic {
         if problem.kind == .tooDeep {
-            return .error("partials en blokken zijn hier meer dan \(TemplateLibrary.maxDepth) niveaus diep in elkaar gezet; \(problem.template) is niet meer ingevoegd",
-                          at: sources[problem.template]?.location(line: 1, column: 1),
-                          hint: "voegt een blok ({{$naam}}) zichzelf in? Een blok of partial mag zichzelf niet bevatten")
+            return .error(.templatesTooDeep, TemplateLibrary.maxDepth, problem.template, at: sources[problem.template]?.location(line: 1, column: 1))
         }
-        return .error("\"\(problem.name)\" is not in the data this template gets, so it writes nothing",
-               at: sources[problem.template]?.location(line: problem.line, column: problem.column),
-               hint: "check the spelling against the names in Templates/README.md; names are case-sensitive")
+        return .error(.nameNotInData, problem.name, at: sources[problem.template]?.location(line: problem.line, column: problem.column))
     }
 }

@@ -446,10 +446,8 @@ public struct JSONSchemaWriter: Sendable {
 }
 
 extension ReferenceTarget {
-    /// The noun for Dutch schema descriptions; only the partij wording differs from messages.
-    var dutchNoun: String {
-        self == .partij ? "partij (gemeente of partner)" : noun
-    }
+    /// The noun for Dutch schema descriptions.
+    var dutchNoun: String { noun.nl }
 
     var dutchPlural: String {
         switch self {

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// A build for the preview (`serve`), not for publishing: no warning about a placeholder `base_url`.
     public var isPreview = false
+    /// The language of what the tool prints (`--taal`); the content's pages are Dutch regardless.
+    public var language: Language = .nl
     /// How a broken internal link counts: an error (default) or, with `--links warn`, a warning.
     public var linkSeverity: Diagnostic.Severity = .error
     /// Paths in messages are shown relative to this folder.

@@ -26,14 +26,14 @@ public enum Pipeline {
     public static func check(_ options: BuildOptions, diagnostics: inout Diagnostics) -> Checked? {
         // The present bounds the snapshot years; an implausible one is a typo, never obeyed.
         guard options.now.isPlausible else {
-            diagnostics.error("--now \(options.now) kan niet kloppen: het jaar moet van \(Day.plausibleYears.lowerBound) tot en met \(Day.plausibleYears.upperBound) lopen",
-                              at: nil, hint: Day.suggestedYear(for: options.now.year).map { "bedoelt u \($0)?" } ?? "geef de datum als JJJJ-MM-DD")
+            diagnostics.error(.implausibleNow, "\(options.now)", Day.plausibleYears.lowerBound, Day.plausibleYears.upperBound,
+                              at: nil, hint: Day.suggestedYear(for: options.now.year).map { Hint.didYouMeanYear($0) } ?? Hint.giveDate())
             return nil
         }
         var timer = StageTimer()
         var loader = ContentLoader(root: options.content, displayBase: options.displayBase)
         loader.cache = options.cache?.files
-        options.progress?("reading \(RelativePath.display(options.content, from: options.displayBase))")
+        options.progress?(Phrase.stepReading(RelativePath.display(options.content, from: options.displayBase))[options.language])
         // After a watcher's changes, only the changed files are read again (when that suffices).
         let root = options.content.standardizedFileURL.path
         let loaded: LoadedContent
@@ -55,12 +55,10 @@ public enum Pipeline {
             return nil
         }
         if !options.isPreview, let location = settings.baseURLLocation, WebAddress.isPlaceholder(settings.baseURL) {
-            diagnostics.warning("base_url is nog het voorbeeldadres \(Excerpt.quoted(settings.baseURL))", at: location,
-                                hint: "zet bij base_url het echte adres van de site, of geef het mee met --base-url https://…; "
-                                    + "anders wijzen de links in de sitemap en de feeds naar een adres dat niet bestaat")
+            diagnostics.warning(.placeholderBaseURL, Excerpt.quoted(settings.baseURL), at: location)
         }
         let parser = ContentParser(basePath: SitePaths.basePath(of: settings.baseURL))
-        options.progress?("parsing \(loaded.files.count) files")
+        options.progress?(Phrase.stepParsing(loaded.files.count)[options.language])
         let parsed = parser.parse(loaded.files, cache: options.cache?.parse, diagnostics: &diagnostics)
         timer.mark("  parse (front matter, Markdown)")
         let model = ModelBuilder().build(parsed, settings: settings)
@@ -153,7 +151,7 @@ public enum Pipeline {
         timer.mark("maps")
         let site = SiteRenderer(model: model, now: options.now, templates: templates, assets: assets, maps: maps,
                                 relations: relations, timeline: timeline)
-        options.progress?("rendering")
+        options.progress?(Phrase.stepRendering()[options.language])
         let memo = options.cache?.render
         let previous = memo?.previous(for: options.output)
         let inPlace = previous != nil
@@ -197,7 +195,7 @@ public enum Pipeline {
         do {
             if let staged {
                 do {
-                    options.progress?("writing \(rendered.count + assets.assets.count) more files")
+                    options.progress?(Phrase.stepWriting(rendered.count + assets.assets.count)[options.language])
                     try ConcurrentWrite.run(rendered) { file in try staged.write(file.contents, to: file.path) }
                     for asset in assets.assets { try staged.copy(asset.source, to: asset.outputPath) }
                     try staged.commit()
@@ -216,7 +214,7 @@ public enum Pipeline {
                     state.sizes = staged.files
                 }
             } else if let previous {
-                options.progress?("updating \(RelativePath.display(options.output, from: options.displayBase))")
+                options.progress?(Phrase.stepUpdating(RelativePath.display(options.output, from: options.displayBase))[options.language])
                 let updater = IncrementalOutput(output: options.output, fileSystem: fileSystem)
                 state.files = previous.files
                 state.sizes = previous.sizes
@@ -272,11 +270,9 @@ extension Pipeline {
     /// The report of a build that could not write its output, after all other diagnostics.
     static func writeFailure(_ error: Error, options: BuildOptions, inPlace: Bool, diagnostics: Diagnostics) -> BuildFailure {
         var diagnostics = diagnostics
-        let message = (error as? Diagnostic)?.message ?? error.localizedDescription
-        let kept = inPlace ? "de site is misschien maar voor een deel bijgewerkt; de volgende build schrijft hem helemaal"
-            : "de vorige site is ongewijzigd gebleven"
-        diagnostics.error("kon de site niet schrijven in \(RelativePath.display(options.output, from: options.displayBase)): \(message)",
-                          at: nil, hint: kept)
+        let message = (error as? Diagnostic)?.content.text ?? Text(verbatim: error.localizedDescription)
+        diagnostics.error(.siteNotWritten, RelativePath.display(options.output, from: options.displayBase), message,
+                          at: nil, hint: inPlace ? Hint.partlyUpdated() : Hint.previousKept())
         return BuildFailure(diagnostics: diagnostics.sorted)
     }
 }
@@ -297,13 +293,11 @@ final class FirstError: @unchecked Sendable {
 enum ConcurrentWrite {
     /// Writes on all cores; the first error wins and is rethrown.
     static func run(_ files: [OutputFile], _ write: @Sendable (OutputFile) throws -> Void) throws {
-        let errors = ConcurrentMap.map(files) { file -> String? in
+        let errors = ConcurrentMap.map(files) { file -> Diagnostic? in
             do { try write(file); return nil } catch {
-                return (error as? Diagnostic)?.message ?? "\(file.path): \(error.localizedDescription)"
+                return (error as? Diagnostic) ?? .error(.outputFileProblem, file.path, error.localizedDescription, at: nil)
             }
         }
-        if let first = errors.compactMap({ $0 }).first {
-            throw Diagnostic.error(first, at: nil)
-        }
+        if let first = errors.compactMap({ $0 }).first { throw first }
     }
 }

@@ -29,17 +29,14 @@ public enum Scaffold {
         // What `check` would refuse is not written: a line break or other control character
         // in the title, or a title longer than a page title can sensibly be.
         if let bad = title.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            throw Diagnostic.error("de titel bevat een onzichtbaar teken (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))), zoals een regeleinde",
-                                   at: nil, hint: "geef de titel op één regel, zonder tabs of andere stuurtekens")
+            throw Diagnostic.error(.titleInvisibleCharacter, "U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))", at: nil)
         }
         guard title.count <= Scaffold.maxTitleLength else {
-            throw Diagnostic.error("de titel is langer dan \(Scaffold.maxTitleLength) tekens", at: nil,
-                                   hint: "kies een korte titel; de tekst zelf hoort onder de front matter")
+            throw Diagnostic.error(.titleTooLong, Scaffold.maxTitleLength, at: nil)
         }
         let slug = Slug.make(title)
         guard SlugRules.isValid(slug) else {
-            throw Diagnostic.error("van de titel \"\(Excerpt.quoted(title))\" kan geen bestandsnaam gemaakt worden", at: nil,
-                                   hint: "gebruik een titel met letters of cijfers")
+            throw Diagnostic.error(.titleWithoutName, Excerpt.quoted(title), at: nil)
         }
         // Updates and besluiten start with their date, like the others in their folders, so a
         // folder lists them in the order they happened.
@@ -47,8 +44,7 @@ public enum Scaffold {
         let folder = content.appendingPathComponent(kind.folder.rawValue)
         let file = folder.appendingPathComponent(name)
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw Diagnostic.error("\(kind.folder.rawValue)/\(name) bestaat al", at: nil,
-                                   hint: "kies een andere titel, of bewerk het bestand dat er al is")
+            throw Diagnostic.error(.fileExists, "\(kind.folder.rawValue)/\(name)", at: nil)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let schemaFolder = schemas ?? content.deletingLastPathComponent().appendingPathComponent("schemas")

@@ -43,7 +43,7 @@ struct IncrementalOutput {
             let url = try destination(file.path)
             if FileKind(path: url.path) != .missing {
                 let shown = RelativePath.display(url, from: output.deletingLastPathComponent())
-                throw Diagnostic.error("\(shown) is niet door een eerdere build geschreven; het wordt niet overschreven", at: nil)
+                throw Diagnostic.error(.notWrittenByBuild, shown, at: nil)
             }
         }
         var sizes = state.sizes
@@ -91,7 +91,7 @@ struct IncrementalOutput {
         guard rename(temporary.path, url.path) == 0 else {
             let message = SystemError.describe(errno)
             unlink(temporary.path)
-            throw Diagnostic.error("\(file.path): \(message)", at: nil)
+            throw Diagnostic.error(.outputFileProblem, file.path, message, at: nil)
         }
     }
 
@@ -99,7 +99,7 @@ struct IncrementalOutput {
     private func remove(_ path: String) throws {
         var url = try destination(path)
         guard unlink(url.path) == 0 || errno == ENOENT else {
-            throw Diagnostic.error("\(path): \(SystemError.describe(errno))", at: nil)
+            throw Diagnostic.error(.outputFileProblem, path, SystemError.describe(errno), at: nil)
         }
         let root = output.standardizedFileURL.path
         while true {

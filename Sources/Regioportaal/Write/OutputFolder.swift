@@ -32,14 +32,13 @@ public enum OutputFolder {
     /// The checks of the path alone: cheap, made before anything (even the lock) is written.
     static func pathRefusal(for options: BuildOptions) -> Diagnostic? {
         let output = options.output.standardizedFileURL
-        let anotherFolder = "geef --output een eigen map, bijvoorbeeld _site"
+        let anotherFolder = Phrase.wAnotherFolder()
         let kind = FileKind(path: output.path)
         if kind == .symbolicLink {
-            return refuse(output, options.displayBase, "het is een symbolische koppeling",
-                          "geef de map waar de koppeling naar wijst, of verwijder de koppeling; een build volgt koppelingen nooit")
+            return refuse(output, options.displayBase, Phrase.wLink(), Phrase.wLinkHint())
         }
-        let protected: [(String, URL)] = [("de inhoudsmap", options.content), ("de map met sjablonen", options.templates),
-                                          ("de map Public", options.publicFolder), ("de projectmap", options.displayBase)]
+        let protected: [(Text, URL)] = [(Phrase.wContent(), options.content), (Phrase.wTemplates(), options.templates),
+                                        (Phrase.wPublic(), options.publicFolder), (Phrase.wProject(), options.displayBase)]
         if let (why, _) = ProtectedFolders.conflict(output, protected, displayBase: options.displayBase) {
             return refuse(output, options.displayBase, why, anotherFolder)
         }
@@ -47,7 +46,7 @@ public enum OutputFolder {
         case .missing, .directory:
             return nil
         case .regular, .special, .symbolicLink:
-            return refuse(output, options.displayBase, "het is \(describe(kind)), geen map", anotherFolder)
+            return refuse(output, options.displayBase, Phrase.wNotFolder(describe(kind)), anotherFolder)
         }
     }
 
@@ -64,31 +63,22 @@ public enum OutputFolder {
             !(mountPoint && $0 == "lost+found") && ($0 == markerName || !OutputNames.isOwnEntryInside($0))
         }
         if names.isEmpty { return nil }
-        func refuseHere(_ why: String, _ hint: String) -> Diagnostic { refuse(output, displayBase, why, hint) }
-        let moveAway = "verplaats wat er in staat, of geef --output een eigen map, bijvoorbeeld _site"
-        if names.contains(".git") {
-            return refuseHere("het is een git-werkmap (er staat .git in); een build vervangt die nooit",
-                              "bouw in een eigen map, bijvoorbeeld _site, en kopieer het resultaat daarna naar de werkmap")
-        }
+        func refuseHere(_ why: Text, _ hint: Text) -> Diagnostic { refuse(output, displayBase, why, hint) }
+        if names.contains(".git") { return refuseHere(Phrase.wGit(), Phrase.wGitHint()) }
         switch Manifest.read(output) {
         case .missing:
-            return refuseHere("de map bestaat al en is niet door regioportaal gemaakt (er staat geen \(markerName) in)",
-                              "een build vervangt zijn uitvoermap; \(moveAway)")
+            return refuseHere(Phrase.wForeignFolder(markerName), Phrase.wMoveAway())
         case .olderVersion:
-            return refuseHere("de map is gemaakt door een oudere versie van regioportaal, die niet bijhield welke bestanden van hem zijn",
-                              "verwijder de map als er niets anders in staat, en bouw opnieuw")
+            return refuseHere(Phrase.wOlder(), Phrase.wOlderHint())
         case .unreadable:
-            return refuseHere("het bestand \(markerName) in de map is beschadigd", "verwijder de map en bouw opnieuw")
+            return refuseHere(Phrase.wBroken(markerName), Phrase.wBrokenHint())
         case .files(let owned):
             guard walk, let foreign = Manifest.firstForeign(in: output, owned: owned, mountPoint: mountPoint) else { return nil }
             let shown = RelativePath.display(output.appendingPathComponent(foreign.path), from: displayBase)
             if foreign.changed {
-                return refuseHere("\(shown) is veranderd na de vorige build",
-                                  "een build schrijft alleen over wat hij zelf schreef; verplaats \(shown), of maak de wijziging in Content/, Templates/ of Public/")
+                return refuseHere(Phrase.wChanged(shown), Phrase.wChangedHint(shown))
             }
-            return refuseHere("\(shown) is niet door een eerdere build geschreven",
-                              "een build laat niets achter dat niet van hem is; zet bestanden die mee moeten naar de site "
-                                + "(zoals CNAME of .htaccess) in Public/, of verplaats \(shown)")
+            return refuseHere(Phrase.wForeign(shown), Phrase.wForeignHint(shown))
         }
     }
 
@@ -98,21 +88,18 @@ public enum OutputFolder {
     }
 
     /// What a path that is not a folder is, in words.
-    static func describe(_ kind: FileKind) -> String {
+    static func describe(_ kind: FileKind) -> Text {
         switch kind {
-        case .regular: return "een bestand"
-        case .symbolicLink: return "een symbolische koppeling"
-        case .special("a named pipe"): return "een named pipe"
-        case .special("a socket"): return "een socket"
-        case .special("a device"): return "een apparaatbestand"
-        case .special: return "een speciaal bestand"
-        case .directory: return "een map"
-        case .missing: return "er niet"
+        case .regular: return Phrase.kFile()
+        case .symbolicLink: return Phrase.kLink()
+        case .special(let what): return what
+        case .directory: return Phrase.kFolder()
+        case .missing: return Phrase.kMissing()
         }
     }
 
-    private static func refuse(_ output: URL, _ displayBase: URL, _ why: String, _ hint: String) -> Diagnostic {
-        .error("schrijft de site niet in \(RelativePath.display(output, from: displayBase)): \(why)", at: nil, hint: hint)
+    private static func refuse(_ output: URL, _ displayBase: URL, _ why: Text, _ hint: Text) -> Diagnostic {
+        .error(.refuseOutput, RelativePath.display(output, from: displayBase), why, at: nil, hint: hint)
     }
 
     /// `url` with every symbolic link resolved, also when its last parts do not exist yet.
@@ -243,16 +230,16 @@ enum ProtectedFolders {
     /// Why `target` conflicts with one of `protected` (name, folder), compared as real paths so
     /// that `./Content/..` or a linked parent cannot slip past; the last one named may contain
     /// the target (the project folder), the others may not.
-    static func conflict(_ target: URL, _ protected: [(String, URL)], displayBase: URL) -> (String, URL)? {
+    static func conflict(_ target: URL, _ protected: [(Text, URL)], displayBase: URL) -> (Text, URL)? {
         let real = OutputFolder.realPath(target)
         let folders = protected.map { OutputFolder.realPath($0.1.standardizedFileURL) }
-        if let same = folders.firstIndex(of: real) { return ("het is \(protected[same].0)", protected[same].1) }
+        if let same = folders.firstIndex(of: real) { return (Phrase.itIs(protected[same].0), protected[same].1) }
         for (index, ((name, folder), path)) in zip(protected, folders).enumerated() {
             if path.hasPrefix(real == "/" ? "/" : real + "/") {
-                return ("het bevat \(name) (\(RelativePath.display(folder, from: displayBase)))", folder)
+                return (Phrase.wContains(name, RelativePath.display(folder, from: displayBase)), folder)
             }
             if index < protected.count - 1, real.hasPrefix(path + "/") {
-                return ("het ligt in \(name)", folder)
+                return (Phrase.wLiesIn(name), folder)
             }
         }
         return nil

@@ -41,8 +41,7 @@ public final class OutputLock: @unchecked Sendable {
         do {
             try LocalFileSystem().createDirectory(at: parent)
         } catch {
-            throw Diagnostic.error("kan de map boven \(shown) niet maken: \(SystemError.describe(errno))", at: nil,
-                                   hint: "geef met --output een map op een plek waar u mag schrijven")
+            throw Diagnostic.error(.cannotMakeParent, shown, SystemError.describe(errno), at: nil)
         }
         var file = OutputNames.lockFile(for: output)
         for _ in 0..<100 {
@@ -54,8 +53,7 @@ public final class OutputLock: @unchecked Sendable {
                 fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             }
             guard fd >= 0 else {
-                throw Diagnostic.error("kan het slotbestand \(RelativePath.display(file, from: displayBase)) niet maken: \(SystemError.describe(errno))",
-                                       at: nil, hint: "geef met --output een map op een plek waar u mag schrijven")
+                throw Diagnostic.error(.cannotMakeLock, RelativePath.display(file, from: displayBase), SystemError.describe(errno), at: nil)
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 let busy = errno == EWOULDBLOCK
@@ -63,13 +61,9 @@ public final class OutputLock: @unchecked Sendable {
                 let holder = busy ? readHolder(fd) : nil
                 close(fd)
                 guard busy else {
-                    throw Diagnostic.error("kan \(shown) niet vergrendelen: \(SystemError.describe(reason))", at: nil)
+                    throw Diagnostic.error(.cannotLock, shown, SystemError.describe(reason), at: nil)
                 }
-                throw Diagnostic.error(
-                    "een andere regioportaal\(holder.map { " (proces \($0))" } ?? "") schrijft al naar \(shown)",
-                    at: nil,
-                    hint: "wacht tot die build klaar is, of stop die preview (Ctrl-C); twee tegelijk zouden een halve site publiceren. "
-                        + "De preview (serve) schrijft standaard naar _preview, build naar _site")
+                throw Diagnostic.error(.outputBusy, holder.map { Phrase.process(Int($0)) } ?? Text(verbatim: ""), shown, at: nil)
             }
             var locked = stat(), named = stat()
             if fstat(fd, &locked) == 0, lstat(file.path, &named) == 0, locked.st_ino == named.st_ino, locked.st_dev == named.st_dev {
@@ -80,7 +74,7 @@ public final class OutputLock: @unchecked Sendable {
             }
             close(fd)
         }
-        throw Diagnostic.error("kan \(shown) niet vergrendelen: het slotbestand \(RelativePath.display(file, from: displayBase)) wisselt steeds", at: nil)
+        throw Diagnostic.error(.lockKeepsChanging, shown, RelativePath.display(file, from: displayBase), at: nil)
     }
 
     /// Whether this lock is the one for `output`.
@@ -214,21 +208,21 @@ enum OutputNames {
 
 /// System errors in words for the person at the terminal.
 enum SystemError {
-    static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> Text {
         switch code {
-        case ENOSPC: return "de schijf is vol"
-        case EDQUOT: return "uw schijfruimte (quotum) is op"
-        case EACCES, EPERM: return "u hebt geen rechten om daar te schrijven"
-        case EROFS: return "die schijf is alleen-lezen"
-        case ENAMETOOLONG: return "de naam is te lang voor het bestandssysteem"
-        case ENOENT: return "de map bestaat niet (meer)"
-        case ENOTDIR: return "een deel van het pad is een bestand, geen map"
-        case EEXIST: return "er staat al iets met die naam"
-        case EBUSY: return "de map is in gebruik (bijvoorbeeld een koppelpunt)"
-        case EXDEV: return "de map ligt op een andere schijf"
-        case EIO: return "de schijf gaf een leesfout of schrijffout"
-        case ELOOP: return "het pad is een symbolische koppeling"
-        default: return String(cString: strerror(code))
+        case ENOSPC: return Phrase.sysDiskFull()
+        case EDQUOT: return Phrase.sysQuota()
+        case EACCES, EPERM: return Phrase.sysNoRights()
+        case EROFS: return Phrase.sysReadOnly()
+        case ENAMETOOLONG: return Phrase.sysNameTooLong()
+        case ENOENT: return Phrase.sysNoFolder()
+        case ENOTDIR: return Phrase.sysNotDir()
+        case EEXIST: return Phrase.sysExists()
+        case EBUSY: return Phrase.sysBusy()
+        case EXDEV: return Phrase.sysOtherDisk()
+        case EIO: return Phrase.sysIO()
+        case ELOOP: return Phrase.sysLoop()
+        default: return Text(verbatim: String(cString: strerror(code)))
         }
     }
 }

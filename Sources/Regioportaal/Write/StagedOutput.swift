@@ -69,7 +69,7 @@ public struct LocalFileSystem: OutputFileSystem {
     }
 
     private static func failure(_ path: String) -> Diagnostic {
-        .error("\(path): \(SystemError.describe(errno))", at: nil)
+        .error(.outputFileProblem, path, SystemError.describe(errno), at: nil)
     }
 
     public func copyItem(at source: URL, to destination: URL) throws {
@@ -164,8 +164,7 @@ public final class StagedOutput: @unchecked Sendable {
     public func commit() throws {
         let files = self.files
         if let missing = files.keys.sorted().first(where: { !Self.has(staging.appendingPathComponent($0), size: files[$0]!) }) {
-            throw Diagnostic.error("de nieuwe site is onvolledig: \(missing) ontbreekt of is afgebroken in de voorlopige map \(RelativePath.display(staging, from: displayBase))",
-                                   at: nil, hint: "is die map door iets anders verwijderd of veranderd? Bouw opnieuw")
+            throw Diagnostic.error(.incompleteSite, missing, RelativePath.display(staging, from: displayBase), at: nil)
         }
         try fs.write(Data(OutputFolder.Manifest.text(files).utf8), to: staging.appendingPathComponent(OutputFolder.markerName))
         // Only now, after everything else: nothing may be put there between this and the swap
@@ -226,7 +225,7 @@ public final class StagedOutput: @unchecked Sendable {
     private func move(_ source: URL, to destination: URL) throws {
         guard rename(source.path, destination.path) == 0 else {
             let reason = errno
-            throw Diagnostic.error("kan \(RelativePath.display(source, from: displayBase)) niet hernoemen naar \(RelativePath.display(destination, from: displayBase)): \(SystemError.describe(reason))", at: nil)
+            throw Diagnostic.error(.cannotRename, RelativePath.display(source, from: displayBase), RelativePath.display(destination, from: displayBase), SystemError.describe(reason), at: nil)
         }
     }
 
@@ -236,7 +235,7 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     private static func failure(_ path: String) -> Diagnostic {
-        .error("\(path): \(SystemError.describe(errno))", at: nil)
+        .error(.outputFileProblem, path, SystemError.describe(errno), at: nil)
     }
 
     /// Drops the staging folder after a failure.
@@ -250,7 +249,7 @@ public final class StagedOutput: @unchecked Sendable {
     static func destination(_ path: String, in folder: URL) throws -> URL {
         let parts = path.split(separator: "/")
         guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw Diagnostic.error("refusing to write outside the output folder: \(path)", at: nil)
+            throw Diagnostic.error(.outsideOutput, path, at: nil)
         }
         return folder.appendingPathComponent(path)
     }

@@ -16,19 +16,18 @@ public enum WriteGuard {
     /// folder, a link, a special file, and an existing file that is not a map made by `map`.
     public static func mapOutput(_ output: URL, input: URL, project: URL, displayBase: URL) -> Diagnostic? {
         let output = output.standardizedFileURL
-        func refuse(_ why: String) -> Diagnostic {
-            .error("schrijft de kaart niet naar \(RelativePath.display(output, from: displayBase)): \(why)", at: nil,
-                   hint: "geef --output een eigen bestand buiten Content/, Templates/ en Public/, bijvoorbeeld kaart.svg")
+        func refuse(_ why: Text) -> Diagnostic {
+            .error(.refuseMapOutput, RelativePath.display(output, from: displayBase), why, at: nil)
         }
         let kind = FileKind(path: output.path)
-        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
-        if OutputFolder.realPath(output) == OutputFolder.realPath(input) { return refuse("het is het invoerbestand") }
+        if kind == .symbolicLink { return refuse(Phrase.wLink()) }
+        if OutputFolder.realPath(output) == OutputFolder.realPath(input) { return refuse(Phrase.wInput()) }
         if let (why, _) = ProtectedFolders.conflict(output, projectFolders(project), displayBase: displayBase) { return refuse(why) }
         switch kind {
         case .missing: return nil
-        case .directory: return refuse("het is een map")
-        case .regular: return isMap(output) ? nil : refuse("het bestand bestaat al en is geen kaart van regioportaal map")
-        case .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind))")
+        case .directory: return refuse(Phrase.wIsFolder())
+        case .regular: return isMap(output) ? nil : refuse(Phrase.wNotMap())
+        case .special, .symbolicLink: return refuse(Phrase.itIs(OutputFolder.describe(kind)))
         }
     }
 
@@ -38,23 +37,22 @@ public enum WriteGuard {
     public static func schemaOutput(_ folder: URL, content: URL, project: URL, displayBase: URL) -> Diagnostic? {
         let folder = folder.standardizedFileURL
         let shown = RelativePath.display(folder, from: displayBase)
-        func refuse(_ why: String) -> Diagnostic {
-            .error("schrijft de schema's niet in \(shown): \(why)", at: nil,
-                   hint: "geef --output een eigen map buiten Content/, Templates/ en Public/, bijvoorbeeld schemas")
+        func refuse(_ why: Text) -> Diagnostic {
+            .error(.refuseSchemaOutput, shown, why, at: nil)
         }
         let kind = FileKind(path: folder.path)
-        if kind == .symbolicLink { return refuse("het is een symbolische koppeling") }
+        if kind == .symbolicLink { return refuse(Phrase.wLink()) }
         var protected = projectFolders(project)
-        protected.insert(("de inhoudsmap", content), at: 0)
+        protected.insert((Phrase.wContent(), content), at: 0)
         if let (why, _) = ProtectedFolders.conflict(folder, protected, displayBase: displayBase) { return refuse(why) }
         switch kind {
         case .missing: return nil
         case .directory: break
-        case .regular, .special, .symbolicLink: return refuse("het is \(OutputFolder.describe(kind)), geen map")
+        case .regular, .special, .symbolicLink: return refuse(Phrase.wNotFolder(OutputFolder.describe(kind)))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         if let foreign = names.first(where: { !$0.hasSuffix(".schema.json") || FileKind(path: folder.appendingPathComponent($0).path) != .regular }) {
-            return refuse("\(foreign) is geen schema; in die map staan alleen schema's van regioportaal")
+            return refuse(Phrase.wNotSchema(foreign))
         }
         return nil
     }
@@ -63,15 +61,14 @@ public enum WriteGuard {
     /// start a new tree beside the real one.
     public static func contentFolder(_ content: URL, displayBase: URL) -> Diagnostic? {
         let shown = RelativePath.display(content, from: displayBase)
-        let hint = "geef met --content de map waarin site.yml staat (bijvoorbeeld Content), of start regioportaal in de projectmap"
         switch FileKind(path: content.standardizedFileURL.path) {
         case .directory: break
-        case .missing: return .error("de inhoudsmap \(shown) bestaat niet", at: nil, hint: hint)
-        case .symbolicLink: return .error("de inhoudsmap \(shown) is een symbolische koppeling", at: nil, hint: hint)
-        default: return .error("\(shown) is geen map", at: nil, hint: hint)
+        case .missing: return .error(.contentFolderRefused, Phrase.contentMissing(shown), at: nil)
+        case .symbolicLink: return .error(.contentFolderRefused, Phrase.contentLink(shown), at: nil)
+        default: return .error(.contentFolderRefused, Phrase.contentNotFolder(shown), at: nil)
         }
         guard FileKind(path: content.appendingPathComponent("site.yml").path) == .regular else {
-            return .error("\(shown) is geen inhoudsmap: er staat geen site.yml in", at: nil, hint: hint)
+            return .error(.contentFolderRefused, Phrase.contentNoSite(shown), at: nil)
         }
         return nil
     }
@@ -84,32 +81,31 @@ public enum WriteGuard {
             try LocalFileSystem().write(data, to: temporary)
         } catch {
             unlink(temporary.path)
-            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(reason(error))", at: nil)
+            throw Diagnostic.error(.cannotWrite, RelativePath.display(url, from: displayBase), reason(error), at: nil)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let code = errno
             unlink(temporary.path)
-            throw Diagnostic.error("kon \(RelativePath.display(url, from: displayBase)) niet schrijven: \(SystemError.describe(code))", at: nil)
+            throw Diagnostic.error(.cannotWrite, RelativePath.display(url, from: displayBase), SystemError.describe(code), at: nil)
         }
     }
 
     /// Makes `folder` (and the folders above it), with the reason in words when that fails.
     public static func makeFolder(_ folder: URL, displayBase: URL) throws {
         do { try LocalFileSystem().createDirectory(at: folder) } catch {
-            throw Diagnostic.error("kon de map \(RelativePath.display(folder, from: displayBase)) niet maken: \(SystemError.describe(errno))", at: nil)
+            throw Diagnostic.error(.cannotMakeFolder, RelativePath.display(folder, from: displayBase), SystemError.describe(errno), at: nil)
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        if let diagnostic = error as? Diagnostic, let colon = diagnostic.message.range(of: ": ", options: .backwards) {
-            return String(diagnostic.message[colon.upperBound...])
-        }
-        return error.localizedDescription
+    private static func reason(_ error: Error) -> Text {
+        guard let diagnostic = error as? Diagnostic, diagnostic.message.contains(": ") else { return Text(verbatim: error.localizedDescription) }
+        func tail(_ text: String) -> String { text.range(of: ": ", options: .backwards).map { String(text[$0.upperBound...]) } ?? text }
+        return Text(verbatim: tail(diagnostic.message)).withEnglish(tail(diagnostic.message(in: .en)))
     }
 
-    private static func projectFolders(_ project: URL) -> [(String, URL)] {
-        [("de inhoudsmap", project.appendingPathComponent("Content")), ("de map met sjablonen", project.appendingPathComponent("Templates")),
-         ("de map Public", project.appendingPathComponent("Public")), ("de projectmap", project)]
+    private static func projectFolders(_ project: URL) -> [(Text, URL)] {
+        [(Phrase.wContent(), project.appendingPathComponent("Content")), (Phrase.wTemplates(), project.appendingPathComponent("Templates")),
+         (Phrase.wPublic(), project.appendingPathComponent("Public")), (Phrase.wProject(), project)]
     }
 
     /// Whether `url` starts like the SVG that `map` writes (its root element, with its role).
