@@ -13,13 +13,18 @@ public struct MapNode: Sendable, Hashable {
     /// A short word drawn in a band across the top of the box (e.g. a status such as "voorbeeld"),
     /// so what kind of node it is can be read, not only seen from its style.
     public var tag: String?
+    /// The marker of each annotation, by index (e.g. a glyph per kind of annotation); annotations
+    /// past its end get `LayoutOptions.annotationMarker`.
+    public var annotationMarkers: [String]
 
-    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = [], tag: String? = nil) {
+    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = [], tag: String? = nil,
+                annotationMarkers: [String] = []) {
         self.id = id
         self.label = label
         self.cluster = cluster
         self.annotations = annotations
         self.tag = tag
+        self.annotationMarkers = annotationMarkers
     }
 }
 

@@ -100,7 +100,7 @@ package struct PageContextBuilder: Sendable {
         case .besluit: return "besluit"
         case .partners: return "partners"
         case .deelname: return "deelname"
-        case .groeiperspectief, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return "groeiperspectief"
+        case .groeiperspectief, .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return "groeiperspectief"
         case .deelnameJaar: return "deelname"
         case .veranderingenGemeente, .veranderingenThema: return "veranderingen"
         case .pagina: return "pagina"
@@ -125,7 +125,7 @@ package struct PageContextBuilder: Sendable {
         case .themas, .thema, .veranderingenThema: return .themas
         case .gemeenten, .gemeente, .veranderingenGemeente: return .gemeenten
         case .coalities, .coalitie: return .coalities
-        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return .groeiperspectief
+        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return .groeiperspectief
         case .deelname, .deelnameJaar: return .deelname
         case .updates, .update: return .updates(page: 1)
         case .besluiten, .besluit: return .besluiten
@@ -372,7 +372,7 @@ package struct PageContextBuilder: Sendable {
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
-        case .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return groeiperspectief(page)
+        case .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return groeiperspectief(page)
         case .deelnameJaar(let year): return deelname(year: year)
         case .veranderingenGemeente(let s):
             let g = model.gemeente(s)!
