@@ -197,6 +197,7 @@ public enum LayeredLayout {
             groupSize[m] += 1
         }
         let routingLayers = Routing.Layers(top: layerTop, bottom: layerBottom)
+        let ports = Routing.ports(chains: proper.chains, x: x, width: { boxes[$0].width }, spacing: options.portSpacing)
         var placedEdges: [PlacedEdge] = []
         placedEdges.reserveCapacity(edges.count)
         for (i, e) in layered.enumerated() {
@@ -204,7 +205,8 @@ public enum LayeredLayout {
             let offset = (Double(groupSlot[i]) - Double(groupSize[m] - 1) / 2) * parallelSpread
             var path = Routing.path(
                 chain: proper.chains[m], x: x, layer: proper.layer, realCount: n,
-                nodeBottom: { layerTop[rank[$0]] + boxes[$0].height }, layers: routingLayers, offset: offset)
+                nodeBottom: { layerTop[rank[$0]] + boxes[$0].height }, layers: routingLayers, offset: offset,
+                startShift: ports.start[m], endShift: ports.end[m])
             if reversed[i] { path = Routing.reversed(path) }
             placedEdges.append(PlacedEdge(from: edges[i].from, to: edges[i].to, reversed: reversed[i], path: path))
         }

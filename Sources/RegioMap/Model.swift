@@ -84,6 +84,9 @@ public struct LayoutOptions: Sendable {
     public var clusterPadding: Double
     /// Prefix drawn before each annotation so annotations are recognisable without colour.
     public var annotationMarker: String
+    /// Distance between the points where edges meet one side of a box, so arrows into (or out of)
+    /// one box end apart instead of in one point; 0 lets them all meet the centre.
+    public var portSpacing: Double
     /// Positions from a previous layout (`MapLayout.orderHint`): nodes present there keep their relative
     /// left-to-right order within every layer, so year-by-year snapshots stay put. Unknown ids are ignored.
     public var orderHint: [String: Double]?
@@ -102,7 +105,8 @@ public struct LayoutOptions: Sendable {
         clusterOrder: [String]? = nil,
         clusterPadding: Double = 12,
         annotationMarker: String = "◆ ",
-        orderHint: [String: Double]? = nil
+        orderHint: [String: Double]? = nil,
+        portSpacing: Double = 16
     ) {
         self.nodeSeparation = nodeSeparation
         self.edgeSeparation = edgeSeparation
@@ -118,6 +122,7 @@ public struct LayoutOptions: Sendable {
         self.clusterPadding = clusterPadding
         self.annotationMarker = annotationMarker
         self.orderHint = orderHint
+        self.portSpacing = portSpacing
     }
 }
 
