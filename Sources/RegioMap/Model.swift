@@ -39,6 +39,20 @@ public struct MapEdge: Sendable, Hashable {
     }
 }
 
+/// How a cluster column is marked besides its title: a colour band across its top and an icon
+/// above the title. The title carries the meaning; colour and icon only help to recognise it.
+public struct ClusterStyle: Sendable, Hashable {
+    /// Colour of the band and the icon's strokes (choose at least 3:1 against the column fill).
+    public var colour: String
+    /// SVG path data in a 16 × 16 box, drawn as strokes; nil draws only the band.
+    public var icon: String?
+
+    public init(colour: String, icon: String? = nil) {
+        self.colour = colour
+        self.icon = icon
+    }
+}
+
 /// The graph to draw. Nothing is validated: the layout keeps the first node of a duplicated id,
 /// ignores duplicate edges, self loops and edges to unknown ids, and breaks cycles itself.
 public struct MapGraph: Sendable {
@@ -46,11 +60,14 @@ public struct MapGraph: Sendable {
     public var edges: [MapEdge]
     /// Display titles of clusters (cluster id → title); a cluster without one is titled by its id.
     public var clusterTitles: [String: String]
+    /// Colour and icon per cluster; when any cluster has an icon, all titles move down to make room.
+    public var clusterStyles: [String: ClusterStyle]
 
-    public init(nodes: [MapNode], edges: [MapEdge], clusterTitles: [String: String] = [:]) {
+    public init(nodes: [MapNode], edges: [MapEdge], clusterTitles: [String: String] = [:], clusterStyles: [String: ClusterStyle] = [:]) {
         self.nodes = nodes
         self.edges = edges
         self.clusterTitles = clusterTitles
+        self.clusterStyles = clusterStyles
     }
 }
 

@@ -116,6 +116,17 @@ public enum SVGWriter {
             out += "<g class=\"cluster\" data-cluster=\"\(attr(name))\">"
             out += "<rect x=\"\(num(rect.x))\" y=\"\(num(rect.y))\" width=\"\(num(rect.width))\" height=\"\(num(rect.height))\""
             out += " rx=\"6\" fill=\"\(Palette.clusterFill)\" stroke=\"\(Palette.clusterStroke)\"/>"
+            if let style = graph.clusterStyles[name] {
+                // A band across the top, inside the rounded corners, and the icon centred above the title.
+                out += "<rect class=\"cluster-band\" x=\"\(num(rect.x + 3))\" y=\"\(num(rect.y + 1))\" width=\"\(num(rect.width - 6))\" height=\"5\" rx=\"2\" fill=\"\(attr(style.colour))\"/>"
+                if let icon = style.icon {
+                    let size = LayeredLayout.clusterIconSize
+                    let x = rect.midX - size / 2, y = rect.y + 10
+                    // The scale is an exact binary fraction (20/16), so its description is stable.
+                    out += "<path class=\"cluster-icon\" aria-hidden=\"true\" transform=\"translate(\(num(x)) \(num(y))) scale(\(size / 16))\""
+                    out += " d=\"\(attr(icon))\" fill=\"none\" stroke=\"\(attr(style.colour))\" stroke-width=\"1.6\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
+                }
+            }
             out += textElement(layout.clusterTexts[name] ?? [], className: "cluster-title", fill: Palette.clusterText, bold: true)
             out += "</g>\n"
         }

@@ -1,5 +1,7 @@
 import Foundation
+import RegioContent
 @testable import Regioportaal
+@testable import RegioRender
 import RegioportaalTestSupport
 import Testing
 
@@ -99,5 +101,37 @@ import Testing
         #expect(!present.contains("href=\"/groeiperspectief/2025/\""))
         let sitemap = try site.read("sitemap.xml")
         #expect(sitemap.contains("/groeiperspectief/gemeenten/dordrecht/2024/</loc>"))
+    }
+}
+
+/// Issue 32: a thema's colour and sign, the same on its map column and its page; the shared goal stands out.
+@Suite struct ThemaSignTests {
+    @Test func everySignHasADrawing() {
+        for value in ContentSchema.themaIcoon.values { #expect(ThemaIcon.drawings[value] != nil, "\(value)") }
+        #expect(Set(ThemaIcon.drawings.keys) == Set(ContentSchema.themaIcoon.values))
+    }
+
+    @Test func aThemaSignIsSharedByTheMapAndThePageAndTheSharedGoalIsMarkedInWords() throws {
+        let site = try TestSite([
+            "Content/themas/wonen.md": try TestSite.base["Content/themas/wonen.md"]!.edited("titel: Wonen\n", "titel: Wonen\nicoon: woning\n"),
+            "Content/opgaven/status-inwoners.md": try TestSite.base["Content/opgaven/status-inwoners.md"]!.edited("voorbeeld: true\n", "gedeeld_doel: true\nvoorbeeld: true\n"),
+        ])
+        defer { site.cleanUp() }
+        try site.build()
+        let (colour, path) = try #require(ThemaIcon.drawings["woning"])
+        let page = try site.read("themas/wonen/index.html")
+        #expect(page.contains("<h1 class=\"thema-kop thema-kleur--woning\"><svg class=\"thema-icoon\" viewBox=\"0 0 16 16\" width=\"28\" height=\"28\" aria-hidden=\"true\"><path d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\""))
+        #expect(page.contains("</svg>Wonen</h1>"))
+        let map = try site.read("groeiperspectief/index.html")
+        let column = try #require(map.range(of: "<g class=\"cluster\" data-cluster=\"wonen\">"))
+        let markup = map[column.upperBound...].prefix { $0 != "\n" }
+        #expect(markup.contains("<rect class=\"cluster-band\"") && markup.contains("fill=\"\(colour)\""))
+        #expect(markup.contains("<path class=\"cluster-icon\" aria-hidden=\"true\"") && markup.contains("d=\"\(path)\""))
+        // The title still names the column.
+        #expect(markup.contains(">Wonen</tspan>"))
+        // The shared goal: its band says so, a legend entry explains it.
+        #expect(map.contains("<g class=\"node goal example\" data-id=\"status-inwoners\""))
+        #expect(map.contains(">gedeeld doel · voorbeeld</text>"))
+        #expect(map.contains("Gedeeld doel: waaraan de opgaven</tspan> <tspan"))
     }
 }

@@ -103,6 +103,8 @@ public struct Thema: Sendable {
     public var samenvatting: String
     public var volgorde: Int?
     public var tafel: Tafel
+    /// A value of `ContentSchema.themaIcoon`, when the thema has a sign.
+    public var icoon: String? = nil
 }
 
 public struct Opgave: Sendable {
@@ -117,6 +119,8 @@ public struct Opgave: Sendable {
     /// Of the date since which the opgave is on the agenda ("op de agenda sinds").
     public var vanafProvenance: Provenance?
     public var totProvenance: Provenance?
+    /// The goal the opgaven contribute to together (such as brede welvaart).
+    public var gedeeldDoel = false
 }
 
 /// One period of a participant's variant.

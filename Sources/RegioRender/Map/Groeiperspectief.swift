@@ -26,6 +26,8 @@ public struct Groeiperspectief: Sendable {
     public let newNodes: Set<String>
     /// Opgaven that are example data.
     public let exampleNodes: Set<String>
+    /// The shared goal(s) the opgaven contribute to, drawn to stand out.
+    let goalNodes: Set<String>
     /// Provenance classes of dependency edges that do not rest on a source.
     public let edgeClasses: [MapEdge: [String]]
     /// Whether any coalitie line says "(voorbeeld)", and whether any says "nieuw".
@@ -73,8 +75,10 @@ public struct Groeiperspectief: Sendable {
             var label = o.titel
             if let newSince, let vanaf = o.period.vanaf, vanaf >= newSince { label += " (nieuw)" }
             let annotations = (coalitiesByOpgave[o.info.slug] ?? []).sorted { $0.line < $1.line }
+            // The shared goal says so in its band, with "voorbeeld" when it is one.
+            let tag = [o.gedeeldDoel ? Self.goalTag : nil, o.info.voorbeeld ? Self.exampleTag : nil].compactMap { $0 }.joined(separator: " · ")
             return MapNode(id: o.info.slug, label: label, cluster: o.themas.first?.value,
-                           annotations: annotations.map(\.line), tag: o.info.voorbeeld ? Self.exampleTag : nil,
+                           annotations: annotations.map(\.line), tag: tag.isEmpty ? nil : tag,
                            annotationMarkers: annotations.compactMap(\.marker))
         }
         var edges: [MapEdge] = []
@@ -88,10 +92,15 @@ public struct Groeiperspectief: Sendable {
             }
         }
         var titles: [String: String] = [:]
-        for t in model.themas { titles[t.info.slug] = t.titel }
-        graph = MapGraph(nodes: nodes, edges: edges, clusterTitles: titles)
+        var styles: [String: ClusterStyle] = [:]
+        for t in model.themas {
+            titles[t.info.slug] = t.titel
+            styles[t.info.slug] = ThemaIcon.clusterStyle(t)
+        }
+        graph = MapGraph(nodes: nodes, edges: edges, clusterTitles: titles, clusterStyles: styles)
         edgeClasses = classes
         exampleNodes = Set(opgaven.filter(\.info.voorbeeld).map(\.info.slug))
+        goalNodes = Set(opgaven.filter(\.gedeeldDoel).map(\.info.slug))
         hasExampleCoalities = exampleLines
         hasNewCoalities = newLines
         self.gemeente = gemeente.flatMap { slug in model.gemeente(slug).map { (naam: $0.naam, variants: variantsUsed) } }
@@ -120,6 +129,7 @@ public struct Groeiperspectief: Sendable {
     }
 
     static let exampleTag = "voorbeeld"
+    static let goalTag = "gedeeld doel"
 
     static func edgeClass(_ provenance: Provenance) -> String? {
         switch provenance {
@@ -134,6 +144,11 @@ public struct Groeiperspectief: Sendable {
     static let edgeStyles: [String: Presentation] = [
         "editorial": Presentation(dashArray: "8 4", arrowHead: .open),
         "example": Presentation(dashArray: "2 3", arrowHead: .hollow),
+    ]
+
+    /// The shared goal: a warm fill and a double-weight border, besides the words in its band.
+    static let nodeStyles: [String: Presentation] = [
+        "goal": Presentation(fill: "#fff6dc", stroke: "#7a4d00", strokeWidth: 3),
     ]
 
     /// What the legend shows beyond the arrows and coalities, for a map variant.
@@ -158,7 +173,8 @@ public struct Groeiperspectief: Sendable {
                     variant: Variant = .whole, idPrefix: String = "kaart-") -> String {
         var classes: [String: [String]] = [:]
         for node in graph.nodes {
-            var list: [String] = []
+            // "goal" first: the emphasis and dim of a thema or gemeente map draw over it.
+            var list: [String] = goalNodes.contains(node.id) ? ["goal"] : []
             if let emphasis { list.append(emphasis.contains(node.id) ? "emphasis" : "dim") }
             if variant.year != nil, newNodes.contains(node.id) { list.append("new") }
             if exampleNodes.contains(node.id) { list.append("example") }
@@ -166,7 +182,8 @@ public struct Groeiperspectief: Sendable {
         }
         let options = SVGOptions(title: title, description: description,
                                  href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
-                                 nodeClasses: classes, edgeClasses: edgeClasses, edgeStyles: Self.edgeStyles,
+                                 nodeClasses: classes, edgeClasses: edgeClasses,
+                                 styles: SVGOptions.defaultStyles.merging(Self.nodeStyles) { $1 }, edgeStyles: Self.edgeStyles,
                                  legend: legend(variant), idPrefix: idPrefix)
         return SVGWriter.svg(layout, graph: graph, options: options)
     }
@@ -183,6 +200,9 @@ public struct Groeiperspectief: Sendable {
         }
         if !exampleNodes.isEmpty {
             entries.append(LegendEntry(.node(classes: ["example"], tag: Self.exampleTag), "Voorbeeldopgave: verzonnen ter illustratie, geen beleid"))
+        }
+        if !goalNodes.isEmpty {
+            entries.append(LegendEntry(.node(classes: ["goal"], tag: Self.goalTag), "Gedeeld doel: waaraan de opgaven samen bijdragen"))
         }
         var notes = ["Elke kolom is een thema. Een opgave is een link naar haar pagina op het portaal, met de bronnen."]
         if let gemeente {

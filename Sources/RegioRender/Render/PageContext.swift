@@ -289,6 +289,7 @@ package struct PageContextBuilder: Sendable {
             "titel": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "samenvatting": .string(t.samenvatting), "slug": .string(t.info.slug),
             "tafel": .string(t.tafel.naam), "aantal_coalities": .int(count),
             "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities")),
+            "icoon_html": .string(or: ThemaIcon.html(t)), "icoon": .string(or: t.icoon),
         ].merging(marks(t.info.provenance.grounds)) { a, _ in a }
     }
 
