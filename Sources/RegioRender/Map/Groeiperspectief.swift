@@ -204,7 +204,8 @@ public struct Groeiperspectief: Sendable {
         if !goalNodes.isEmpty {
             entries.append(LegendEntry(.node(classes: ["goal"], tag: Self.goalTag), "Gedeeld doel: waaraan de opgaven samen bijdragen"))
         }
-        var notes = ["Elke kolom is een thema. Een opgave is een link naar haar pagina op het portaal, met de bronnen."]
+        let kolom = graph.clusterStyles.isEmpty ? "Elke kolom is een thema." : "Elke kolom is een thema, met de kleur en het teken van het thema boven de titel."
+        var notes = [kolom + " Een opgave is een link naar haar pagina op het portaal, met de bronnen."]
         if let gemeente {
             // A coalitie line says how the gemeente takes part, by glyph and word: never colour alone.
             for v in ContentSchema.deelnamevariant.options where gemeente.variants.contains(v.value) {
