@@ -180,6 +180,11 @@ public struct Coalitie: Sendable {
     /// Going on (or being explored) now, by its status: not finished, lapsed or of unknown outcome.
     public var isCurrent: Bool { ContentSchema.currentStatuses.contains(status) }
 
+    /// Whether taking part in it counts as taking part: now only while it goes on; in a snapshot
+    /// of a past year (`currentOnly: false`) also when it has finished since (the work took
+    /// place), never when it lapsed or its outcome is unknown.
+    public func countsAsParticipation(currentOnly: Bool) -> Bool { isCurrent || (!currentOnly && status == "afgerond") }
+
     public var period: Period { Period(vanaf: start?.value, tot: eind?.value.adding(days: 1)) }
 
     /// Started (or undated) and not yet ended on `day`.

@@ -252,14 +252,14 @@ public struct Groeiperspectief: Sendable {
 }
 
 /// The opgaven a gemeente works on: those addressed by coalities active on `day` in which it
-/// takes part (any variant but `geen`; on the `present` map only coalities going on now), as
+/// takes part (any variant but `geen`; see `Coalitie.countsAsParticipation`), as
 /// its map emphasises them, with what that rests on: an opgave is `example` when every way the
 /// gemeente reaches it is example participation or an example coalitie.
 func opgaven(ofGemeente slug: String, model: SiteModel, relations: Relations, on day: Day, present: Bool) -> [String: Grounds] {
     var result: [String: Grounds] = [:]
     for i in relations.coalitiesByPartij[slug] ?? [] {
         let c = model.coalities[i]
-        guard c.isActive(on: day), !present || c.isCurrent,
+        guard c.isActive(on: day), c.countsAsParticipation(currentOnly: present),
               let period = c.deelnemer(slug)?.period(on: day), period.variant != "geen" else { continue }
         let grounds = period.provenance.grounds | c.info.provenance.grounds
         for o in c.opgaven {
