@@ -102,6 +102,26 @@ import Testing
         let sitemap = try site.read("sitemap.xml")
         #expect(sitemap.contains("/groeiperspectief/gemeenten/dordrecht/2024/</loc>"))
     }
+
+    /// A year map counts a coalitie that has finished since (its work took place), not one whose
+    /// outcome is unknown.
+    @Test func aYearMapCountsFinishedCoalitiesButNotUnknownOnes() throws {
+        func site(status: String) throws -> TestSite {
+            let fiets = try Self.files["Content/coalities/fietscoalitie.md"]!
+                .edited("status: lopend\n", "status: \(status)\n")
+                .edited("{ partij: sliedrecht, variant: geen, redactie: true }", "{ partij: sliedrecht, variant: volledig, redactie: true }")
+            return try TestSite(["Content/coalities/fietscoalitie.md": fiets])
+        }
+        for (status, counted) in [("afgerond", true), ("onbekend", false)] {
+            let s = try site(status: status)
+            defer { s.cleanUp() }
+            try s.build()
+            let y2025 = try s.read("groeiperspectief/gemeenten/sliedrecht/2025/index.html")
+            #expect(try node("status-inwoners", in: y2025).classes.hasPrefix(counted ? "node emphasis" : "node dim"), "\(status)")
+            // The present map counts neither: only coalities going on now.
+            #expect(try node("status-inwoners", in: try s.read("groeiperspectief/gemeenten/sliedrecht/index.html")).classes.hasPrefix("node dim"), "\(status)")
+        }
+    }
 }
 
 /// Issue 32: a thema's colour and sign, the same on its map column and its page; the shared goal stands out.
