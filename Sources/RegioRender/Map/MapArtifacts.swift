@@ -49,7 +49,10 @@ public struct MapArtifacts: Sendable {
                                           description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary + onPage,
                                           basePath: basePath, emphasis: slugs, variant: .emphasis(what: "opgave van het thema \(t.titel)"))
         }
+        // Year maps in order, each hinted by the one before; then every gemeente's map, now and
+        // per year, which are independent of each other, in parallel.
         var previous: MapLayout?
+        var snapshots: [(year: Int, day: Day, newSince: Day, layout: MapLayout)] = []
         for year in mapYears ?? Routes.mapYears(model, now: day) {
             let snapshotDay = Snapshots.day(for: year, now: day)
             let newSince = Day(year: year, month: 1, day: 1)!
@@ -60,20 +63,32 @@ public struct MapArtifacts: Sendable {
                                                     variant: .year(year), idPrefix: "kaart-\(year)-"),
                                   day: snapshotDay, opgaven: snapshot.graph.nodes.map(\.id), newOpgaven: snapshot.newNodes,
                                   layout: snapshot.layout)
-            for g in model.gemeenten {
-                // Laid out with the regional year map as hint, so the two look alike.
-                let personal = Groeiperspectief(model: model, on: snapshotDay, newSince: newSince, previous: snapshot.layout, gemeente: g.info.slug)
-                let drawn = Self.gemeenteMap(personal, g, model: model, relations: relations, on: snapshotDay, present: false, basePath: basePath,
-                                        title: "Groeiperspectief \(year), gemeente \(g.naam)", year: year, idPrefix: "kaart-\(year)-", onPage: onPage)
-                gemeenteYears[g.info.slug, default: [:]][year] = GemeenteYearMap(svg: drawn.svg, opgaven: drawn.opgaven)
-            }
+            snapshots.append((year, snapshotDay, newSince, snapshot.layout))
         }
-        for g in model.gemeenten {
-            let personal = Groeiperspectief(model: model, on: day, previous: map.layout, present: true, gemeente: g.info.slug)
-            let drawn = Self.gemeenteMap(personal, g, model: model, relations: relations, on: day, present: true, basePath: basePath,
-                                    title: "Groeiperspectief, gemeente \(g.naam)", year: nil, idPrefix: "kaart-", onPage: onPage)
-            gemeenteOpgaven[g.info.slug] = drawn.opgaven
-            gemeenten[g.info.slug] = drawn.svg
+        let present = map.layout, done = snapshots
+        // (gemeente index, snapshot index or nil for the present map)
+        let jobs: [(Int, Int?)] = model.gemeenten.indices.flatMap { g in ([nil] + snapshots.indices.map { Optional($0) }).map { (g, $0) } }
+        let drawn = ConcurrentMap.map(jobs, granularity: 1) { job -> (svg: String, opgaven: Set<String>) in
+            let g = model.gemeenten[job.0]
+            guard let k = job.1 else {
+                let personal = Groeiperspectief(model: model, on: day, previous: present, present: true, gemeente: g.info.slug)
+                return Self.gemeenteMap(personal, g, model: model, relations: relations, on: day, present: true, basePath: basePath,
+                                        title: "Groeiperspectief, gemeente \(g.naam)", year: nil, idPrefix: "kaart-", onPage: onPage)
+            }
+            let s = done[k]
+            // Laid out with the regional year map as hint, so the two look alike.
+            let personal = Groeiperspectief(model: model, on: s.day, newSince: s.newSince, previous: s.layout, gemeente: g.info.slug)
+            return Self.gemeenteMap(personal, g, model: model, relations: relations, on: s.day, present: false, basePath: basePath,
+                                    title: "Groeiperspectief \(s.year), gemeente \(g.naam)", year: s.year, idPrefix: "kaart-\(s.year)-", onPage: onPage)
+        }
+        for (job, result) in zip(jobs, drawn) {
+            let slug = model.gemeenten[job.0].info.slug
+            if let k = job.1 {
+                gemeenteYears[slug, default: [:]][snapshots[k].year] = GemeenteYearMap(svg: result.svg, opgaven: result.opgaven)
+            } else {
+                gemeenteOpgaven[slug] = result.opgaven
+                gemeenten[slug] = result.svg
+            }
         }
     }
 
