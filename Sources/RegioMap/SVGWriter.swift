@@ -24,6 +24,10 @@ public struct SVGOptions: Sendable {
     public var idPrefix: String
     /// Font stack; the width table in the layout assumes Helvetica/Arial metrics.
     public var fontFamily: String
+    /// Font size of annotation markers, when they should be drawn larger than their text (glyphs
+    /// such as ◑ come from fallback fonts and are hard to tell apart at 12 px). The layout measured
+    /// them at the annotation size: keep the increase within the box padding.
+    public var markerFontSize: Double?
 
     public static let defaultStyles: [String: Presentation] = [
         "dim": Presentation(fill: Palette.dimFill, stroke: Palette.dimStroke),
@@ -41,7 +45,8 @@ public struct SVGOptions: Sendable {
         edgeStyles: [String: Presentation] = [:],
         legend: Legend? = nil,
         idPrefix: String = "regiomap-",
-        fontFamily: String = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+        fontFamily: String = "Helvetica, Arial, 'Liberation Sans', sans-serif",
+        markerFontSize: Double? = nil
     ) {
         self.title = title
         self.description = description
@@ -53,6 +58,7 @@ public struct SVGOptions: Sendable {
         self.legend = legend
         self.idPrefix = idPrefix
         self.fontFamily = fontFamily
+        self.markerFontSize = markerFontSize
     }
 }
 
@@ -153,7 +159,8 @@ public enum SVGWriter {
                 if !line.marker.isEmpty {
                     // A no-break space survives whitespace collapsing at the tspan boundary.
                     let marker = text(line.marker).replacingOccurrences(of: " ", with: "\u{00A0}")
-                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\">\(marker)</tspan>"
+                    let size = options.markerFontSize.map { " font-size=\"\(num($0))\"" } ?? ""
+                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\"\(size)>\(marker)</tspan>"
                 }
                 out += "\(text(line.text))</text>"
             }

@@ -51,7 +51,7 @@ import Testing
         let woning = try node("woningvoorraad", in: sliedrecht)
         #expect(woning.classes.hasPrefix("node emphasis"))
         // Glyph (hidden from screen readers, the word says it) and word, on the coalitie's own line.
-        #expect(woning.markup.contains("<tspan class=\"marker\" aria-hidden=\"true\" fill=\"#1d3557\">●\u{00A0}</tspan>Bouwcoalitie (stap"))
+        #expect(woning.markup.contains("<tspan class=\"marker\" aria-hidden=\"true\" fill=\"#1d3557\" font-size=\"16\">●\u{00A0}</tspan>Bouwcoalitie (stap"))
         #expect(words(woning.markup).contains("— volledig (voorbeeld)"))
         // The only way Sliedrecht reaches "status-inwoners" is a coalitie with geen deelname: not highlighted.
         let status = try node("status-inwoners", in: sliedrecht)

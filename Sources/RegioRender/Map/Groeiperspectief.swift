@@ -184,7 +184,9 @@ public struct Groeiperspectief: Sendable {
                                  href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
                                  nodeClasses: classes, edgeClasses: edgeClasses,
                                  styles: SVGOptions.defaultStyles.merging(Self.nodeStyles) { $1 }, edgeStyles: Self.edgeStyles,
-                                 legend: legend(variant), idPrefix: idPrefix)
+                                 legend: legend(variant), idPrefix: idPrefix,
+                                 // The variant signs of a gemeente map must be told apart at a glance.
+                                 markerFontSize: gemeente == nil ? nil : 16)
         return SVGWriter.svg(layout, graph: graph, options: options)
     }
 
