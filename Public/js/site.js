@@ -110,3 +110,65 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), makeSortable);
 })();
+
+// Groeiperspectief maps: hovering or focusing an opgave (each is a link, so the keyboard
+// reaches it) highlights what it depends on and what depends on it, through any number of
+// steps, and fades the rest. Without this file the map is the same, only without the
+// highlight. Meaning is never in colour alone: the related boxes and arrows get thicker.
+(function () {
+  if (!document.querySelectorAll || !Array.prototype.forEach) return;
+  var CLASSES = ["is-focus", "is-upstream", "is-downstream"];
+
+  function setup(svg) {
+    var nodes = {};
+    Array.prototype.forEach.call(svg.querySelectorAll("g.node[data-id]"), function (g) {
+      nodes[g.getAttribute("data-id")] = g;
+    });
+    var edges = Array.prototype.slice.call(svg.querySelectorAll("path.edge[data-from][data-to]"));
+
+    // All ids reachable from `id` following edges forwards (downstream) or backwards (upstream).
+    function reach(id, forward) {
+      var seen = {}, stack = [id];
+      while (stack.length) {
+        var current = stack.pop();
+        edges.forEach(function (e) {
+          var from = e.getAttribute("data-from"), to = e.getAttribute("data-to");
+          var next = forward ? (from === current ? to : null) : (to === current ? from : null);
+          if (next && !seen[next] && next !== id) { seen[next] = true; stack.push(next); }
+        });
+      }
+      return seen;
+    }
+
+    function clear() {
+      svg.classList.remove("has-focus");
+      Array.prototype.forEach.call(svg.querySelectorAll(".is-focus, .is-upstream, .is-downstream"), function (el) {
+        CLASSES.forEach(function (c) { el.classList.remove(c); });
+      });
+    }
+
+    function highlight(id) {
+      clear();
+      var up = reach(id, false), down = reach(id, true);
+      svg.classList.add("has-focus");
+      nodes[id].classList.add("is-focus");
+      Object.keys(up).forEach(function (k) { if (nodes[k]) nodes[k].classList.add("is-upstream"); });
+      Object.keys(down).forEach(function (k) { if (nodes[k]) nodes[k].classList.add("is-downstream"); });
+      edges.forEach(function (e) {
+        var from = e.getAttribute("data-from"), to = e.getAttribute("data-to");
+        if ((up[from] || from === id) && (up[to] || to === id)) e.classList.add("is-upstream");
+        if ((down[to] || to === id) && (down[from] || from === id)) e.classList.add("is-downstream");
+      });
+    }
+
+    Object.keys(nodes).forEach(function (id) {
+      var g = nodes[id];
+      g.addEventListener("mouseenter", function () { highlight(id); });
+      g.addEventListener("mouseleave", clear);
+      g.addEventListener("focusin", function () { highlight(id); });
+      g.addEventListener("focusout", clear);
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("svg.regiomap"), setup);
+})();

@@ -151,7 +151,9 @@ public enum LayeredLayout {
 
         // Layer bands: boxes share their top edge.
         let titleRows = titleLines.map(\.count).max() ?? 0
-        let headerHeight = drawClusters && titleRows > 0 ? pad + Double(titleRows) * lineHeight + pad : 0
+        // Room for the cluster icons above the titles, when there are any.
+        let iconSpace = drawClusters && graph.clusterStyles.values.contains { $0.icon != nil } ? Self.clusterIconSize + pad / 2 : 0
+        let headerHeight = drawClusters && titleRows > 0 ? pad + iconSpace + Double(titleRows) * lineHeight + pad : 0
         var layerTop = [Double](repeating: 0, count: proper.layerCount)
         var layerBottom = [Double](repeating: 0, count: proper.layerCount)
         // A gap grows with the widest sideways step of an edge crossing it (up to three times the
@@ -197,6 +199,7 @@ public enum LayeredLayout {
             groupSize[m] += 1
         }
         let routingLayers = Routing.Layers(top: layerTop, bottom: layerBottom)
+        let ports = Routing.ports(chains: proper.chains, x: x, width: { boxes[$0].width }, spacing: options.portSpacing)
         var placedEdges: [PlacedEdge] = []
         placedEdges.reserveCapacity(edges.count)
         for (i, e) in layered.enumerated() {
@@ -204,7 +207,8 @@ public enum LayeredLayout {
             let offset = (Double(groupSlot[i]) - Double(groupSize[m] - 1) / 2) * parallelSpread
             var path = Routing.path(
                 chain: proper.chains[m], x: x, layer: proper.layer, realCount: n,
-                nodeBottom: { layerTop[rank[$0]] + boxes[$0].height }, layers: routingLayers, offset: offset)
+                nodeBottom: { layerTop[rank[$0]] + boxes[$0].height }, layers: routingLayers, offset: offset,
+                startShift: ports.start[m], endShift: ports.end[m])
             if reversed[i] { path = Routing.reversed(path) }
             placedEdges.append(PlacedEdge(from: edges[i].from, to: edges[i].to, reversed: reversed[i], path: path))
         }
@@ -219,7 +223,7 @@ public enum LayeredLayout {
                 clusters[name] = rect
                 clusterTexts[name] = titleLines[b].enumerated().map { i, line in
                     PlacedText(text: line, marker: "", x: rect.midX,
-                               y: baseline(lineTop: rect.y + pad + Double(i) * lineHeight, lineHeight, options.fontSize),
+                               y: baseline(lineTop: rect.y + pad + iconSpace + Double(i) * lineHeight, lineHeight, options.fontSize),
                                width: TextMetrics.width(line, fontSize: options.fontSize, bold: true),
                                fontSize: options.fontSize, anchor: .middle, kind: .clusterTitle)
                 }
@@ -236,6 +240,9 @@ public enum LayeredLayout {
         }
         return result
     }
+
+    /// Size of a cluster icon (its 16-unit box scaled to this), centred above the title.
+    public static let clusterIconSize = 20.0
 
     /// Hint key of the k-th bend of the layered edge u → v (control characters cannot clash with ids).
     static func bendKey(_ u: String, _ v: String, _ k: Int) -> String { "\u{1}\(u)\u{1}\(v)\u{1}\(k)" }

@@ -13,13 +13,18 @@ public struct MapNode: Sendable, Hashable {
     /// A short word drawn in a band across the top of the box (e.g. a status such as "voorbeeld"),
     /// so what kind of node it is can be read, not only seen from its style.
     public var tag: String?
+    /// The marker of each annotation, by index (e.g. a glyph per kind of annotation); annotations
+    /// past its end get `LayoutOptions.annotationMarker`.
+    public var annotationMarkers: [String]
 
-    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = [], tag: String? = nil) {
+    public init(id: String, label: String, cluster: String? = nil, annotations: [String] = [], tag: String? = nil,
+                annotationMarkers: [String] = []) {
         self.id = id
         self.label = label
         self.cluster = cluster
         self.annotations = annotations
         self.tag = tag
+        self.annotationMarkers = annotationMarkers
     }
 }
 
@@ -34,6 +39,20 @@ public struct MapEdge: Sendable, Hashable {
     }
 }
 
+/// How a cluster column is marked besides its title: a colour band across its top and an icon
+/// above the title. The title carries the meaning; colour and icon only help to recognise it.
+public struct ClusterStyle: Sendable, Hashable {
+    /// Colour of the band and the icon's strokes (choose at least 3:1 against the column fill).
+    public var colour: String
+    /// SVG path data in a 16 × 16 box, drawn as strokes; nil draws only the band.
+    public var icon: String?
+
+    public init(colour: String, icon: String? = nil) {
+        self.colour = colour
+        self.icon = icon
+    }
+}
+
 /// The graph to draw. Nothing is validated: the layout keeps the first node of a duplicated id,
 /// ignores duplicate edges, self loops and edges to unknown ids, and breaks cycles itself.
 public struct MapGraph: Sendable {
@@ -41,11 +60,14 @@ public struct MapGraph: Sendable {
     public var edges: [MapEdge]
     /// Display titles of clusters (cluster id → title); a cluster without one is titled by its id.
     public var clusterTitles: [String: String]
+    /// Colour and icon per cluster; when any cluster has an icon, all titles move down to make room.
+    public var clusterStyles: [String: ClusterStyle]
 
-    public init(nodes: [MapNode], edges: [MapEdge], clusterTitles: [String: String] = [:]) {
+    public init(nodes: [MapNode], edges: [MapEdge], clusterTitles: [String: String] = [:], clusterStyles: [String: ClusterStyle] = [:]) {
         self.nodes = nodes
         self.edges = edges
         self.clusterTitles = clusterTitles
+        self.clusterStyles = clusterStyles
     }
 }
 
@@ -79,6 +101,9 @@ public struct LayoutOptions: Sendable {
     public var clusterPadding: Double
     /// Prefix drawn before each annotation so annotations are recognisable without colour.
     public var annotationMarker: String
+    /// Distance between the points where edges meet one side of a box, so arrows into (or out of)
+    /// one box end apart instead of in one point; 0 lets them all meet the centre.
+    public var portSpacing: Double
     /// Positions from a previous layout (`MapLayout.orderHint`): nodes present there keep their relative
     /// left-to-right order within every layer, so year-by-year snapshots stay put. Unknown ids are ignored.
     public var orderHint: [String: Double]?
@@ -97,7 +122,8 @@ public struct LayoutOptions: Sendable {
         clusterOrder: [String]? = nil,
         clusterPadding: Double = 12,
         annotationMarker: String = "◆ ",
-        orderHint: [String: Double]? = nil
+        orderHint: [String: Double]? = nil,
+        portSpacing: Double = 16
     ) {
         self.nodeSeparation = nodeSeparation
         self.edgeSeparation = edgeSeparation
@@ -113,6 +139,7 @@ public struct LayoutOptions: Sendable {
         self.clusterPadding = clusterPadding
         self.annotationMarker = annotationMarker
         self.orderHint = orderHint
+        self.portSpacing = portSpacing
     }
 }
 

@@ -3,6 +3,8 @@ extension LayeredLayout {
     struct Box {
         var labelLines: [String]
         var annotationLines: [[String]]
+        /// The marker of each entry of `annotationLines`.
+        var markers: [String]
         var tag: String?
         /// Height of the band the tag sits in, at the top of the box; 0 without a tag.
         var tagBandHeight: Double
@@ -13,10 +15,14 @@ extension LayeredLayout {
 
     static func measure(_ node: MapNode, _ o: LayoutOptions) -> Box {
         let labelLines = TextMetrics.wrap(node.label, fontSize: o.fontSize, maxWidth: o.maxLabelWidth)
-        let markerWidth = TextMetrics.width(o.annotationMarker, fontSize: o.annotationFontSize)
-        let annotationLines = node.annotations.map {
-            TextMetrics.wrap($0, fontSize: o.annotationFontSize, maxWidth: max(o.maxLabelWidth - markerWidth, o.annotationFontSize))
-        }.filter { !$0.isEmpty }
+        let markers = node.annotations.indices.map { $0 < node.annotationMarkers.count ? node.annotationMarkers[$0] : o.annotationMarker }
+        // The widest marker sets the indent, so continuation lines of all annotations align.
+        let markerWidth = markers.map { TextMetrics.width($0, fontSize: o.annotationFontSize) }.max()
+            ?? TextMetrics.width(o.annotationMarker, fontSize: o.annotationFontSize)
+        let wrapped = zip(node.annotations, markers).map {
+            (TextMetrics.wrap($0.0, fontSize: o.annotationFontSize, maxWidth: max(o.maxLabelWidth - markerWidth, o.annotationFontSize)), $0.1)
+        }.filter { !$0.0.isEmpty }
+        let annotationLines = wrapped.map(\.0)
         let tag = node.tag.flatMap { $0.isEmpty ? nil : $0 }
         var content = 2 * o.fontSize
         if let tag { content = max(content, TextMetrics.width(tag, fontSize: o.annotationFontSize, bold: true)) }
@@ -30,7 +36,7 @@ extension LayeredLayout {
         if annotationCount > 0 {
             height += annotationGap(o) + Double(annotationCount) * o.annotationFontSize * o.lineHeight
         }
-        return Box(labelLines: labelLines, annotationLines: annotationLines, tag: tag, tagBandHeight: tagBandHeight, width: (content + 2 * o.padding).rounded(.up),
+        return Box(labelLines: labelLines, annotationLines: annotationLines, markers: wrapped.map(\.1), tag: tag, tagBandHeight: tagBandHeight, width: (content + 2 * o.padding).rounded(.up),
                    height: height.rounded(.up), markerWidth: markerWidth)
     }
 
@@ -62,11 +68,11 @@ extension LayeredLayout {
         if box.labelLines.isEmpty { top += labelHeight }
         if !box.annotationLines.isEmpty { top += annotationGap(o) }
         let annotationHeight = o.annotationFontSize * o.lineHeight
-        for lines in box.annotationLines {
+        for (lines, marker) in zip(box.annotationLines, box.markers) {
             for (i, line) in lines.enumerated() {
                 let textWidth = TextMetrics.width(line, fontSize: o.annotationFontSize)
                 result.append(PlacedText(
-                    text: line, marker: i == 0 ? o.annotationMarker : "",
+                    text: line, marker: i == 0 ? marker : "",
                     x: rect.x + o.padding + (i == 0 ? 0 : box.markerWidth),
                     y: baseline(lineTop: top, annotationHeight, o.annotationFontSize),
                     width: i == 0 ? box.markerWidth + textWidth : textWidth,

@@ -14,17 +14,46 @@ enum Routing {
         var bottom: [Double]
     }
 
-    /// Path along `chain` (top to bottom) with every x shifted by `offset` (to separate parallel edges).
+    /// Path along `chain` (top to bottom) with every x shifted by `offset` (to separate parallel edges),
+    /// leaving its source `startShift` and entering its target `endShift` from the centre (its ports).
     static func path(chain: [Int], x: [Double], layer: [Int], realCount: Int, nodeBottom: (Int) -> Double,
-                     layers: Layers, offset: Double) -> [PathSegment] {
-        var path = Builder(start: Point(x: x[chain[0]] + offset, y: nodeBottom(chain[0])))
+                     layers: Layers, offset: Double, startShift: Double = 0, endShift: Double = 0) -> [PathSegment] {
+        var path = Builder(start: Point(x: x[chain[0]] + offset + startShift, y: nodeBottom(chain[0])))
         path.line(to: layers.bottom[layer[chain[0]]])
-        for v in chain.dropFirst() {
-            let target = Point(x: x[v] + offset, y: layers.top[layer[v]])
+        for (k, v) in chain.enumerated().dropFirst() {
+            let target = Point(x: x[v] + offset + (k == chain.count - 1 ? endShift : 0), y: layers.top[layer[v]])
             path.curve(to: target)
             if v >= realCount { path.line(to: layers.bottom[layer[v]]) }
         }
         return path.segments
+    }
+
+    /// Ports: where each chain leaves its top node and enters its bottom node, as shifts from the
+    /// box centre. The chains at one side of a box are spread `spacing` apart (closer when the box
+    /// is narrow), centred, in the left-to-right order of the vertex at their other end in the
+    /// adjacent layer. Curves in one gap cross exactly when their ends swap order; ports in that
+    /// order, each inside its own box, swap no ends, so ports add no crossings.
+    static func ports(chains: [[Int]], x: [Double], width: (Int) -> Double, spacing: Double) -> (start: [Double], end: [Double]) {
+        var start = [Double](repeating: 0, count: chains.count)
+        var end = [Double](repeating: 0, count: chains.count)
+        guard spacing > 0 else { return (start, end) }
+        var outgoing: [Int: [Int]] = [:], incoming: [Int: [Int]] = [:]
+        for (c, chain) in chains.enumerated() where chain.count > 1 {
+            outgoing[chain[0], default: []].append(c)
+            incoming[chain[chain.count - 1], default: []].append(c)
+        }
+        func spread(_ side: [Int: [Int]], neighbour: ([Int]) -> Int, into shifts: inout [Double]) {
+            for (v, list) in side where list.count > 1 {
+                // Ties (never on one layer, but keep it total) fall back to the chain index.
+                let sorted = list.sorted { (x[neighbour(chains[$0])], $0) < (x[neighbour(chains[$1])], $1) }
+                // Keep clear of the rounded corners: a quarter of the box's width is left free on each side.
+                let step = min(spacing, width(v) / 2 / Double(sorted.count - 1))
+                for (k, c) in sorted.enumerated() { shifts[c] = (Double(k) - Double(sorted.count - 1) / 2) * step }
+            }
+        }
+        spread(outgoing, neighbour: { $0[1] }, into: &start)
+        spread(incoming, neighbour: { $0[$0.count - 2] }, into: &end)
+        return (start, end)
     }
 
     /// The same path traversed from its end to its start.

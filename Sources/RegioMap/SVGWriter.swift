@@ -24,6 +24,10 @@ public struct SVGOptions: Sendable {
     public var idPrefix: String
     /// Font stack; the width table in the layout assumes Helvetica/Arial metrics.
     public var fontFamily: String
+    /// Font size of annotation markers, when they should be drawn larger than their text (glyphs
+    /// such as ◑ come from fallback fonts and are hard to tell apart at 12 px). The layout measured
+    /// them at the annotation size: keep the increase within the box padding.
+    public var markerFontSize: Double?
 
     public static let defaultStyles: [String: Presentation] = [
         "dim": Presentation(fill: Palette.dimFill, stroke: Palette.dimStroke),
@@ -41,7 +45,8 @@ public struct SVGOptions: Sendable {
         edgeStyles: [String: Presentation] = [:],
         legend: Legend? = nil,
         idPrefix: String = "regiomap-",
-        fontFamily: String = "Helvetica, Arial, 'Liberation Sans', sans-serif"
+        fontFamily: String = "Helvetica, Arial, 'Liberation Sans', sans-serif",
+        markerFontSize: Double? = nil
     ) {
         self.title = title
         self.description = description
@@ -53,6 +58,7 @@ public struct SVGOptions: Sendable {
         self.legend = legend
         self.idPrefix = idPrefix
         self.fontFamily = fontFamily
+        self.markerFontSize = markerFontSize
     }
 }
 
@@ -116,6 +122,17 @@ public enum SVGWriter {
             out += "<g class=\"cluster\" data-cluster=\"\(attr(name))\">"
             out += "<rect x=\"\(num(rect.x))\" y=\"\(num(rect.y))\" width=\"\(num(rect.width))\" height=\"\(num(rect.height))\""
             out += " rx=\"6\" fill=\"\(Palette.clusterFill)\" stroke=\"\(Palette.clusterStroke)\"/>"
+            if let style = graph.clusterStyles[name] {
+                // A band across the top, inside the rounded corners, and the icon centred above the title.
+                out += "<rect class=\"cluster-band\" x=\"\(num(rect.x + 3))\" y=\"\(num(rect.y + 1))\" width=\"\(num(rect.width - 6))\" height=\"5\" rx=\"2\" fill=\"\(attr(style.colour))\"/>"
+                if let icon = style.icon {
+                    let size = LayeredLayout.clusterIconSize
+                    let x = rect.midX - size / 2, y = rect.y + 10
+                    // The scale is an exact binary fraction (20/16), so its description is stable.
+                    out += "<path class=\"cluster-icon\" aria-hidden=\"true\" transform=\"translate(\(num(x)) \(num(y))) scale(\(size / 16))\""
+                    out += " d=\"\(attr(icon))\" fill=\"none\" stroke=\"\(attr(style.colour))\" stroke-width=\"1.6\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
+                }
+            }
             out += textElement(layout.clusterTexts[name] ?? [], className: "cluster-title", fill: Palette.clusterText, bold: true)
             out += "</g>\n"
         }
@@ -142,7 +159,8 @@ public enum SVGWriter {
                 if !line.marker.isEmpty {
                     // A no-break space survives whitespace collapsing at the tspan boundary.
                     let marker = text(line.marker).replacingOccurrences(of: " ", with: "\u{00A0}")
-                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\">\(marker)</tspan>"
+                    let size = options.markerFontSize.map { " font-size=\"\(num($0))\"" } ?? ""
+                    out += "<tspan class=\"marker\" aria-hidden=\"true\" fill=\"\(Palette.marker)\"\(size)>\(marker)</tspan>"
                 }
                 out += "\(text(line.text))</text>"
             }

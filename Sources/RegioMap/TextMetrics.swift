@@ -58,7 +58,8 @@ enum TextMetrics {
     /// Greedy word wrap to `maxWidth`. A word longer than the line is broken after a hyphen when it
     /// has one, otherwise it gets a line of its own (its box grows instead of cutting the word).
     static func wrap(_ text: String, fontSize: Double, maxWidth: Double, bold: Bool = false) -> [String] {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).flatMap { word -> [String] in
+        // A no-break space joins two words into one that never wraps.
+        let words = text.split(whereSeparator: { $0.isWhitespace && $0 != "\u{00A0}" }).flatMap { word -> [String] in
             let w = String(word)
             guard width(w, fontSize: fontSize, bold: bold) > maxWidth, w.contains("-") else { return [w] }
             return splitAfterHyphens(w, fontSize: fontSize * (bold ? 1.1 : 1), maxWidth: maxWidth)

@@ -75,6 +75,29 @@ final class LayoutTests: XCTestCase {
         _ = check(Fixtures.randomDAG(nodes: 100, seed: 11, clusters: 5), maxCrossings: 673)
     }
 
+    /// Edges meet a side of a box at distinct ports, in the order of their other ends, and the
+    /// ports add no crossings to those of a layout where all edges meet the centre.
+    func testEdgesMeetABoxAtDistinctPorts() {
+        for (graph, name) in [(Fixtures.opgaven, "opgaven"), (Fixtures.randomDAG(nodes: 60, seed: 5, clusters: 4), "random")] {
+            let layout = check(graph, maxCrossings: .max)
+            var centred = LayoutOptions()
+            centred.portSpacing = 0
+            let single = LayeredLayout.layout(graph, options: centred)
+            XCTAssertEqual(layout.crossingCount(), single.crossingCount(), name)
+            var shared = 0
+            for (id, node) in layout.nodes {
+                for (ends, side) in [(layout.edges.filter { ($0.reversed ? $0.from : $0.to) == id }.map { $0.reversed ? $0.start : $0.end }, "top"),
+                                     (layout.edges.filter { ($0.reversed ? $0.to : $0.from) == id }.map { $0.reversed ? $0.end : $0.start }, "bottom")]
+                    where ends.count > 1 {
+                    shared += 1
+                    XCTAssertEqual(Set(ends.map { SVGWriter.num($0.x) }).count, ends.count, "\(name): \(id) \(side) ports are distinct")
+                    for p in ends { XCTAssertTrue(p.x > node.rect.x && p.x < node.rect.maxX, "\(name): \(id) port inside the box") }
+                }
+            }
+            XCTAssertGreaterThan(shared, 0, "\(name) has boxes that several edges meet")
+        }
+    }
+
     func testRandomUngrouped() {
         var options = LayoutOptions()
         options.groupClusters = false

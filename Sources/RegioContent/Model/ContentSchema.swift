@@ -11,6 +11,18 @@ public enum ContentSchema {
               description: "Doet niet mee en wordt op de hoogte gehouden."),
     ])
 
+    /// The sign of a thema on the map and its page; each has its own colour (see `ThemaIcon`).
+    public static let themaIcoon = Choice(name: "icoon", options: [
+        .init(value: "woning", label: "Woning", description: "Een huis, voor wonen en bouwen."),
+        .init(value: "weg", label: "Weg", description: "Een weg, voor bereikbaarheid."),
+        .init(value: "groei", label: "Groei", description: "Staafjes die stijgen, voor economie."),
+        .init(value: "energie", label: "Energie", description: "Een bliksem, voor energie."),
+        .init(value: "onderwijs", label: "Onderwijs", description: "Een afstudeerhoed, voor onderwijs en arbeidsmarkt."),
+        .init(value: "mensen", label: "Mensen", description: "Twee mensen, voor het sociaal domein."),
+        .init(value: "gebouw", label: "Gebouw", description: "Een kantoorgebouw, voor bedrijfsvoering en organisatie."),
+        .init(value: "samen", label: "Samen", description: "Twee ringen die in elkaar grijpen, voor samenwerking en bestuur."),
+    ])
+
     public static let status = Choice(name: "status", options: [
         .init(value: "verkenning", label: "Verkenning", description: "De coalitie wordt verkend; er is nog niets afgesproken."),
         .init(value: "lopend", label: "Lopend", description: "De coalitie is gevormd en het werk loopt."),
@@ -182,6 +194,7 @@ public enum ContentSchema {
             FieldSpec("titel", .text, required: true, "Naam van het thema."),
             FieldSpec("samenvatting", .text, required: true, "Eén of twee zinnen over het thema."),
             FieldSpec("volgorde", .integer(minimum: 0, maximum: 100_000), "Plaats in lijsten (lager eerst)."),
+            FieldSpec("icoon", .choice(themaIcoon), "Teken van het thema op de kaart en de themapagina; elk teken heeft een eigen kleur."),
             FieldSpec("tafel", .object(ObjectSpec([
                 FieldSpec("naam", .text, required: true, "Naam van de bestuurlijke tafel."),
                 FieldSpec("voorzitter", .text, "Voorzitter van de tafel."),
@@ -201,6 +214,7 @@ public enum ContentSchema {
                       "Opgaven waarvan deze opgave afhangt, elk met bron, voorbeeld of redactie: {opgave: slug, bron: …}."),
             datedOpgave("vanaf", "Sinds wanneer de opgave op de regionale agenda staat: {datum: JJJJ-MM-DD, bron: …}."),
             datedOpgave("tot", "Tot wanneer de opgave op de agenda stond: {datum: JJJJ-MM-DD, bron: …}; de dag zelf telt niet meer mee."),
+            FieldSpec("gedeeld_doel", .boolean, "true voor het doel waaraan de opgaven samen bijdragen (zoals brede welvaart); de kaart laat het opvallen."),
         ] + provenance),
         .coalities: ObjectSpec([
             FieldSpec("titel", .text, required: true, "Naam van de coalitie, het project of programma."),

@@ -128,6 +128,8 @@ public struct Thema: Sendable {
     public var samenvatting: String
     public var volgorde: Int?
     public var tafel: Tafel
+    /// A value of `ContentSchema.themaIcoon`, when the thema has a sign.
+    public var icoon: String? = nil
 }
 
 public struct Opgave: Sendable {
@@ -142,6 +144,8 @@ public struct Opgave: Sendable {
     /// Of the date since which the opgave is on the agenda ("op de agenda sinds").
     public var vanafProvenance: Provenance?
     public var totProvenance: Provenance?
+    /// The goal the opgaven contribute to together (such as brede welvaart).
+    public var gedeeldDoel = false
 }
 
 /// One period of a participant's variant.
@@ -200,6 +204,11 @@ public struct Coalitie: Sendable {
 
     /// Going on (or being explored) now, by its status: not finished, lapsed or of unknown outcome.
     public var isCurrent: Bool { ContentSchema.currentStatuses.contains(status) }
+
+    /// Whether taking part in it counts as taking part: now only while it goes on; in a snapshot
+    /// of a past year (`currentOnly: false`) also when it has finished since (the work took
+    /// place), never when it lapsed or its outcome is unknown.
+    public func countsAsParticipation(currentOnly: Bool) -> Bool { isCurrent || (!currentOnly && status == "afgerond") }
 
     public var period: Period { Period(vanaf: start?.value, tot: eind?.value.adding(days: 1)) }
 

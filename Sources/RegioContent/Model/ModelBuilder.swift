@@ -37,7 +37,7 @@ public struct ModelBuilder {
                 themas.append(Thema(info: info, titel: titel, samenvatting: samenvatting, volgorde: r.integer("volgorde"),
                                     tafel: Tafel(naam: tafelNaam, soort: tafel.choice("soort")?.value ?? "tafel",
                                                  voorzitter: tafel.text("voorzitter"), ritme: tafel.text("ritme"),
-                                                 leden: leden, provenance: composition)))
+                                                 leden: leden, provenance: composition), icoon: r.choice("icoon")?.value))
             case .opgaven:
                 guard let titel = r.text("titel"), let samenvatting = r.text("samenvatting") else { continue }
                 let dependencies: [Dependency] = r.list("afhankelijk_van").compactMap { item in
@@ -54,7 +54,8 @@ public struct ModelBuilder {
                 opgaven.append(Opgave(info: info, titel: titel, samenvatting: samenvatting, themas: r.references("themas"),
                                       afhankelijkVan: dependencies, period: Period(vanaf: vanaf?.day.value, tot: tot?.day.value),
                                       vanafLocation: vanaf?.day.location, totLocation: tot?.day.location,
-                                      vanafProvenance: vanaf.map { Self.relation($0.stated) }, totProvenance: tot.map { Self.relation($0.stated) }))
+                                      vanafProvenance: vanaf.map { Self.relation($0.stated) }, totProvenance: tot.map { Self.relation($0.stated) },
+                                      gedeeldDoel: r.bool("gedeeld_doel")))
             case .coalities:
                 guard let titel = r.text("titel"), let samenvatting = r.text("samenvatting"),
                       let status = r.choice("status") else { continue }

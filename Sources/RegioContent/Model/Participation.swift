@@ -19,13 +19,14 @@ public struct Participation: Sendable {
         self.relations = relations
     }
 
-    /// The mix, grounded on every participation (and coalitie) it counts.
-    public func of(_ partij: String, on day: Day) -> Grounded<Mix> {
+    /// The mix, grounded on every participation (and coalitie) it counts. A snapshot of a past
+    /// year passes `currentOnly: false` (see `Coalitie.countsAsParticipation`).
+    public func of(_ partij: String, on day: Day, currentOnly: Bool = true) -> Grounded<Mix> {
         var byVariant: [String: [Int]] = [:]
         var grounds = Grounds.sourced
         for i in relations.coalitiesByPartij[partij] ?? [] {
             let c = model.coalities[i]
-            guard c.isCurrent, c.isActive(on: day),
+            guard c.countsAsParticipation(currentOnly: currentOnly), c.isActive(on: day),
                   let d = c.deelnemer(partij), let period = d.period(on: day) else { continue }
             byVariant[period.variant, default: []].append(i)
             grounds |= period.provenance.grounds | c.info.provenance.grounds

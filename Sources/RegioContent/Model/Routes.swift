@@ -13,6 +13,8 @@ public enum Page: Sendable, Hashable {
     case groeiperspectief
     /// The map with one thema's or gemeente's opgaven emphasised.
     case kaartThema(String), kaartGemeente(String)
+    /// A gemeente's map as it was at the end of a year.
+    case kaartGemeenteJaar(String, Int)
     /// The map and the participation matrix as they were at the end of a year.
     case groeiperspectiefJaar(Int), deelnameJaar(Int)
     /// What changed, per gemeente and per thema.
@@ -52,6 +54,7 @@ public enum Page: Sendable, Hashable {
         case .groeiperspectief: return "/groeiperspectief/"
         case .kaartThema(let s): return "/groeiperspectief/themas/\(s)/"
         case .kaartGemeente(let s): return "/groeiperspectief/gemeenten/\(s)/"
+        case .kaartGemeenteJaar(let s, let y): return "/groeiperspectief/gemeenten/\(s)/\(y)/"
         case .groeiperspectiefJaar(let y): return "/groeiperspectief/\(y)/"
         case .deelnameJaar(let y): return "/deelname/\(y)/"
         case .veranderingenGemeente(let s): return "/gemeenten/\(s)/veranderingen/"
@@ -151,7 +154,9 @@ public enum Routes {
             pages += model.themas.map { .kaartThema($0.info.slug) }
             pages += model.gemeenten.map { .kaartGemeente($0.info.slug) }
         }
-        pages += mapYears(model, now: now, snapshotYears: years).map { .groeiperspectiefJaar($0) }
+        let mapYears = mapYears(model, now: now, snapshotYears: years)
+        pages += mapYears.map { .groeiperspectiefJaar($0) }
+        pages += model.gemeenten.flatMap { g in mapYears.map { .kaartGemeenteJaar(g.info.slug, $0) } }
         pages += years.map { .deelnameJaar($0) }
         pages += model.gemeenten.map { .veranderingenGemeente($0.info.slug) }
         pages += model.themas.map { .veranderingenThema($0.info.slug) }

@@ -26,6 +26,8 @@ public struct Groeiperspectief: Sendable {
     public let newNodes: Set<String>
     /// Opgaven that are example data.
     public let exampleNodes: Set<String>
+    /// The shared goal(s) the opgaven contribute to, drawn to stand out.
+    let goalNodes: Set<String>
     /// Provenance classes of dependency edges that do not rest on a source.
     public let edgeClasses: [MapEdge: [String]]
     /// Whether any coalitie line says "(voorbeeld)", and whether any says "nieuw".
@@ -34,14 +36,18 @@ public struct Groeiperspectief: Sendable {
 
     /// The map as of `day`: only opgaven and coalities in force on that day. A previous
     /// snapshot's layout keeps persisting opgaven in the same order, so years compare by eye.
-    /// `present` marks coalities that are not going on now with their status.
-    public init(model: SiteModel, on day: Day, newSince: Day? = nil, previous: MapLayout? = nil, present: Bool = false) {
+    /// `present` marks coalities that are not going on now with their status. With `gemeente`
+    /// the map is that gemeente's: every coalitie line carries its variant as glyph and word
+    /// (`opgaven(ofGemeente:)` gives the opgaven to emphasise).
+    public init(model: SiteModel, on day: Day, newSince: Day? = nil, previous: MapLayout? = nil, present: Bool = false,
+                gemeente: String? = nil) {
         self.day = day
         let opgaven = model.opgaven.filter { $0.period.contains(day) }
         let inForce = Set(opgaven.map(\.info.slug))
-        var coalitiesByOpgave: [String: [String]] = [:]
+        var coalitiesByOpgave: [String: [(line: String, marker: String?)]] = [:]
         let steps = ContentSchema.stap.values
         var exampleLines = false, newLines = false
+        var variantsUsed: Set<String> = []
         for c in model.coalities where c.isActive(on: day) {
             // The step in text, so the process is visible on the map itself.
             var line = c.titel
@@ -49,19 +55,31 @@ public struct Groeiperspectief: Sendable {
             if present, !c.isCurrent, let status = ContentSchema.status.option(c.status) { line += " (\(status.label.lowercased()))" }
             let isNew = newSince.map { since in c.start.map { $0.value >= since } ?? false } ?? false
             if isNew { line += " · nieuw" }
-            if c.info.voorbeeld { line += " (voorbeeld)" }
+            var marker: String?
             let lines = c.opgaven.filter { inForce.contains($0.value) }
+            if let gemeente {
+                let variant = c.deelnemer(gemeente)?.period(on: day)?.variant ?? Self.notInvolved
+                // A no-break space keeps the dash with the word when the line wraps.
+                line += " —\u{00A0}" + Self.variantWord(variant)
+                marker = Self.variantGlyph(variant) + " "
+                if !lines.isEmpty { variantsUsed.insert(variant) }
+            }
+            if c.info.voorbeeld { line += " (voorbeeld)" }
             if !lines.isEmpty {
                 exampleLines = exampleLines || c.info.voorbeeld
                 newLines = newLines || isNew
             }
-            for o in lines { coalitiesByOpgave[o.value, default: []].append(line) }
+            for o in lines { coalitiesByOpgave[o.value, default: []].append((line, marker)) }
         }
         let nodes = opgaven.map { o in
             var label = o.titel
             if let newSince, let vanaf = o.period.vanaf, vanaf >= newSince { label += " (nieuw)" }
+            let annotations = (coalitiesByOpgave[o.info.slug] ?? []).sorted { $0.line < $1.line }
+            // The shared goal says so in its band, with "voorbeeld" when it is one.
+            let tag = [o.gedeeldDoel ? Self.goalTag : nil, o.info.voorbeeld ? Self.exampleTag : nil].compactMap { $0 }.joined(separator: " · ")
             return MapNode(id: o.info.slug, label: label, cluster: o.themas.first?.value,
-                           annotations: (coalitiesByOpgave[o.info.slug] ?? []).sorted(), tag: o.info.voorbeeld ? Self.exampleTag : nil)
+                           annotations: annotations.map(\.line), tag: tag.isEmpty ? nil : tag,
+                           annotationMarkers: annotations.compactMap(\.marker))
         }
         var edges: [MapEdge] = []
         var classes: [MapEdge: [String]] = [:]
@@ -74,12 +92,18 @@ public struct Groeiperspectief: Sendable {
             }
         }
         var titles: [String: String] = [:]
-        for t in model.themas { titles[t.info.slug] = t.titel }
-        graph = MapGraph(nodes: nodes, edges: edges, clusterTitles: titles)
+        var styles: [String: ClusterStyle] = [:]
+        for t in model.themas {
+            titles[t.info.slug] = t.titel
+            styles[t.info.slug] = ThemaIcon.clusterStyle(t)
+        }
+        graph = MapGraph(nodes: nodes, edges: edges, clusterTitles: titles, clusterStyles: styles)
         edgeClasses = classes
         exampleNodes = Set(opgaven.filter(\.info.voorbeeld).map(\.info.slug))
+        goalNodes = Set(opgaven.filter(\.gedeeldDoel).map(\.info.slug))
         hasExampleCoalities = exampleLines
         hasNewCoalities = newLines
+        self.gemeente = gemeente.flatMap { slug in model.gemeente(slug).map { (naam: $0.naam, variants: variantsUsed) } }
         newNodes = Set(model.opgaven.filter { o in
             guard let newSince, let vanaf = o.period.vanaf else { return false }
             return o.period.contains(day) && vanaf >= newSince
@@ -90,7 +114,22 @@ public struct Groeiperspectief: Sendable {
         layout = LayeredLayout.layout(graph, options: options)
     }
 
+    /// The name and the variants drawn on a gemeente's map; nil on the others.
+    let gemeente: (naam: String, variants: Set<String>)?
+
+    /// A coalitie in which the gemeente has no participation at all (not even "geen").
+    static let notInvolved = "niet-betrokken"
+
+    static func variantWord(_ variant: String) -> String {
+        variant == notInvolved ? "niet betrokken" : Vocabulary.variantLabel(variant).lowercased()
+    }
+
+    static func variantGlyph(_ variant: String) -> String {
+        variant == notInvolved ? "–" : Vocabulary.variantSymbol(variant)
+    }
+
     static let exampleTag = "voorbeeld"
+    static let goalTag = "gedeeld doel"
 
     static func edgeClass(_ provenance: Provenance) -> String? {
         switch provenance {
@@ -107,12 +146,26 @@ public struct Groeiperspectief: Sendable {
         "example": Presentation(dashArray: "2 3", arrowHead: .hollow),
     ]
 
+    /// The shared goal: a warm fill and a double-weight border, besides the words in its band.
+    static let nodeStyles: [String: Presentation] = [
+        "goal": Presentation(fill: "#fff6dc", stroke: "#7a4d00", strokeWidth: 3),
+    ]
+
     /// What the legend shows beyond the arrows and coalities, for a map variant.
     public enum Variant: Sendable {
         case whole
-        /// Thick border: the opgaven of a thema or gemeente (`what` completes "Dikke rand: …").
-        case emphasis(what: String)
+        /// Thick border: the opgaven of a thema or gemeente (`what` completes "Dikke rand: …");
+        /// with `year`, also what is new in that year.
+        case emphasis(what: String, year: Int? = nil)
         case year(Int)
+
+        var year: Int? {
+            switch self {
+            case .whole: return nil
+            case .emphasis(_, let year): return year
+            case .year(let year): return year
+            }
+        }
     }
 
     /// SVG markup. `emphasis` names the opgaven to stress (others are dimmed); nil stresses none.
@@ -120,16 +173,20 @@ public struct Groeiperspectief: Sendable {
                     variant: Variant = .whole, idPrefix: String = "kaart-") -> String {
         var classes: [String: [String]] = [:]
         for node in graph.nodes {
-            var list: [String] = []
+            // "goal" first: the emphasis and dim of a thema or gemeente map draw over it.
+            var list: [String] = goalNodes.contains(node.id) ? ["goal"] : []
             if let emphasis { list.append(emphasis.contains(node.id) ? "emphasis" : "dim") }
-            if case .year = variant, newNodes.contains(node.id) { list.append("new") }
+            if variant.year != nil, newNodes.contains(node.id) { list.append("new") }
             if exampleNodes.contains(node.id) { list.append("example") }
             if !list.isEmpty { classes[node.id] = list }
         }
         let options = SVGOptions(title: title, description: description,
                                  href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
-                                 nodeClasses: classes, edgeClasses: edgeClasses, edgeStyles: Self.edgeStyles,
-                                 legend: legend(variant), idPrefix: idPrefix)
+                                 nodeClasses: classes, edgeClasses: edgeClasses,
+                                 styles: SVGOptions.defaultStyles.merging(Self.nodeStyles) { $1 }, edgeStyles: Self.edgeStyles,
+                                 legend: legend(variant), idPrefix: idPrefix,
+                                 // The variant signs of a gemeente map must be told apart at a glance.
+                                 markerFontSize: gemeente == nil ? nil : 16)
         return SVGWriter.svg(layout, graph: graph, options: options)
     }
 
@@ -146,15 +203,30 @@ public struct Groeiperspectief: Sendable {
         if !exampleNodes.isEmpty {
             entries.append(LegendEntry(.node(classes: ["example"], tag: Self.exampleTag), "Voorbeeldopgave: verzonnen ter illustratie, geen beleid"))
         }
-        var coalitie = "Coalitie die aan de opgave werkt"
-        if hasExampleCoalities { coalitie += "; met ‘(voorbeeld)’ als het voorbeeldgegevens zijn" }
-        entries.append(LegendEntry(.glyph("◆"), coalitie))
-        switch variant {
-        case .whole: break
-        case .emphasis(let what):
+        if !goalNodes.isEmpty {
+            entries.append(LegendEntry(.node(classes: ["goal"], tag: Self.goalTag), "Gedeeld doel: waaraan de opgaven samen bijdragen"))
+        }
+        let kolom = graph.clusterStyles.isEmpty ? "Elke kolom is een thema." : "Elke kolom is een thema, met de kleur en het teken van het thema boven de titel."
+        var notes = [kolom + " Een opgave is een link naar haar pagina op het portaal, met de bronnen."]
+        if let gemeente {
+            // A coalitie line says how the gemeente takes part, by glyph and word: never colour alone.
+            for v in ContentSchema.deelnamevariant.options where gemeente.variants.contains(v.value) {
+                entries.append(LegendEntry(.glyph(Self.variantGlyph(v.value)),
+                                           "Coalitie die aan de opgave werkt, met ‘—\u{00A0}\(Self.variantWord(v.value))’: \(gemeente.naam) \(v.description.lowercasedFirst)"))
+            }
+            if gemeente.variants.contains(Self.notInvolved) {
+                entries.append(LegendEntry(.glyph(Self.variantGlyph(Self.notInvolved)),
+                                           "Coalitie die aan de opgave werkt, met ‘—\u{00A0}niet betrokken’: \(gemeente.naam) staat niet bij de deelnemers."))
+            }
+            if hasExampleCoalities { notes.insert("Een coalitie met ‘(voorbeeld)’ erachter rust op voorbeeldgegevens.", at: 0) }
+        } else {
+            entries.append(LegendEntry(.glyph("◆"), "Coalitie die aan de opgave werkt" + (hasExampleCoalities ? "; met ‘(voorbeeld)’ als het voorbeeldgegevens zijn" : "")))
+        }
+        if case .emphasis(let what, _) = variant {
             entries.append(LegendEntry(.node(classes: ["emphasis"], tag: nil), "Dikke rand: \(what)"))
             entries.append(LegendEntry(.node(classes: ["dim"], tag: nil), "Grijs: de andere opgaven"))
-        case .year(let year):
+        }
+        if let year = variant.year {
             if !newNodes.isEmpty {
                 entries.append(LegendEntry(.node(classes: ["new"], tag: nil), "Gestreepte rand en ‘(nieuw)’: opgave nieuw in \(year)"))
             }
@@ -162,8 +234,7 @@ public struct Groeiperspectief: Sendable {
                 entries.append(LegendEntry(.glyph("◆"), "‘· nieuw’ achter een coalitie: begonnen in \(year)"))
             }
         }
-        return Legend(title: "Legenda", entries: entries,
-                      notes: ["Elke kolom is een thema. Een opgave is een link naar haar pagina op het portaal, met de bronnen."])
+        return Legend(title: "Legenda", entries: entries, notes: notes)
     }
 
     /// A one-sentence description of the map, for `<desc>` and alt text; says how much of it
@@ -182,14 +253,16 @@ public struct Groeiperspectief: Sendable {
     }
 }
 
-/// The opgaven a gemeente works on: those addressed by coalities in which it takes part
-/// (any variant but `geen`) on `day`, with what that rests on: an opgave is `example` when
-/// every way the gemeente reaches it is example participation or an example coalitie.
-func opgaven(ofGemeente slug: String, model: SiteModel, relations: Relations, on day: Day) -> [String: Grounds] {
+/// The opgaven a gemeente works on: those addressed by coalities active on `day` in which it
+/// takes part (any variant but `geen`; see `Coalitie.countsAsParticipation`), as
+/// its map emphasises them, with what that rests on: an opgave is `example` when every way the
+/// gemeente reaches it is example participation or an example coalitie.
+func opgaven(ofGemeente slug: String, model: SiteModel, relations: Relations, on day: Day, present: Bool) -> [String: Grounds] {
     var result: [String: Grounds] = [:]
     for i in relations.coalitiesByPartij[slug] ?? [] {
         let c = model.coalities[i]
-        guard let period = c.deelnemer(slug)?.period(on: day), period.variant != "geen" else { continue }
+        guard c.isActive(on: day), c.countsAsParticipation(currentOnly: present),
+              let period = c.deelnemer(slug)?.period(on: day), period.variant != "geen" else { continue }
         let grounds = period.provenance.grounds | c.info.provenance.grounds
         for o in c.opgaven {
             // Sourced beats example: one sourced way in is enough.

@@ -40,16 +40,26 @@ extension PageContextBuilder {
     /// alternative always lists every opgave, and says which ones are emphasised.
     func groeiperspectief(_ page: Page) -> Fields {
         var day = now
-        if case .groeiperspectiefJaar(let year) = page { day = Snapshots.day(for: year, now: now) }
+        var jaar: Int?
+        switch page {
+        case .groeiperspectiefJaar(let year), .kaartGemeenteJaar(_, let year):
+            jaar = year
+            day = Snapshots.day(for: year, now: now)
+        default: break
+        }
         let opgaven = model.opgaven.filter { $0.period.contains(day) }
         var titel = "Groeiperspectief"
-        var nieuw: Set<String> = []
-        var jaar: Int?
+        let nieuw: Set<String> = jaar.flatMap { maps.years[$0]?.newOpgaven } ?? []
+        var crumbs: [(String, Page)] = page == .groeiperspectief ? [] : [("Groeiperspectief", .groeiperspectief)]
+        // The year links keep the map's filter: a gemeente's map leads to its own map of each year.
+        var yearPage: (Int) -> Page = { .groeiperspectiefJaar($0) }
+        var presentPage = Page.groeiperspectief
         var beschrijving = "Hoe de regionale opgaven van elkaar afhangen, en welke coalities eraan werken."
         var svg = maps.full
         var emphasis: Set<String>?
         var uitleg: String?
         var kaartZin: Fields?
+        var gemeente: Gemeente?
         switch page {
         case .kaartThema(let slug):
             let t = model.thema(slug)!
@@ -61,34 +71,44 @@ extension PageContextBuilder {
                 // An all-grey map says why, instead of leaving the reader to guess.
                 ? "Bij het thema \(t.titel) hoort geen van de opgaven op deze kaart; daarom zijn ze allemaal grijs. Wat de samenwerking binnen dit thema doet, staat op de pagina van het thema."
                 : "De opgaven van dit thema hebben een dikke rand; de andere opgaven zijn grijs."
-        case .kaartGemeente(let slug):
+        case .kaartGemeente(let slug), .kaartGemeenteJaar(let slug, _):
             let g = model.gemeente(slug)!
+            gemeente = g
             titel = "Groeiperspectief: \(g.naam)"
             beschrijving = "De opgaven waaraan \(g.naam) via coalities werkt, in het groeiperspectief."
-            svg = maps.gemeenten[slug] ?? ""
-            emphasis = maps.gemeenteOpgaven[slug] ?? []
-            uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs."
+            if let jaar {
+                titel = "Groeiperspectief \(jaar): \(g.naam)"
+                beschrijving = "De opgaven waaraan \(g.naam) via coalities werkte, zoals het was op \(Vocabulary.date(day))."
+                crumbs.append((g.naam, .kaartGemeente(slug)))
+                svg = maps.gemeenteYears[slug]?[jaar]?.svg ?? ""
+                emphasis = maps.gemeenteYears[slug]?[jaar]?.opgaven ?? []
+            } else {
+                svg = maps.gemeenten[slug] ?? ""
+                emphasis = maps.gemeenteOpgaven[slug] ?? []
+            }
+            yearPage = { .kaartGemeenteJaar(slug, $0) }
+            presentPage = .kaartGemeente(slug)
+            uitleg = "De opgaven waaraan \(g.naam) via een coalitie werkt hebben een dikke rand; de andere zijn grijs. Bij elke coalitie staan een teken en een woord voor hoe \(g.naam) meedoet: volledig, solidariteit, instap of geen deelname."
+            if jaar != nil { uitleg! += " Opgaven die in \(jaar!) nieuw waren hebben een gestreepte rand en het woord ‘nieuw’." }
             // The map in one sentence: through how many coalities, on how many opgaven, where later.
-            let mix = Participation(model: model, relations: relations).of(slug, on: day)
+            let mix = Participation(model: model, relations: relations).of(slug, on: day, currentOnly: jaar == nil)
             let taking = mix.value.taking.flatMap(\.coalities)
             let present = Set(opgaven.map(\.info.slug))
             let reached = Set(taking.flatMap { model.coalities[$0].opgaven.map(\.value) }).intersection(present)
             let instap = mix.value.taking.first { $0.variant == "instap" }?.coalities.count ?? 0
-            var zin = taking.isEmpty ? "\(g.naam) werkt nu via geen coalitie mee aan de opgaven op deze kaart."
-                : "\(g.naam) werkt via \(Vocabulary.plural(taking.count, "coalitie", "coalities")) mee aan \(reached.count) van de \(present.count) opgaven"
-            if !taking.isEmpty { zin += instap > 0 ? "; bij \(instap) stapt \(g.naam) later in." : "." }
+            let werkt = jaar == nil ? "werkt" : "werkte"
+            var zin = taking.isEmpty ? "\(g.naam) \(werkt) via geen coalitie mee aan de opgaven op deze kaart."
+                : "\(g.naam) \(werkt) via \(Vocabulary.plural(taking.count, "coalitie", "coalities")) mee aan \(reached.count) van de \(present.count) opgaven"
+            if !taking.isEmpty { zin += instap > 0 ? "; bij \(instap) \(jaar == nil ? "stapt" : "stapte") \(g.naam) later in." : "." }
             kaartZin = merge(["tekst": .string(zin)], marks(mix.grounds))
         case .groeiperspectiefJaar(let year):
-            jaar = year
             titel = "Groeiperspectief \(year)"
             beschrijving = "Het groeiperspectief zoals het was op \(Vocabulary.date(day))."
             svg = maps.years[year]?.svg ?? ""
-            nieuw = maps.years[year]?.newOpgaven ?? []
-            uitleg = "Opgaven die in \(year) nieuw waren hebben een gestippelde rand en het woord ‘nieuw’; coalities die in \(year) begonnen staan er met ‘nieuw’ bij. Opgaven houden hun plaats van jaar tot jaar."
+            uitleg = "Opgaven die in \(year) nieuw waren hebben een gestreepte rand en het woord ‘nieuw’; coalities die in \(year) begonnen staan er met ‘nieuw’ bij. Opgaven houden hun plaats van jaar tot jaar."
         default:
             break
         }
-        let crumbs: [(String, Page)] = page == .groeiperspectief ? [] : [("Groeiperspectief", .groeiperspectief)]
         let yearStart = jaar.map { Day(year: $0, month: 1, day: 1)! }
         let beeindigd: [Fields] = jaar == nil ? [] :
             model.opgaven.filter { o in o.period.tot.map { $0 >= yearStart! && $0 <= day } ?? false }.map(opgaveItem)
@@ -98,16 +118,23 @@ extension PageContextBuilder {
             "has_map": .bool(!svg.isEmpty),
             "map_uitleg": .string(or: uitleg),
             "kaart_zin": .object(or: kaartZin),
+            "kaart_gemeente": .object(or: gemeente.map { ["naam": .string($0.naam)] }),
             "is_variant": .bool(page != .groeiperspectief),
             "kaart_url": .string(basePath + "groeiperspectief/kaart.svg"),
-            "jaren": yearNavigation(mapYears, current: jaar, page: { .groeiperspectiefJaar($0) }, present: .groeiperspectief),
+            "jaren": yearNavigation(mapYears, current: jaar, page: yearPage, present: presentPage),
             "is_jaar": .bool(jaar != nil),
             "beeindigd": .objects(beeindigd),
             "has_beeindigd": .bool(!beeindigd.isEmpty),
             "opgaven": .objects(opgaven.map { o -> Fields in
                 merge(opgaveItem(o), [
                     "afhankelijk_van": dependencies(o),
-                    "coalities": coalitieItems((relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }),
+                    "coalities": .objects((relations.coalitiesByOpgave[o.info.slug] ?? []).filter { model.coalities[$0].isActive(on: day) }.map { i in
+                        // On a gemeente's map the list says how that gemeente takes part, as the map does.
+                        let c = model.coalities[i]
+                        guard let g = gemeente else { return coalitieItem(c) }
+                        let v = c.deelnemer(g.info.slug)?.period(on: day)?.variant ?? Groeiperspectief.notInvolved
+                        return merge(coalitieItem(c), ["deelname": .string("\(g.naam): \(Groeiperspectief.variantWord(v))")])
+                    }),
                     "themas": themaRefs(o.themas),
                     "uitgelicht": .bool(emphasis?.contains(o.info.slug) ?? false),
                     "nieuw": .bool(nieuw.contains(o.info.slug)),

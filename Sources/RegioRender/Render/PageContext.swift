@@ -101,7 +101,7 @@ package struct PageContextBuilder: Sendable {
         case .besluit: return "besluit"
         case .partners: return "partners"
         case .deelname: return "deelname"
-        case .groeiperspectief, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return "groeiperspectief"
+        case .groeiperspectief, .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return "groeiperspectief"
         case .deelnameJaar: return "deelname"
         case .veranderingenGemeente, .veranderingenThema, .veranderingenGemeenteJaar, .veranderingenThemaJaar: return "veranderingen"
         case .pagina: return "pagina"
@@ -126,7 +126,7 @@ package struct PageContextBuilder: Sendable {
         case .themas, .thema, .veranderingenThema, .veranderingenThemaJaar: return .themas
         case .gemeenten, .gemeente, .veranderingenGemeente, .veranderingenGemeenteJaar: return .gemeenten
         case .coalities, .coalitie: return .coalities
-        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return .groeiperspectief
+        case .groeiperspectief, .opgaven, .opgave, .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return .groeiperspectief
         case .deelname, .deelnameJaar: return .deelname
         case .updates, .update: return .updates(page: 1)
         case .besluiten, .besluit: return .besluiten
@@ -306,6 +306,7 @@ package struct PageContextBuilder: Sendable {
             "titel": .string(t.titel), "url": .string(url(.thema(t.info.slug))), "samenvatting": .string(t.samenvatting), "slug": .string(t.info.slug),
             "tafel": .string(t.tafel.naam), "aantal_coalities": .int(count),
             "aantal_coalities_tekst": .string(Vocabulary.plural(count, "coalitie", "coalities")),
+            "icoon_html": .string(or: ThemaIcon.html(t)), "icoon": .string(or: t.icoon),
         ].merging(marks(t.info.provenance.grounds)) { a, _ in a }
     }
 
@@ -390,7 +391,7 @@ package struct PageContextBuilder: Sendable {
         case .partners: return partners()
         case .deelname: return deelname()
         case .groeiperspectief: return groeiperspectief(.groeiperspectief)
-        case .kaartThema, .kaartGemeente, .groeiperspectiefJaar: return groeiperspectief(page)
+        case .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .groeiperspectiefJaar: return groeiperspectief(page)
         case .deelnameJaar(let year): return deelname(year: year)
         case .veranderingenGemeente(let s), .veranderingenGemeenteJaar(let s, _):
             let g = model.gemeente(s)!

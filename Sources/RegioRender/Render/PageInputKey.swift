@@ -123,7 +123,7 @@ extension PageContextBuilder {
                 guard let own = sources.besluiten[model.besluiten[i].info.slug] else { return nil }
                 hasher.combine(own)
             }
-        case .groeiperspectief, .groeiperspectiefJaar, .kaartThema, .kaartGemeente, .deelname, .deelnameJaar,
+        case .groeiperspectief, .groeiperspectiefJaar, .kaartThema, .kaartGemeente, .kaartGemeenteJaar, .deelname, .deelnameJaar,
              .coalities, .opgaven, .themas, .gemeenten, .notFound:
             // Drawn from `rest` alone (the maps too), plus the years that get a snapshot, which
             // the first dated event decides.
