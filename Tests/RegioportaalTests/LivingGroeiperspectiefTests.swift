@@ -20,8 +20,10 @@ import Testing
         return row.components(separatedBy: "data-variant=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 
+    /// The node ids of the screen map (the print map after it repeats them, see `PrintMapTests`).
     func nodeIDs(in html: String) -> [String] {
-        html.components(separatedBy: "<g class=\"node").dropFirst().compactMap { chunk in
+        let screen = html.components(separatedBy: "<div class=\"map-print\"")[0]
+        return screen.components(separatedBy: "<g class=\"node").dropFirst().compactMap { chunk in
             guard let r = chunk.range(of: "data-id=\"") else { return nil }
             return String(chunk[r.upperBound...].prefix { $0 != "\"" })
         }.sorted()

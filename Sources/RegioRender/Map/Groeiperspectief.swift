@@ -20,6 +20,8 @@ import RegioSupport
 public struct Groeiperspectief: Sendable {
     public let graph: MapGraph
     public let layout: MapLayout
+    /// The same graph laid out for a landscape A3 sheet (see `printSVG`).
+    public let printLayout: MapLayout
     let day: Day
 
     /// Opgaven that appeared since `newSince` (drawn with a dashed border and the word "nieuw").
@@ -112,6 +114,17 @@ public struct Groeiperspectief: Sendable {
         options.clusterOrder = model.themas.map(\.info.slug)
         options.orderHint = previous?.orderHint
         layout = LayeredLayout.layout(graph, options: options)
+        // Tighter gaps and columns, in the screen map's order: the screen layout is wider and
+        // taller than A3 landscape allows at 12 px ≥ 8 pt.
+        var print = options
+        print.rankSeparation = 28
+        print.nodeSeparation = 16
+        print.clusterPadding = 8
+        print.margin = 8
+        // Narrower boxes, a line taller: the sheet has height to spare, not width.
+        print.maxLabelWidth = 170
+        print.orderHint = layout.orderHint
+        printLayout = LayeredLayout.layout(graph, options: print)
     }
 
     /// The name and the variants drawn on a gemeente's map; nil on the others.
@@ -171,6 +184,32 @@ public struct Groeiperspectief: Sendable {
     /// SVG markup. `emphasis` names the opgaven to stress (others are dimmed); nil stresses none.
     public func svg(title: String, description: String, basePath: String, emphasis: Set<String>? = nil,
                     variant: Variant = .whole, idPrefix: String = "kaart-") -> String {
+        SVGWriter.svg(layout, graph: graph, options: svgOptions(title: title, description: description, basePath: basePath,
+                                                                emphasis: emphasis, variant: variant, idPrefix: idPrefix))
+    }
+
+    /// The map for paper, where it is hidden from assistive technology (the screen map and the
+    /// text alternative carry it): `printLayout` without links or legend, so that on a landscape
+    /// A3 sheet its 12 px texts print at 8 pt or more; and the legend as a drawing of its own, one
+    /// column wide, for the page after the sheet (no room is left on it). Ids start with "druk-".
+    public func printSVG(title: String, emphasis: Set<String>? = nil, variant: Variant = .whole,
+                         idPrefix: String = "kaart-") -> (map: String, legend: String) {
+        var options = svgOptions(title: title, description: "", basePath: "", emphasis: emphasis, variant: variant,
+                                 idPrefix: "druk-" + idPrefix)
+        options.href = { _ in nil }
+        let legend = options.legend
+        options.legend = nil
+        let map = SVGWriter.svg(printLayout, graph: graph, options: options)
+        options.legend = legend
+        options.title = "Legenda bij de kaart: " + title
+        options.idPrefix = "druk-legenda-" + idPrefix
+        // An empty drawing: the legend takes its own width, narrower than an A4 page.
+        let sheet = MapLayout(width: 0, height: 0, nodes: [:], edges: [])
+        return (map, SVGWriter.svg(sheet, graph: MapGraph(nodes: [], edges: []), options: options))
+    }
+
+    private func svgOptions(title: String, description: String, basePath: String, emphasis: Set<String>?,
+                            variant: Variant, idPrefix: String) -> SVGOptions {
         var classes: [String: [String]] = [:]
         for node in graph.nodes {
             // "goal" first: the emphasis and dim of a thema or gemeente map draw over it.
@@ -180,14 +219,13 @@ public struct Groeiperspectief: Sendable {
             if exampleNodes.contains(node.id) { list.append("example") }
             if !list.isEmpty { classes[node.id] = list }
         }
-        let options = SVGOptions(title: title, description: description,
-                                 href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
-                                 nodeClasses: classes, edgeClasses: edgeClasses,
-                                 styles: SVGOptions.defaultStyles.merging(Self.nodeStyles) { $1 }, edgeStyles: Self.edgeStyles,
-                                 legend: legend(variant), idPrefix: idPrefix,
-                                 // The variant signs of a gemeente map must be told apart at a glance.
-                                 markerFontSize: gemeente == nil ? nil : 16)
-        return SVGWriter.svg(layout, graph: graph, options: options)
+        return SVGOptions(title: title, description: description,
+                          href: { SitePaths.resolve(Page.opgave($0).path, basePath: basePath) },
+                          nodeClasses: classes, edgeClasses: edgeClasses,
+                          styles: SVGOptions.defaultStyles.merging(Self.nodeStyles) { $1 }, edgeStyles: Self.edgeStyles,
+                          legend: legend(variant), idPrefix: idPrefix,
+                          // The variant signs of a gemeente map must be told apart at a glance.
+                          markerFontSize: gemeente == nil ? nil : 16)
     }
 
     /// The legend in Dutch: always the arrow and the coalitie marker; the other signs when this map uses them.

@@ -22,6 +22,18 @@ public struct MapArtifacts: Sendable {
     }
     /// Year snapshots, each laid out with the previous year's order as a hint.
     public var years: [Int: YearMap] = [:]
+    /// Every map page's map for paper and its legend (`Groeiperspectief.printSVG`).
+    public var prints: [Page: PrintMap] = [:]
+
+    public struct PrintMap: Sendable {
+        public var map: String
+        public var legend: String
+
+        init(_ drawn: (map: String, legend: String)) {
+            map = drawn.map
+            legend = drawn.legend
+        }
+    }
 
     public struct YearMap: Sendable {
         public var svg: String
@@ -43,11 +55,14 @@ public struct MapArtifacts: Sendable {
         let onPage = " Onder de kaart staat dezelfde informatie als tekst."
         full = map.svg(title: title, description: map.summary + onPage, basePath: basePath)
         file = map.svg(title: title, description: map.summary, basePath: basePath, idPrefix: "bestand-")
+        prints[.groeiperspectief] = PrintMap(map.printSVG(title: title))
         for t in model.themas {
             let slugs = Set(model.opgaven.filter { $0.themas.contains { $0.value == t.info.slug } }.map(\.info.slug))
             themas[t.info.slug] = map.svg(title: "Groeiperspectief, thema \(t.titel)",
                                           description: "De opgaven van het thema \(t.titel) zijn dik omrand; de andere zijn grijs. " + map.summary + onPage,
                                           basePath: basePath, emphasis: slugs, variant: .emphasis(what: "opgave van het thema \(t.titel)"))
+            prints[.kaartThema(t.info.slug)] = PrintMap(map.printSVG(title: "Groeiperspectief, thema \(t.titel)", emphasis: slugs,
+                                                                     variant: .emphasis(what: "opgave van het thema \(t.titel)")))
         }
         // Year maps in order, each hinted by the one before; then every gemeente's map, now and
         // per year, which are independent of each other, in parallel.
@@ -63,12 +78,14 @@ public struct MapArtifacts: Sendable {
                                                     variant: .year(year), idPrefix: "kaart-\(year)-"),
                                   day: snapshotDay, opgaven: snapshot.graph.nodes.map(\.id), newOpgaven: snapshot.newNodes,
                                   layout: snapshot.layout)
+            prints[.groeiperspectiefJaar(year)] = PrintMap(snapshot.printSVG(title: "Groeiperspectief \(year)", variant: .year(year),
+                                                                             idPrefix: "kaart-\(year)-"))
             snapshots.append((year, snapshotDay, newSince, snapshot.layout))
         }
         let present = map.layout, done = snapshots
         // (gemeente index, snapshot index or nil for the present map)
         let jobs: [(Int, Int?)] = model.gemeenten.indices.flatMap { g in ([nil] + snapshots.indices.map { Optional($0) }).map { (g, $0) } }
-        let drawn = ConcurrentMap.map(jobs, granularity: 1) { job -> (svg: String, opgaven: Set<String>) in
+        let drawn = ConcurrentMap.map(jobs, granularity: 1) { job -> (svg: String, opgaven: Set<String>, print: PrintMap) in
             let g = model.gemeenten[job.0]
             guard let k = job.1 else {
                 let personal = Groeiperspectief(model: model, on: day, previous: present, present: true, gemeente: g.info.slug)
@@ -85,7 +102,9 @@ public struct MapArtifacts: Sendable {
             let slug = model.gemeenten[job.0].info.slug
             if let k = job.1 {
                 gemeenteYears[slug, default: [:]][snapshots[k].year] = GemeenteYearMap(svg: result.svg, opgaven: result.opgaven)
+                prints[.kaartGemeenteJaar(slug, snapshots[k].year)] = result.print
             } else {
+                prints[.kaartGemeente(slug)] = result.print
                 gemeenteOpgaven[slug] = result.opgaven
                 gemeenten[slug] = result.svg
             }
@@ -95,7 +114,7 @@ public struct MapArtifacts: Sendable {
     /// A gemeente's map: its opgaven emphasised, and emphasis that only example participation
     /// gives said so, in the legend and the description.
     private static func gemeenteMap(_ map: Groeiperspectief, _ g: Gemeente, model: SiteModel, relations: Relations, on day: Day, present: Bool,
-                             basePath: String, title: String, year: Int?, idPrefix: String, onPage: String) -> (svg: String, opgaven: Set<String>) {
+                             basePath: String, title: String, year: Int?, idPrefix: String, onPage: String) -> (svg: String, opgaven: Set<String>, print: PrintMap) {
         let grounded = opgaven(ofGemeente: g.info.slug, model: model, relations: relations, on: day, present: present)
         let slugs = Set(grounded.keys)
         let inMap = Set(map.graph.nodes.map(\.id))
@@ -110,7 +129,8 @@ public struct MapArtifacts: Sendable {
         }
         let svg = map.svg(title: title, description: description + map.summary + onPage, basePath: basePath, emphasis: slugs,
                           variant: .emphasis(what: what, year: year), idPrefix: idPrefix)
-        return (svg, slugs.intersection(inMap))
+        let print = map.printSVG(title: title, emphasis: slugs, variant: .emphasis(what: what, year: year), idPrefix: idPrefix)
+        return (svg, slugs.intersection(inMap), PrintMap(print))
     }
 
     /// The maps, reused from `cache` when nothing they are drawn from changed: the opgaven,

@@ -115,6 +115,8 @@ extension PageContextBuilder {
             + model.coalities.filter { c in c.eind.map { $0.value >= yearStart! && $0.value <= day } ?? false }.map(coalitieItem)
         return merge(base(page, titel: titel, beschrijving: beschrijving, crumbs: crumbs), [
             "map_html": .string(svg),
+            "map_print_html": .string(or: svg.isEmpty ? nil : maps.prints[page]?.map),
+            "map_print_legend": .string(or: svg.isEmpty ? nil : maps.prints[page]?.legend),
             "has_map": .bool(!svg.isEmpty),
             "map_uitleg": .string(or: uitleg),
             "kaart_zin": .object(or: kaartZin),
