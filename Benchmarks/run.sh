@@ -189,8 +189,9 @@ if [ -n "$SERVE_N" ]; then
     thema=$(ls "$c/Content/themas" | sort | head -n 1)
     cp "$c/Content/themas/$thema" "$WORK/serve-original-thema.md"
     log "serve: N=$SERVE_N, editing updates/$file $SERVE_EDITS times"
+    # English log lines (--taal en): the lines below are matched by their words.
     "$BIN" serve --content "$c/Content" --templates "$c/Templates" --public "$c/Public" --output "$out" --now "$NOW" \
-        --port "$SERVE_PORT" 2>"$slog" >/dev/null &
+        --port "$SERVE_PORT" --taal en 2>"$slog" >/dev/null &
     spid=$!
     # rebuilt_count: how many rebuild lines the server has logged.
     rebuilt_count() { grep -c 'rebuilt\|build failed' "$slog" || true; }

@@ -127,14 +127,38 @@ public enum OutputFolder {
 
         /// The marker's text for `files` (path → size), in a stable order: builds stay byte-identical.
         static func text(_ files: [String: Int], alsoAllowing other: [String: Set<Int>] = [:]) -> String {
-            var entries = files.map { ($0.key, $0.value) }
-            for (path, sizes) in other { for size in sizes where files[path] != size { entries.append((path, size)) } }
-            entries.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            return markerText + manifestLine + "\n" + entries.map { "\($0.1)\t\(escape($0.0))\n" }.joined()
+            // The preview writes this list of every file (11,000 with 10,000 updates) twice per
+            // rebuild: paths are sorted by their bytes with memcmp (String's `<` took 10 ms, its
+            // UTF-8 view's generic comparison 40) and the text is made as bytes.
+            var entries = files.map { (Array(escape($0.key).utf8), $0.value) }
+            for (path, sizes) in other {
+                for size in sizes where files[path] != size { entries.append((Array(escape(path).utf8), size)) }
+            }
+            entries.sort { a, b in
+                let order = a.0.withUnsafeBufferPointer { x in
+                    b.0.withUnsafeBufferPointer { y in
+                        guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
+                        return Int(memcmp(p, q, min(x.count, y.count)))
+                    }
+                }
+                if order != 0 { return order < 0 }
+                return a.0.count != b.0.count ? a.0.count < b.0.count : a.1 < b.1
+            }
+            var bytes = Array((markerText + manifestLine + "\n").utf8)
+            bytes.reserveCapacity(bytes.count + entries.count * 48)
+            for (path, size) in entries {
+                bytes.append(contentsOf: String(size).utf8)
+                bytes.append(UInt8(ascii: "\t"))
+                bytes.append(contentsOf: path)
+                bytes.append(UInt8(ascii: "\n"))
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         /// Tabs, line breaks and % in a path, which the marker's lines cannot hold as they are.
         static func escape(_ path: String) -> String {
+            // Most paths are plain ASCII without those: seen from the bytes alone.
+            if !path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 < 0x20 || $0 >= 0x80 }) { return path }
             func special(_ scalar: Unicode.Scalar) -> Bool { scalar == "%" || scalar == "\t" || Character(scalar).isNewline }
             guard path.unicodeScalars.contains(where: special) else { return path }
             var out = ""
