@@ -107,9 +107,10 @@ bare_templates() {
     page='{{<base}}{{$main}}<h1>{{page.titel}}</h1>'
     for name in update besluit pagina thema gemeente opgave coalitie; do page+="{{#$name}}{{{body_html}}}{{/$name}}"; done
     page+='{{/main}}{{/base}}'
-    for name in home themas thema coalities coalitie gemeenten gemeente opgaven opgave updates update besluiten besluit \
-        partners deelname groeiperspectief pagina zoeken veranderingen open-data 404; do
-        printf '%s\n' "$page" >"$dir/$name.mustache"
+    # One bare page template for each page template of the repository (all but the layout).
+    for name in "$ROOT"/Templates/*.mustache; do
+        name=$(basename "$name" .mustache)
+        [ "$name" = base ] || printf '%s\n' "$page" >"$dir/$name.mustache"
     done
 }
 
