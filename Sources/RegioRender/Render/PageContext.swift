@@ -49,6 +49,9 @@ package struct PageContextBuilder: Sendable {
     /// Marks the first use of each term of the glossary in a body.
     let glossary: Glossary
     let paginaIndex: [String: Int]
+    /// "Stand van de gegevens" on every page: found once, since without a `peildatum` it is the
+    /// latest date of all content (a walk over every update per page made the build quadratic).
+    let dataDate: Day?
 
     /// `relations` and `timeline` are made from the model when not given.
     init(model: SiteModel, now: Day, assets: AssetManifest, maps: MapArtifacts, relations: Relations? = nil, timeline: Timeline? = nil) {
@@ -57,6 +60,7 @@ package struct PageContextBuilder: Sendable {
         self.besluitIndex = Self.index(model.besluiten.map(\.info.slug))
         self.agenda = Agenda(model: model)
         self.paginaIndex = Self.index(model.paginas.map(\.info.slug))
+        self.dataDate = model.dataDate
         let relations = relations ?? Relations(model)
         self.relations = relations
         self.timeline = timeline ?? Timeline(model: model, relations: relations, now: now)
@@ -182,7 +186,7 @@ package struct PageContextBuilder: Sendable {
             }),
             "vandaag": .string(Vocabulary.date(now)),
             // "Stand van de gegevens": a date of the data, never the clock.
-            "stand": date(or: model.dataDate),
+            "stand": date(or: dataDate),
             "uitgever": .string(or: model.settings.uitgever),
             "contact": .object(or: contactBlock),
             "feeds": .objects(feeds),
