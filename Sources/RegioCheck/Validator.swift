@@ -489,13 +489,7 @@ package struct KnownTargets: Sendable {
     }
 
     private func sitePathProblem(_ destination: String, isImage: Bool) -> Problem? {
-        var path = destination
-        var fragment: String?
-        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(path[path.utf8.index(after: hash)...])
-            path = String(path[..<hash])
-        }
-        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        let (path, fragment) = SitePaths.splitLink(destination)
         if path.split(separator: "/").contains("..")
             || (path.utf8.contains(UInt8(ascii: "%")) && (path.contains("%2e") || path.contains("%2E"))) {
             return Problem(message: MessageCode.linkLeavesFolder(Excerpt.quoted(destination)), unsafe: true)

@@ -9,6 +9,20 @@ public enum SitePaths {
         return basePath + destination.dropFirst()
     }
 
+    /// A link split at its first `#` into the part before it (without a `?query`) and the
+    /// fragment, if any. Searched as UTF-8 bytes: Character search breaks graphemes and was
+    /// the main cost of the link checks.
+    public static func splitLink(_ link: String) -> (path: String, fragment: String?) {
+        var path = link
+        var fragment: String?
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        return (path, fragment)
+    }
+
     /// The path part of a base URL, always starting and ending with `/`.
     public static func basePath(of baseURL: String) -> String {
         guard let url = URL(string: baseURL) else { return "/" }

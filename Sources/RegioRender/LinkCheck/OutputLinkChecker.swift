@@ -186,14 +186,7 @@ package struct OutputLinkChecker {
                 return nil
             }
         }
-        var target = link
-        var fragment: String?
-        // Searched as UTF-8 bytes: Character search breaks graphemes and was the main cost here.
-        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(target[target.utf8.index(after: hash)...])
-            target = String(target[..<hash])
-        }
-        if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = String(target[..<query]) }
+        let (target, fragment) = SitePaths.splitLink(link)
         let file: String
         if target.isEmpty {
             file = pagePath
