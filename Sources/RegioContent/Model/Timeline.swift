@@ -93,25 +93,25 @@ public struct Timeline: Sendable {
                                           gemeenten: concerned, themas: themas, voorbeeld: o.info.voorbeeld))
             }
         }
-        for b in model.besluiten {
-            var concerned = Set(b.gemeenten.map(\.value))
-            var themas = Set(b.themas.map(\.value))
-            for ref in b.coalities {
+        // A besluit or an update concerns what it names, and the gemeenten and thema's of the
+        // coalities it names.
+        func reach(gemeenten named: [Ref], themas namedThemas: [Ref], coalities: [Ref]) -> (gemeenten: Set<String>, themas: Set<String>) {
+            var concerned = Set(named.map(\.value))
+            var themas = Set(namedThemas.map(\.value))
+            for ref in coalities {
                 guard let c = model.coalitie(ref.value) else { continue }
                 concerned.formUnion(c.deelnemers.map(\.partij.value).filter(gemeenten.contains))
                 themas.formUnion(c.themas.map(\.value))
             }
+            return (concerned, themas)
+        }
+        for b in model.besluiten {
+            let (concerned, themas) = reach(gemeenten: b.gemeenten, themas: b.themas, coalities: b.coalities)
             events.append(ChangeEvent(date: b.datum, kind: .besluit, page: .besluit(b.info.slug), titel: b.titel,
                                       gemeenten: concerned, themas: themas, voorbeeld: b.info.voorbeeld))
         }
         for u in model.updates {
-            var concerned = Set(u.gemeenten.map(\.value))
-            var themas = Set(u.themas.map(\.value))
-            for ref in u.coalities {
-                guard let c = model.coalitie(ref.value) else { continue }
-                concerned.formUnion(c.deelnemers.map(\.partij.value).filter(gemeenten.contains))
-                themas.formUnion(c.themas.map(\.value))
-            }
+            let (concerned, themas) = reach(gemeenten: u.gemeenten, themas: u.themas, coalities: u.coalities)
             events.append(ChangeEvent(date: u.datum, kind: .update, page: .update(u.info.slug), titel: u.titel,
                                       gemeenten: concerned, themas: themas, voorbeeld: u.info.voorbeeld))
         }
