@@ -10,6 +10,9 @@ public struct Period: Sendable, Hashable {
 
     public static let always = Period(vanaf: nil, tot: nil)
 
+    /// The dates it has: its start and its end, when given.
+    public var dates: [Day] { [vanaf, tot].compactMap { $0 } }
+
     public func contains(_ day: Day) -> Bool {
         if let vanaf, day < vanaf { return false }
         if let tot, day >= tot { return false }

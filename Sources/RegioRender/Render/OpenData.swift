@@ -75,7 +75,7 @@ package struct OpenData: Sendable {
             Dataset(id: "themas", titel: "Thema's en bestuurlijke tafels",
                     beschrijving: "De thema's van de samenwerking, elk met zijn bestuurlijke tafel en de leden daarvan (met vanaf en tot).",
                     page: .themas, distributions: [.init(fileName: "themas.json", format: .json)],
-                    modified: latest(model.themas.flatMap { $0.tafel.leden.flatMap { [$0.period.vanaf, $0.period.tot].compactMap { $0 } } })),
+                    modified: latest(model.themas.flatMap { $0.tafel.leden.flatMap { $0.period.dates } })),
             Dataset(id: "coalities", titel: "Coalities",
                     beschrijving: "Coalities, projecten en programma's: thema's, opgaven, status, deelnemers met hun deelnamevariant door de tijd, en de bereikte processtappen.",
                     page: .coalities, distributions: [.init(fileName: "coalities.json", format: .json)],
@@ -83,11 +83,11 @@ package struct OpenData: Sendable {
             Dataset(id: "deelname", titel: "Deelname aan coalities",
                     beschrijving: "De deelnamematrix als tabel: één regel per coalitie, deelnemer en periode, met de deelnamevariant (volledig, solidariteit, instap of geen) en de datums.",
                     page: .deelname, distributions: [.init(fileName: "deelname.csv", format: .csv)],
-                    modified: latest(model.coalities.flatMap { $0.deelnemers.flatMap { $0.varianten.flatMap { [$0.period.vanaf, $0.period.tot].compactMap { $0 } } } })),
+                    modified: latest(model.coalities.flatMap { $0.deelnemers.flatMap { $0.varianten.flatMap { $0.period.dates } } })),
             Dataset(id: "opgaven", titel: "Opgaven",
                     beschrijving: "De regionale opgaven met hun thema's en de opgaven waarvan ze afhangen (de pijlen van het groeiperspectief).",
                     page: .opgaven, distributions: [.init(fileName: "opgaven.json", format: .json)],
-                    modified: latest(model.opgaven.flatMap { [$0.period.vanaf, $0.period.tot].compactMap { $0 } })),
+                    modified: latest(model.opgaven.flatMap { $0.period.dates })),
             Dataset(id: "besluiten", titel: "Besluiten",
                     beschrijving: "Besluiten van raden, colleges en regionale organen over de samenwerking, met datum, orgaan, kenmerk en uitkomst.",
                     page: .besluiten, distributions: [.init(fileName: "besluiten.json", format: .json), .init(fileName: "besluiten.csv", format: .csv)],
@@ -114,7 +114,7 @@ package struct OpenData: Sendable {
 
     private func coalitieDates(_ c: Coalitie) -> [Day] {
         [c.start?.value, c.eind?.value].compactMap { $0 } + c.stappen.map(\.datum)
-            + c.deelnemers.flatMap { $0.varianten.flatMap { [$0.period.vanaf, $0.period.tot].compactMap { $0 } } }
+            + c.deelnemers.flatMap { $0.varianten.flatMap { $0.period.dates } }
     }
 
     // MARK: Files

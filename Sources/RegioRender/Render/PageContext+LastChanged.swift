@@ -35,7 +35,7 @@ extension PageContextBuilder {
                 + (relations.besluitenByCoalitie[s] ?? []).map { fact(model.besluiten[$0]) }
         case .opgave(let s):
             guard let o = model.opgave(s) else { return [] }
-            return [o.period.vanaf, o.period.tot].compactMap { $0 }.map { ($0, o.info.voorbeeld) }
+            return o.period.dates.map { ($0, o.info.voorbeeld) }
                 + (relations.coalitiesByOpgave[s] ?? []).flatMap { coalitieFacts(model.coalities[$0]) }
         case .gemeente(let s), .veranderingenGemeente(let s):
             // The same events as its change page: coalities, deelname, opgaven, besluiten, updates.
@@ -64,7 +64,7 @@ extension PageContextBuilder {
         var facts = ([c.start?.value, c.eind?.value].compactMap { $0 } + c.stappen.map(\.datum)).map { ($0, c.info.voorbeeld) }
         for d in c.deelnemers {
             for v in d.varianten {
-                facts += [v.period.vanaf, v.period.tot].compactMap { $0 }.map { ($0, c.info.voorbeeld || v.provenance.isExample) }
+                facts += v.period.dates.map { ($0, c.info.voorbeeld || v.provenance.isExample) }
             }
         }
         return facts
